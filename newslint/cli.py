@@ -1,0 +1,173 @@
+"""Command-line interface (typer).  Parses arguments, calls the pipeline, prints; computes nothing.
+
+Heavy modules are imported inside commands so that start-up stays fast.
+Every NewslintError becomes ``file:line: message`` on stderr and exit status 2.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from newslint import __version__
+from newslint.errors import NewslintError
+
+app = typer.Typer(
+    name="newslint",
+    help="A data-quality linter for newswire text: typos, dates, duplicated leads, off-topic tails.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+rules_app = typer.Typer(help="List the rules, or test their examples.", invoke_without_command=True)
+app.add_typer(rules_app, name="rules")
+
+
+def _fail(exc: NewslintError) -> typer.Exit:
+    sys.stderr.write(f"newslint: {exc}\n")
+    return typer.Exit(2)
+
+
+def _split(values: list[str] | None) -> list[str]:
+    """``--select a,b --select c`` -> [a, b, c]."""
+    return [v.strip() for value in values or [] for v in value.split(",") if v.strip()]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"newslint {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """newslint: lint news articles for data-quality defects."""
+
+
+@app.command()
+def check(
+    paths: Annotated[list[str], typer.Argument(help="Files or folders to lint; '-' reads standard input.")],
+    format: Annotated[str, typer.Option("--format", "-f", help="text, json, jsonl, github, sarif or junit.")] = "text",
+    select: Annotated[list[str] | None, typer.Option(help="Only these rules, groups or categories.")] = None,
+    extend_select: Annotated[list[str] | None, typer.Option(help="Add these rules (opt-in ones too).")] = None,
+    ignore: Annotated[list[str] | None, typer.Option(help="Skip these rules, groups or categories.")] = None,
+    extend_ignore: Annotated[list[str] | None, typer.Option(help="Skip these too, on top of config.")] = None,
+    fail_on: Annotated[str | None, typer.Option(help="Lowest severity that fails: info, warning, error.")] = None,
+    config: Annotated[Path | None, typer.Option(help="Config file (default: discovered upward).")] = None,
+    jobs: Annotated[int | None, typer.Option("--jobs", "-j", help="Worker processes (default: all cores).")] = None,
+    stdin_filename: Annotated[str | None, typer.Option(help="Path to report for '-'.")] = None,
+    output_file: Annotated[Path | None, typer.Option("--output-file", "-o", help="Write output here.")] = None,
+    statistics: Annotated[bool, typer.Option("--statistics", help="Counts per rule and category.")] = False,
+    show_settings: Annotated[bool, typer.Option("--show-settings", help="Print the resolved settings.")] = False,
+    no_progress: Annotated[bool, typer.Option("--no-progress", help="No progress bar on stderr.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Findings only, no summary line.")] = False,
+) -> None:
+    """Lint files and folders of news copy."""
+    from newslint.pipeline import CheckOptions, run_check
+
+    options = CheckOptions(
+        paths=paths,
+        format=format,
+        select=_split(select) or None,
+        extend_select=_split(extend_select),
+        ignore=_split(ignore) + _split(extend_ignore),
+        fail_on=fail_on,
+        config=config,
+        jobs=jobs,
+        stdin_filename=stdin_filename,
+        output_file=output_file,
+        statistics=statistics,
+        show_settings=show_settings,
+        progress=not no_progress,
+        quiet=quiet,
+    )
+    try:
+        code = run_check(options)
+    except NewslintError as exc:
+        raise _fail(exc) from None
+    raise typer.Exit(code)
+
+
+@rules_app.callback()
+def rules_list(
+    ctx: typer.Context,
+    config: Annotated[Path | None, typer.Option(help="Config file (default: discovered upward).")] = None,
+    all_rules: Annotated[bool, typer.Option("--all", help="Include rules that are off by default.")] = False,
+) -> None:
+    """List the rules: id, kind, category, severity, summary."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from newslint.config import load_settings
+    from newslint.ruleset import all_rules as load_all
+
+    try:
+        rules = load_all(load_settings(config, Path.cwd()))
+    except NewslintError as exc:
+        raise _fail(exc) from None
+    shown = [r for r in rules if r.enabled or all_rules]
+    width = max((len(r.id) for r in shown), default=4)
+    typer.echo(f"{'id':<{width}}  {'kind':<13} {'category':<10} {'severity':<8} summary")
+    for r in shown:
+        flag = "" if r.enabled else " (off by default)"
+        typer.echo(f"{r.id:<{width}}  {r.kind:<13} {r.category:<10} {r.severity:<8} {r.summary}{flag}")
+
+
+@rules_app.command("test")
+def rules_test(
+    paths: Annotated[list[Path] | None, typer.Argument(help="Extra rule folders to test.")] = None,
+    config: Annotated[Path | None, typer.Option(help="Config file (default: discovered upward).")] = None,
+) -> None:
+    """Run every rule's own bad and good examples; exit 1 if any fails."""
+    from newslint.config import load_settings
+    from newslint.rule_examples import check_all
+    from newslint.ruleset import all_rules as load_all
+
+    try:
+        rules = load_all(load_settings(config, Path.cwd()), list(paths or []))
+    except NewslintError as exc:
+        raise _fail(exc) from None
+    failures = check_all(rules)
+    for failure in failures:
+        typer.echo(failure.describe())
+    examples = sum(len(r.bad) + len(r.good) for r in rules)
+    typer.echo(f"{len(rules)} rules, {examples} examples, {len(failures)} failed.")
+    raise typer.Exit(1 if failures else 0)
+
+
+@app.command()
+def explain(
+    rule_id: Annotated[str, typer.Argument(metavar="RULE", help="Rule id, e.g. spelling.")],
+    config: Annotated[Path | None, typer.Option(help="Config file (default: discovered upward).")] = None,
+) -> None:
+    """Explain a rule: what it flags, why, options, a bad and a good example."""
+    from newslint.config import load_settings
+    from newslint.explain import explain_rule
+    from newslint.ruleset import all_rules as load_all
+
+    try:
+        rules = {r.id: r for r in load_all(load_settings(config, Path.cwd()))}
+    except NewslintError as exc:
+        raise _fail(exc) from None
+    if rule_id not in rules:
+        sys.stderr.write(f"newslint: unknown rule {rule_id!r}; `newslint rules --all` lists them\n")
+        raise typer.Exit(2)
+    typer.echo(explain_rule(rules[rule_id]), nl=False)
+
+
+def main() -> None:
+    """Console entry point."""
+    try:
+        app()
+    except KeyboardInterrupt:  # pragma: no cover - interactive
+        sys.stderr.write("newslint: interrupted\n")
+        sys.exit(130)
+    except BrokenPipeError:  # pragma: no cover - e.g. `newslint check . | head`
+        sys.exit(1)

@@ -1,0 +1,259 @@
+"""The document model: a news article's text with its structure and offsets.
+
+Every rule reads a :class:`Document`; none reads files.  Structure (headline,
+source line, paragraphs, dateline, lead, tail) is found once here so that all
+rules agree on it, and every position is a character offset into ``text`` that
+:meth:`Document.position` turns into a 1-based line and column in one place.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cached_property
+
+import regex
+
+from newslint.tokens import Quote, Sentence, Word, find_quotes, split_sentences, tokenize_words
+
+BOM = "\ufeff"
+
+
+class DecodeError(ValueError):
+    """The bytes are not text newslint can read (binary or not UTF-8)."""
+
+
+@dataclass(frozen=True)
+class Line:
+    """One physical line, without its line ending."""
+
+    number: int  # 1-based
+    start: int
+    end: int
+    text: str
+
+    @property
+    def is_blank(self) -> bool:
+        return not self.text.strip()
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A run of text the article treats as one paragraph (one or more lines)."""
+
+    index: int  # 0-based among all paragraphs, headline included
+    start: int
+    end: int
+    first_line: int
+    last_line: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    text: str
+
+
+# A short line under the headline naming the source: "Reuters", "BBC News", "cnn.com".
+_SOURCE_LINE = regex.compile(
+    r"^(?:[\p{Lu}][\p{L}&.'’-]*(?:\s+[\p{Lu}&][\p{L}&.'’-]*){0,3}|[\w.-]+\.(?:com|org|net|co\.uk|ca|uk|au|in))$"
+)
+# "LONDON (Reuters) -", "WASHINGTON, March 3 (AP) —", "TOKYO, March 12 -", "PARIS, Jan 5 (AFP) --".
+_DATELINE = regex.compile(
+    r"^(?P<place>\p{Lu}[\p{Lu}\p{M}.'’ -]{1,40}(?:,\s*\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)?)?)"
+    r"(?:,\s*(?P<date>\p{L}{3,9}\.?\s+\d{1,2}))?"
+    r"(?:\s*\((?P<agency>[\p{L} .-]{2,30})\))?"
+    r"\s*(?:-{1,2}|–|—)\s"
+)
+_WRAP_MAX = 100  # a hard-wrapped block has no line longer than this
+
+
+def decode(data: bytes) -> tuple[str, bool]:
+    """Decode file bytes as UTF-8 (BOM allowed); reject binary data."""
+    if b"\x00" in data[:8192]:
+        raise DecodeError("binary file (contains NUL bytes)")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise DecodeError(f"not UTF-8 text (invalid byte at line {line})") from exc
+    bom = text.startswith(BOM)
+    return (text[1:] if bom else text), bom
+
+
+def _detect_newline(text: str) -> str:
+    crlf = text.count("\r\n")
+    lf = text.count("\n") - crlf
+    cr = text.count("\r") - crlf
+    if crlf >= lf and crlf >= cr and crlf:
+        return "\r\n"
+    if cr > lf:
+        return "\r"
+    return "\n"
+
+
+_LINE_BREAK = regex.compile(r"\r\n|\r|\n")
+
+
+def _split_lines(text: str) -> list[Line]:
+    lines: list[Line] = []
+    pos = 0
+    number = 1
+    for m in _LINE_BREAK.finditer(text):
+        lines.append(Line(number, pos, m.start(), text[pos : m.start()]))
+        pos = m.end()
+        number += 1
+    if pos < len(text) or not lines:
+        lines.append(Line(number, pos, len(text), text[pos:]))
+    return lines
+
+
+def _looks_hard_wrapped(block: Sequence[Line]) -> bool:
+    """A block whose lines are all of similar, moderate length was wrapped by an editor."""
+    if len(block) < 2:
+        return False
+    lengths = [len(line.text.rstrip()) for line in block]
+    body = lengths[:-1]
+    return max(lengths) <= _WRAP_MAX and min(body) >= 40 and (max(body) - min(body)) <= 35
+
+
+class Document:
+    """An immutable parsed article.  Expensive views are computed on first use."""
+
+    def __init__(self, path: str, text: str, *, bom: bool = False) -> None:
+        self.path = path
+        self.text = text
+        self.bom = bom
+        self.newline = _detect_newline(text)
+        self.final_newline = text.endswith(("\n", "\r"))
+        self.lines: tuple[Line, ...] = tuple(_split_lines(text))
+        self.line_starts: tuple[int, ...] = tuple(line.start for line in self.lines)
+        self.paragraphs: tuple[Paragraph, ...] = tuple(self._find_paragraphs())
+        self.headline: Paragraph | None = self.paragraphs[0] if self.paragraphs else None
+        self.source_line: Paragraph | None = self._find_source_line()
+        first_body = 1 + (self.source_line is not None)
+        self.body: tuple[Paragraph, ...] = self.paragraphs[first_body:]
+        self.lead: Paragraph | None = self.body[0] if self.body else None
+        self.dateline: Span | None = self._find_dateline()
+
+    @classmethod
+    def from_bytes(cls, path: str, data: bytes) -> Document:
+        text, bom = decode(data)
+        return cls(path, text, bom=bom)
+
+    # ------------------------------------------------------------ structure
+
+    def _find_paragraphs(self) -> list[Paragraph]:
+        blocks: list[list[Line]] = []
+        current: list[Line] = []
+        for line in self.lines:
+            if line.is_blank:
+                if current:
+                    blocks.append(current)
+                    current = []
+            else:
+                current.append(line)
+        if current:
+            blocks.append(current)
+        paragraphs: list[Paragraph] = []
+        for block in blocks:
+            # The headline is always its own paragraph, even when the body follows without a blank line.
+            groups = [block] if _looks_hard_wrapped(block) and paragraphs else [[line] for line in block]
+            for group in groups:
+                start, end = group[0].start, group[-1].end
+                paragraphs.append(
+                    Paragraph(len(paragraphs), start, end, group[0].number, group[-1].number, self.text[start:end])
+                )
+        return paragraphs
+
+    def _find_source_line(self) -> Paragraph | None:
+        if len(self.paragraphs) < 3:
+            return None
+        candidate = self.paragraphs[1]
+        words = candidate.text.split()
+        if len(candidate.text) <= 40 and len(words) <= 4 and _SOURCE_LINE.match(candidate.text.strip()):
+            return candidate
+        return None
+
+    def _find_dateline(self) -> Span | None:
+        if self.lead is None:
+            return None
+        m = _DATELINE.match(self.lead.text)
+        if m is None or not (m.group("agency") or m.group("date") or m.group("place").isupper()):
+            return None
+        return Span(self.lead.start, self.lead.start + m.end(), m.group(0))
+
+    @property
+    def tail(self) -> tuple[Paragraph, ...]:
+        """The last body paragraphs (up to three), where appended material sits."""
+        return self.body[-3:]
+
+    # ------------------------------------------------------------ tokens
+
+    @cached_property
+    def words(self) -> tuple[Word, ...]:
+        return tuple(tokenize_words(self.text))
+
+    @cached_property
+    def sentences(self) -> tuple[Sentence, ...]:
+        out: list[Sentence] = []
+        for para in self.paragraphs:
+            out.extend(split_sentences(self.text, para.start, para.end))
+        return tuple(out)
+
+    @cached_property
+    def quotes(self) -> tuple[Quote, ...]:
+        out: list[Quote] = []
+        for para in self.paragraphs:
+            out.extend(find_quotes(self.text, para.start, para.end))
+        return tuple(out)
+
+    # ------------------------------------------------------------ scopes and positions
+
+    def regions(self, scope: str) -> list[tuple[int, int]]:
+        """Character ranges a rule with this scope looks at."""
+        if scope == "text":
+            return [(0, len(self.text))]
+        if scope == "headline":
+            return [(self.headline.start, self.headline.end)] if self.headline else []
+        if scope == "lead":
+            return [(self.lead.start, self.lead.end)] if self.lead else []
+        if scope == "body":
+            return [(p.start, p.end) for p in self.body]
+        if scope == "paragraph":
+            return [(p.start, p.end) for p in self.paragraphs]
+        if scope == "tail":
+            return [(p.start, p.end) for p in self.tail]
+        if scope == "sentence":
+            return [(s.start, s.end) for s in self.sentences]
+        if scope == "line":
+            return [(line.start, line.end) for line in self.lines if not line.is_blank]
+        if scope == "quote":
+            return [(q.start, q.end) for q in self.quotes]
+        raise ValueError(f"unknown scope {scope!r}")
+
+    def line_of(self, offset: int) -> int:
+        """1-based line number holding ``offset``."""
+        return bisect.bisect_right(self.line_starts, offset)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a character offset; columns count code points."""
+        offset = max(0, min(offset, len(self.text)))
+        line = self.line_of(offset)
+        return line, offset - self.line_starts[line - 1] + 1
+
+    @cached_property
+    def _paragraph_starts(self) -> list[int]:
+        return [p.start for p in self.paragraphs]
+
+    def paragraph_at(self, offset: int) -> Paragraph | None:
+        i = bisect.bisect_right(self._paragraph_starts, offset) - 1
+        if i >= 0 and self.paragraphs[i].start <= offset <= self.paragraphs[i].end:
+            return self.paragraphs[i]
+        return None
+
+
+SCOPES = ("text", "headline", "lead", "body", "paragraph", "tail", "sentence", "line", "quote")

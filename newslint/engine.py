@@ -1,0 +1,139 @@
+"""The engine: runs rules over a Document and turns their hits into located Findings.
+
+This is the one place where offsets become lines and columns, where the rule's
+id, category and severity are attached, and where overlapping typo/date reports
+of the same word are merged (a misspelled month is reported once).
+"""
+
+from __future__ import annotations
+
+import time
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from newslint.document import Document
+from newslint.findings import Finding, Hit, Related
+from newslint.kinds import CorpusKind, Kind, get_kind
+from newslint.kinds.base import PlacedHit
+from newslint.rules import Rule
+
+
+class _Params(dict[str, Any]):
+    """Message placeholders; an unknown placeholder stays as written."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def format_message(template: str, params: Mapping[str, Any]) -> str:
+    try:
+        return template.format_map(_Params(params))
+    except (ValueError, IndexError, AttributeError):
+        return template
+
+
+def build_kind(rule: Rule) -> Kind:
+    kind = get_kind(rule.kind)
+    if kind is None:  # parse_rule already refused unknown kinds
+        raise ValueError(f"unknown kind {rule.kind!r}")
+    return kind(rule)
+
+
+class Linter:
+    """A set of rules built once (per process) and applied to many documents."""
+
+    def __init__(self, rules: Sequence[Rule]) -> None:
+        self.rules = list(rules)
+        self.checks: list[tuple[Rule, Kind]] = [(rule, build_kind(rule)) for rule in self.rules]
+        self.timings: dict[str, float] = defaultdict(float)
+
+    @property
+    def corpus_checks(self) -> list[tuple[Rule, CorpusKind]]:
+        return [(r, k) for r, k in self.checks if isinstance(k, CorpusKind)]
+
+    def lint(self, doc: Document) -> list[Finding]:
+        findings: list[Finding] = []
+        for rule, kind in self.checks:
+            started = time.perf_counter()
+            hits = list(kind.check(doc))
+            findings.extend(self.locate(doc, rule, hit) for hit in hits)
+            self.timings[rule.id] += time.perf_counter() - started
+        return sorted(merge_typo_and_date(findings), key=Finding.sort_key)
+
+    def collect(self, doc: Document) -> dict[str, Any]:
+        """Per-document summaries for the corpus-level rules."""
+        out: dict[str, Any] = {}
+        for rule, kind in self.corpus_checks:
+            started = time.perf_counter()
+            out[rule.id] = kind.collect(doc)
+            self.timings[rule.id] += time.perf_counter() - started
+        return out
+
+    def finish(self, collected: Iterable[tuple[str, dict[str, Any]]]) -> list[Finding]:
+        items = list(collected)
+        findings: list[Finding] = []
+        for rule, kind in self.corpus_checks:
+            pairs = [(path, summary[rule.id]) for path, summary in items if rule.id in summary]
+            findings.extend(self.place(rule, hit) for hit in kind.finish(pairs))
+        return sorted(findings, key=Finding.sort_key)
+
+    @staticmethod
+    def locate(doc: Document, rule: Rule, hit: Hit) -> Finding:
+        start = max(0, min(hit.start, len(doc.text)))
+        end = max(start, min(hit.end, len(doc.text)))
+        line, column = doc.position(start)
+        end_line, end_column = doc.position(end)
+        flagged = doc.text[start:end]
+        message = hit.message or format_message(rule.message, {"match": flagged, **hit.params})
+        related = tuple(Related(doc.line_of(r.offset), r.message) for r in hit.related)
+        return Finding(
+            path=doc.path,
+            line=line,
+            column=column,
+            end_line=end_line,
+            end_column=end_column,
+            rule=rule.id,
+            category=rule.category,
+            severity=rule.severity,
+            message=message,
+            suggestions=tuple(hit.suggestions),
+            related=related,
+            fix=hit.fix,
+            flagged=flagged,
+        )
+
+    @staticmethod
+    def place(rule: Rule, hit: PlacedHit) -> Finding:
+        message = hit.message or format_message(rule.message, hit.params)
+        return Finding(
+            path=hit.path,
+            line=hit.line,
+            column=hit.column,
+            end_line=hit.end_line,
+            end_column=hit.end_column,
+            rule=rule.id,
+            category=rule.category,
+            severity=rule.severity,
+            message=message,
+            suggestions=hit.suggestions,
+            related=hit.related,
+        )
+
+
+def merge_typo_and_date(findings: list[Finding]) -> list[Finding]:
+    """Drop a typo finding on a word a date rule already reports (one report per defect)."""
+    date_lines: dict[int, list[Finding]] = defaultdict(list)
+    for f in findings:
+        if f.category == "date":
+            date_lines[f.line].append(f)
+    if not date_lines:
+        return findings
+
+    def covered(f: Finding) -> bool:
+        return any(
+            d.line == f.line and d.column <= f.column and (f.end_column <= d.end_column or d.end_line > f.line)
+            for d in date_lines.get(f.line, ())
+        )
+
+    return [f for f in findings if not (f.category == "typo" and covered(f))]

@@ -1,0 +1,75 @@
+"""The kind contract: what a check module provides to the engine.
+
+A kind is constructed once per rule (and per worker process) with the rule's
+validated options, so compiling patterns or loading data happens once, not per
+file.  ``check`` yields :class:`Hit` spans for one document and never prints.
+A :class:`CorpusKind` also sees every file of a run: ``collect`` runs beside
+``check`` in the worker and returns a small picklable summary; ``finish`` runs
+once in the main process over all summaries.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from newslint.findings import Hit, Related
+from newslint.options import Option
+
+if TYPE_CHECKING:
+    from newslint.document import Document
+    from newslint.rules import Rule
+
+
+class Kind(ABC):
+    name: ClassVar[str] = ""
+    #: option name -> schema; validated strictly before the kind is built
+    option_schema: ClassVar[Mapping[str, Option]] = {}
+    #: what ``newslint explain`` says the kind does and skips
+    description: ClassVar[str] = ""
+    #: whether hits may carry fixes
+    can_fix: ClassVar[bool] = False
+
+    def __init__(self, rule: Rule) -> None:
+        self.rule = rule
+        self.options: Mapping[str, Any] = rule.options
+
+    @classmethod
+    def validate(cls, options: Mapping[str, Any]) -> None:
+        """Checks beyond the schema (compile regexes, cross-option rules); raise OptionError."""
+
+    @abstractmethod
+    def check(self, doc: Document) -> Iterable[Hit]:
+        """Yield the hits of this rule in ``doc``."""
+
+
+@dataclass(frozen=True)
+class PlacedHit:
+    """A corpus-level hit, already located (the main process has no Document)."""
+
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    params: Mapping[str, Any] = field(default_factory=dict)
+    message: str | None = None
+    suggestions: tuple[str, ...] = ()
+    related: tuple[Related, ...] = ()
+
+
+class CorpusKind(Kind):
+    """A kind that compares the files of a run with each other."""
+
+    def check(self, doc: Document) -> Iterable[Hit]:
+        return ()
+
+    @abstractmethod
+    def collect(self, doc: Document) -> Any:
+        """A small picklable summary of ``doc`` (computed in the worker)."""
+
+    @abstractmethod
+    def finish(self, items: Sequence[tuple[str, Any]]) -> Iterable[PlacedHit]:
+        """Compare all (path, summary) pairs of the run."""

@@ -1,0 +1,47 @@
+"""``existence``: flag any listed word, phrase or regex (banned terms, boilerplate, markup debris)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from newslint.document import Document
+from newslint.findings import Hit
+from newslint.kinds.base import Kind
+from newslint.options import Option
+from newslint.patterns import PatternTimeout, compile_pattern, compile_terms, matches_in
+
+
+class Existence(Kind):
+    name = "existence"
+    description = (
+        "Flags every occurrence of the listed `tokens` (whole words or phrases) and `patterns` "
+        "(regular expressions) within the rule's scope, except those matching an `exceptions` pattern."
+    )
+    option_schema: Mapping[str, Option] = {
+        "tokens": Option("list[str]", [], "words or phrases, matched as whole words"),
+        "patterns": Option("list[str]", [], "regular expressions (the `regex` module's syntax)"),
+        "exceptions": Option("list[str]", [], "regexes; a match that fully matches one is not flagged"),
+        "ignorecase": Option("bool", True, "match regardless of case"),
+    }
+
+    @classmethod
+    def validate(cls, options: Mapping[str, Any]) -> None:
+        compile_terms(options["tokens"], options["patterns"], "patterns", ignorecase=options["ignorecase"])
+        for i, p in enumerate(options["exceptions"]):
+            compile_pattern(p, f"exceptions[{i}]")
+
+    def __init__(self, rule: Any) -> None:
+        super().__init__(rule)
+        o = self.options
+        self.pattern = compile_terms(o["tokens"], o["patterns"], "patterns", ignorecase=o["ignorecase"])
+        self.exceptions = [compile_pattern(p, "exceptions", ignorecase=o["ignorecase"]) for p in o["exceptions"]]
+
+    def check(self, doc: Document) -> Iterator[Hit]:
+        try:
+            for m in matches_in(self.pattern, doc.text, doc.regions(self.rule.scope)):
+                if m.end() == m.start() or any(e.fullmatch(m.group()) for e in self.exceptions):
+                    continue
+                yield Hit(m.start(), m.end(), {"match": m.group()})
+        except PatternTimeout as exc:
+            yield Hit(0, 0, message=f"rule pattern timed out and was stopped: {exc}")

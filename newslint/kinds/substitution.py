@@ -1,0 +1,70 @@
+"""``substitution``: a wrong -> right map (house style, common errors) with suggestions and safe fixes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+import regex
+
+from newslint.document import Document
+from newslint.findings import Fix, Hit
+from newslint.kinds.base import Kind
+from newslint.options import Option
+from newslint.patterns import PatternTimeout, compile_pattern, matches_in
+
+
+def _match_case(replacement: str, original: str) -> str:
+    if original.isupper() and len(original) > 1:
+        return replacement.upper()
+    if original[:1].isupper():
+        return replacement[:1].upper() + replacement[1:]
+    return replacement
+
+
+class Substitution(Kind):
+    name = "substitution"
+    can_fix = True
+    description = (
+        "Each key of `swap` is a word, phrase or regex to flag; its value is the preferred form "
+        "(several alternatives separated by `|`).  With exactly one alternative the finding carries a "
+        "safe fix.  Keys are matched as whole words; the suggestion copies the flagged text's case."
+    )
+    option_schema: Mapping[str, Option] = {
+        "swap": Option("dict[str,str]", {}, "wrong form (word or regex) -> preferred form(s), '|'-separated"),
+        "ignorecase": Option("bool", True, "match regardless of case"),
+    }
+
+    @classmethod
+    def validate(cls, options: Mapping[str, Any]) -> None:
+        for key in options["swap"]:
+            compile_pattern(key, key, ignorecase=options["ignorecase"])
+
+    def __init__(self, rule: Any) -> None:
+        super().__init__(rule)
+        swap: Mapping[str, str] = self.options["swap"]
+        self.keys = list(swap)
+        self.alternatives = [tuple(a.strip() for a in swap[k].split("|") if a.strip()) for k in self.keys]
+        groups = "|".join(f"(?P<g{i}>{k})" for i, k in enumerate(self.keys))
+        bounded = rf"(?<![\p{{L}}\p{{N}}])(?:{groups or '(?!)'})(?![\p{{L}}\p{{N}}])"
+        self.pattern = compile_pattern(bounded, "swap", ignorecase=self.options["ignorecase"])
+
+    def _which(self, m: regex.Match[str]) -> int:
+        return next(i for i in range(len(self.keys)) if m.group(f"g{i}") is not None)
+
+    def check(self, doc: Document) -> Iterator[Hit]:
+        try:
+            for m in matches_in(self.pattern, doc.text, doc.regions(self.rule.scope)):
+                if m.end() == m.start():
+                    continue
+                found = m.group()
+                suggestions = tuple(_match_case(a, found) for a in self.alternatives[self._which(m)])
+                if found in suggestions:
+                    continue
+                fix = Fix(m.start(), m.end(), suggestions[0]) if len(suggestions) == 1 else None
+                yield Hit(
+                    m.start(), m.end(), {"match": found, "suggestion": " or ".join(suggestions)},
+                    suggestions=suggestions, fix=fix,
+                )
+        except PatternTimeout as exc:
+            yield Hit(0, 0, message=f"rule pattern timed out and was stopped: {exc}")

@@ -1,0 +1,111 @@
+"""The ``check`` pipeline: settings -> rules -> files -> run -> filter -> report -> exit status."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from newslint.config import Settings, filter_per_file, load_settings
+from newslint.errors import ConfigError, NewslintError
+from newslint.files import discover
+from newslint.findings import SEVERITIES, severity_rank
+from newslint.reporters import FORMATS, Report, get_reporter
+from newslint.ruleset import resolve_rules
+from newslint.runner import RunResult, run
+
+
+@dataclass
+class CheckOptions:
+    paths: list[str]
+    format: str = "text"
+    select: list[str] | None = None
+    extend_select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    fail_on: str | None = None
+    config: Path | None = None
+    jobs: int | None = None
+    stdin_filename: str | None = None
+    output_file: Path | None = None
+    statistics: bool = False
+    show_settings: bool = False
+    progress: bool = True
+    quiet: bool = False
+
+
+def settings_for(options: CheckOptions) -> Settings:
+    first = next((p for p in options.paths if p != "-"), options.stdin_filename or ".")
+    settings = load_settings(options.config, Path(first) if Path(first).exists() else Path.cwd())
+    changes: dict[str, object] = {}
+    if options.select is not None:
+        changes["select"] = tuple(options.select)
+    if options.extend_select:
+        changes["extend_select"] = (*settings.extend_select, *options.extend_select)
+    if options.fail_on is not None:
+        if options.fail_on not in SEVERITIES:
+            raise ConfigError(f"--fail-on must be one of {', '.join(SEVERITIES)}")
+        changes["fail_on"] = options.fail_on
+    return dataclasses.replace(settings, **changes)  # type: ignore[arg-type]
+
+
+def _progress_printer(enabled: bool):  # type: ignore[no-untyped-def]
+    if not (enabled and sys.stderr.isatty()):
+        return None
+
+    def show(done: int, total: int) -> None:
+        width = 30
+        filled = width * done // max(total, 1)
+        sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} files")
+        if done >= total:
+            sys.stderr.write("\r" + " " * (width + 30) + "\r")
+        sys.stderr.flush()
+
+    return show
+
+
+def exit_status(result: RunResult, fail_on: str) -> int:
+    failing = any(severity_rank(f.severity) >= severity_rank(fail_on) for f in result.findings)
+    return 1 if failing or result.errors else 0
+
+
+def run_check(options: CheckOptions) -> int:
+    if options.format not in FORMATS:
+        raise NewslintError(f"unknown format {options.format!r} (choose from {', '.join(FORMATS)})")
+    settings = settings_for(options)
+    rules = resolve_rules(settings, options.ignore)
+    if options.show_settings:
+        data = settings.to_dict()
+        data["rules-enabled"] = [r.id for r in rules]
+        sys.stdout.write(json.dumps(data, indent=2) + "\n")
+        return 0
+    if "-" in options.paths and not options.stdin_filename:
+        options.stdin_filename = "<stdin>"
+    files = discover(options.paths, settings.include, settings.exclude)
+    stdin = (sys.stdin.buffer.read(), options.stdin_filename or "<stdin>") if "-" in files else None
+    result = run(files, rules, jobs=options.jobs, stdin=stdin, progress=_progress_printer(options.progress))
+    groups = {r.id: r.group for r in rules}
+    result.findings = filter_per_file(result.findings, settings, groups)
+    color = options.format == "text" and options.output_file is None and sys.stdout.isatty()
+    report = Report(
+        result.findings, result.errors, result.files, rules,
+        color=color, statistics=options.statistics, quiet=options.quiet,
+    )
+    text = get_reporter(options.format)(report)
+    write_output(text, options.output_file)
+    if options.format in ("text", "jsonl") or options.output_file is not None:
+        for error in result.errors:
+            sys.stderr.write(f"newslint: {error.path}: {error.message}\n")
+    return exit_status(result, settings.fail_on)
+
+
+def write_output(text: str, output_file: Path | None) -> None:
+    if output_file is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    try:
+        output_file.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise NewslintError(f"cannot write output: {exc.strerror}", str(output_file)) from None

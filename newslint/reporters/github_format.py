@@ -1,0 +1,28 @@
+"""``--format github``: GitHub Actions workflow commands, shown as annotations on the diff."""
+
+from __future__ import annotations
+
+from newslint.reporters import Report
+
+_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def render(report: Report) -> str:
+    lines = []
+    for f in report.findings:
+        props = (
+            f"file={_escape_property(f.path)},line={f.line},col={f.column},"
+            f"endLine={f.end_line},endColumn={f.end_column},title={_escape_property('newslint ' + f.rule)}"
+        )
+        lines.append(f"::{_LEVEL[f.severity]} {props}::{_escape_data(f.message)}\n")
+    for e in report.errors:
+        lines.append(f"::error file={_escape_property(e.path)},title=newslint::{_escape_data(e.message)}\n")
+    return "".join(lines)

@@ -1,0 +1,41 @@
+"""``--format text``: ``path:line:col: severity [rule] message``, a summary line, colour on a terminal."""
+
+from __future__ import annotations
+
+from newslint.reporters import Report
+
+_COLOURS = {"error": "31", "warning": "33", "info": "36", "path": "1", "dim": "2"}
+
+
+def _paint(text: str, what: str, color: bool) -> str:
+    return f"\x1b[{_COLOURS[what]}m{text}\x1b[0m" if color else text
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def render(report: Report) -> str:
+    c = report.color
+    out = []
+    for f in report.findings:
+        where = _paint(f"{f.path}:{f.line}:{f.column}:", "path", c)
+        hint = f" (suggestion: {f.suggestions[0]})" if f.suggestions and f.suggestions[0] not in f.message else ""
+        out.append(f"{where} {_paint(f.severity, f.severity, c)} [{f.rule}] {f.message}{hint}\n")
+        for r in f.related:
+            place = f"{r.path}:{r.line}" if r.path else f"line {r.line}"
+            out.append(_paint(f"    related: {place}: {r.message}\n", "dim", c))
+    if report.statistics:
+        out.append("\n")
+        for rule, category, n in report.rule_counts():
+            out.append(f"{n:>6}  {rule:<28} {category}\n")
+    if report.quiet:
+        return "".join(out)
+    s = report.summary()
+    summary = f"{_plural(s['findings'], 'finding')} in {_plural(s['files'], 'file')}"
+    if s["by_category"]:
+        summary += " (" + ", ".join(f"{k}: {v}" for k, v in s["by_category"].items()) + ")"
+    if report.errors:
+        summary += f"; {_plural(len(report.errors), 'file')} could not be read"
+    out.append(("\n" if report.findings else "") + summary + ".\n")
+    return "".join(out)

@@ -1,0 +1,177 @@
+"""Rules are YAML data: loading, strict validation with file:line errors, and the Rule model.
+
+One rule per file, ``<folder>/<group>/<name>.yaml``.  Built-in rules ship in the
+package (``newslint/_builtin_rules`` in a wheel, top-level ``rules/`` in a
+checkout); users add folders of their own.
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field, replace
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from newslint.document import SCOPES
+from newslint.errors import RuleError
+from newslint.findings import SEVERITIES
+from newslint.options import OptionError, validate_options
+from newslint.yamlload import key_line, load_yaml
+
+REQUIRED = ("id", "kind", "category", "severity", "message", "summary", "why", "examples")
+OPTIONAL = ("scope", "options", "enabled")
+_ID_CHARS = set(string.ascii_lowercase + string.digits + "-")
+
+
+@dataclass(frozen=True)
+class Example:
+    text: str
+    line: int | None = None  # for bad examples: the line the finding must be on
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    kind: str
+    category: str
+    severity: str
+    message: str
+    summary: str
+    why: str
+    scope: str = "text"
+    options: Mapping[str, Any] = field(default_factory=dict)
+    bad: tuple[Example, ...] = ()
+    good: tuple[Example, ...] = ()
+    enabled: bool = True
+    group: str = ""
+    source: str = ""  # the YAML file it came from
+
+    def with_overrides(self, severity: str | None, options: Mapping[str, Any]) -> Rule:
+        """A copy with config overrides applied and re-validated."""
+        from newslint.kinds import get_kind
+
+        kind = get_kind(self.kind)
+        merged = {**self.options, **options}
+        if kind is not None:
+            merged = validate_options(kind.option_schema, merged)
+            kind.validate(merged)
+        return replace(self, severity=severity or self.severity, options=merged)
+
+
+def builtin_rules_dir() -> Path:
+    """The built-in rules folder: inside the installed package, or the checkout's ``rules/``."""
+    packaged = resources.files("newslint") / "_builtin_rules"
+    if packaged.is_dir():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parent.parent / "rules"
+
+
+def _examples(path: str, node: Any, which: str) -> tuple[Example, ...]:
+    value = node.get(which, [])
+    if not isinstance(value, list):
+        raise RuleError(f"examples.{which} must be a list", path, key_line(node, which))
+    out = []
+    for i, item in enumerate(value):
+        if isinstance(item, str):
+            out.append(Example(item))
+        elif isinstance(item, Mapping) and isinstance(item.get("text"), str):
+            extra = set(item) - {"text", "line"}
+            if extra:
+                raise RuleError(f"unknown key {sorted(extra)[0]!r} in example", path, key_line(value, i))
+            line = item.get("line")
+            if line is not None and not isinstance(line, int):
+                raise RuleError("example line must be an integer", path, key_line(value, i))
+            out.append(Example(item["text"], line))
+        else:
+            raise RuleError(f"examples.{which}[{i}] must be a string or {{text, line}}", path, key_line(value, i))
+    return tuple(out)
+
+
+def parse_rule(path: str, data: Any, group: str) -> Rule:
+    """Validate one rule document strictly; every error names ``path`` and the line."""
+    from newslint.kinds import available_kinds
+
+    if not isinstance(data, Mapping):
+        raise RuleError("a rule file must hold a mapping", path, 1)
+    for key in data:
+        if key not in REQUIRED and key not in OPTIONAL:
+            raise RuleError(f"unknown key {key!r}", path, key_line(data, key))
+    for key in REQUIRED:
+        if key not in data:
+            raise RuleError(f"missing required key {key!r}", path, 1)
+    for key in ("id", "kind", "category", "severity", "message", "summary", "why", "scope"):
+        if key in data and not isinstance(data[key], str):
+            raise RuleError(f"{key!r} must be a string", path, key_line(data, key))
+    rule_id = data["id"]
+    if not rule_id or not set(rule_id) <= _ID_CHARS:
+        raise RuleError(f"id {rule_id!r} must be lowercase letters, digits and dashes", path, key_line(data, "id"))
+    if data["severity"] not in SEVERITIES:
+        raise RuleError(f"severity must be one of {', '.join(SEVERITIES)}", path, key_line(data, "severity"))
+    scope = data.get("scope", "text")
+    if scope not in SCOPES:
+        raise RuleError(f"scope must be one of {', '.join(SCOPES)}", path, key_line(data, "scope"))
+    enabled = data.get("enabled", True)
+    if not isinstance(enabled, bool):
+        raise RuleError("'enabled' must be true or false", path, key_line(data, "enabled"))
+    kinds = available_kinds()
+    kind = kinds.get(data["kind"])
+    if kind is None:
+        raise RuleError(
+            f"unknown kind {data['kind']!r} (known: {', '.join(sorted(kinds))})", path, key_line(data, "kind")
+        )
+    raw_options = data.get("options", {}) or {}
+    if not isinstance(raw_options, Mapping):
+        raise RuleError("'options' must be a mapping", path, key_line(data, "options"))
+    try:
+        options = validate_options(kind.option_schema, raw_options)
+        kind.validate(options)
+    except OptionError as exc:
+        line = key_line(raw_options, exc.key) if exc.key in raw_options else key_line(data, "options")
+        raise RuleError(str(exc), path, line) from None
+    examples = data["examples"]
+    if not isinstance(examples, Mapping):
+        raise RuleError("'examples' must be a mapping with 'bad' and 'good'", path, key_line(data, "examples"))
+    for key in examples:
+        if key not in ("bad", "good"):
+            raise RuleError(f"unknown key {key!r} in examples", path, key_line(examples, key))
+    return Rule(
+        id=rule_id,
+        kind=data["kind"],
+        category=data["category"],
+        severity=data["severity"],
+        message=data["message"],
+        summary=data["summary"].strip(),
+        why=data["why"].strip(),
+        scope=scope,
+        options=options,
+        bad=_examples(path, examples, "bad"),
+        good=_examples(path, examples, "good"),
+        enabled=enabled,
+        group=group,
+        source=path,
+    )
+
+
+def rule_files(folder: Path) -> Iterator[Path]:
+    yield from sorted(p for p in folder.rglob("*.yaml") if p.is_file())
+    yield from sorted(p for p in folder.rglob("*.yml") if p.is_file())
+
+
+def load_rules(folders: Iterable[Path], *, display_root: Path | None = None) -> list[Rule]:
+    """Load every rule under the folders; later folders may not reuse an id."""
+    rules: dict[str, Rule] = {}
+    for folder in folders:
+        if not folder.is_dir():
+            raise RuleError("rule folder not found", str(folder))
+        for file in rule_files(folder):
+            shown = str(file)
+            data = load_yaml(file, RuleError)
+            rel = file.relative_to(folder)
+            group = rel.parts[0] if len(rel.parts) > 1 else ""
+            rule = parse_rule(shown, data, group)
+            if rule.id in rules:
+                raise RuleError(f"duplicate rule id {rule.id!r} (also in {rules[rule.id].source})", shown, 1)
+            rules[rule.id] = rule
+    return sorted(rules.values(), key=lambda r: r.id)

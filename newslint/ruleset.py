@@ -1,0 +1,54 @@
+"""Assemble the rules of a run: built-in and user folders, selection, config overrides."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from newslint.config import Settings, select_rules
+from newslint.errors import ConfigError
+from newslint.kinds import get_kind
+from newslint.options import OptionError
+from newslint.rules import Rule, builtin_rules_dir, load_rules
+
+
+def all_rules(settings: Settings, extra_paths: Sequence[Any] = ()) -> list[Rule]:
+    return load_rules([builtin_rules_dir(), *settings.rule_paths, *extra_paths])
+
+
+def _global_options(rule: Rule, settings: Settings) -> dict[str, Any]:
+    """Top-level ``locale`` / ``date-style`` reach every rule that has such an option."""
+    kind = get_kind(rule.kind)
+    schema = kind.option_schema if kind else {}
+    out: dict[str, Any] = {}
+    if settings.locale is not None and "locale" in schema:
+        out["locale"] = settings.locale
+    if settings.date_style is not None and "style" in schema and rule.category == "date":
+        out["style"] = settings.date_style
+    return out
+
+
+def apply_settings(rules: Sequence[Rule], settings: Settings) -> list[Rule]:
+    known = {r.id for r in rules}
+    for rule_id, entry in settings.rules.items():
+        if rule_id not in known:
+            raise ConfigError(f"settings for unknown rule {rule_id!r}", settings.source, entry.line)
+    out = []
+    for rule in rules:
+        entry = settings.rules.get(rule.id)
+        overrides = {**_global_options(rule, settings), **(dict(entry.options) if entry else {})}
+        if not overrides and (entry is None or entry.severity is None):
+            out.append(rule)
+            continue
+        try:
+            out.append(rule.with_overrides(entry.severity if entry else None, overrides))
+        except OptionError as exc:
+            line = entry.line if entry else None
+            raise ConfigError(f"rule {rule.id!r}: {exc}", settings.source, line) from None
+    return out
+
+
+def resolve_rules(settings: Settings, extra_ignore: Sequence[str] = ()) -> list[Rule]:
+    """The rules this run executes, with config overrides applied."""
+    rules = all_rules(settings)
+    return apply_settings(select_rules(rules, settings, extra_ignore), settings)

@@ -1,0 +1,122 @@
+"""Running a Linter over many files: in-process for a few, a process pool for many.
+
+Workers are started once and fed chunks of paths; each builds (or, with fork,
+inherits) the Linter once.  Results come back in any order and are sorted, so
+output is the same whatever ``jobs`` is.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from typing import Any
+
+from newslint.engine import Linter
+from newslint.files import read_document
+from newslint.findings import FileError, Finding
+from newslint.rules import Rule
+
+#: below this many files a pool costs more than it saves
+POOL_THRESHOLD = 24
+
+
+@dataclass
+class FileResult:
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    error: FileError | None = None
+    collected: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class RunResult:
+    findings: list[Finding]
+    errors: list[FileError]
+    files: int
+    timings: dict[str, float]
+
+
+def lint_one(linter: Linter, path: str, data: bytes | None = None, display: str | None = None) -> FileResult:
+    doc = read_document(path, data)
+    if isinstance(doc, FileError):
+        return FileResult(display or path, error=FileError(display or path, doc.message))
+    if display is not None:
+        doc.path = display
+    return FileResult(doc.path, linter.lint(doc), None, linter.collect(doc) if linter.corpus_checks else {})
+
+
+_WORKER_LINTER: Linter | None = None
+
+
+def _init_worker(rules: Sequence[Rule] | None) -> None:
+    global _WORKER_LINTER
+    if rules is not None:  # spawn: build here; fork: inherited from the parent
+        _WORKER_LINTER = Linter(rules)
+    elif _WORKER_LINTER is not None:
+        _WORKER_LINTER.timings.clear()
+
+
+def _work(paths: list[str]) -> tuple[list[FileResult], dict[str, float]]:
+    assert _WORKER_LINTER is not None
+    before = dict(_WORKER_LINTER.timings)
+    results = [lint_one(_WORKER_LINTER, p) for p in paths]
+    spent = {k: v - before.get(k, 0.0) for k, v in _WORKER_LINTER.timings.items()}
+    return results, spent
+
+
+def default_jobs() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
+
+
+def run(
+    paths: Sequence[str],
+    rules: Sequence[Rule],
+    *,
+    jobs: int | None = None,
+    stdin: tuple[bytes, str] | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> RunResult:
+    """Lint ``paths`` (``-`` means ``stdin``: its bytes and the name to report)."""
+    global _WORKER_LINTER
+    linter = Linter(rules)
+    jobs = jobs or default_jobs()
+    results: list[FileResult] = []
+    timings: dict[str, float] = {}
+    files = [p for p in paths if p != "-"]
+    if stdin is not None and "-" in paths:
+        results.append(lint_one(linter, stdin[1], stdin[0], display=stdin[1]))
+    total = len(files)
+    if jobs <= 1 or total < POOL_THRESHOLD:
+        for i, path in enumerate(files, 1):
+            results.append(lint_one(linter, path))
+            if progress:
+                progress(i, total)
+        timings = dict(linter.timings)
+    else:
+        fork = "fork" in multiprocessing.get_all_start_methods()
+        context = multiprocessing.get_context("fork" if fork else "spawn")
+        _WORKER_LINTER = linter if fork else None
+        size = max(1, min(64, total // (jobs * 8)))
+        chunks = [list(files[i : i + size]) for i in range(0, total, size)]
+        done = 0
+        with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker,
+                                 initargs=(None if fork else list(rules),)) as pool:
+            for chunk_results, spent in pool.map(_work, chunks):
+                results.extend(chunk_results)
+                for key, value in spent.items():
+                    timings[key] = timings.get(key, 0.0) + value
+                done += len(chunk_results)
+                if progress:
+                    progress(done, total)
+        _WORKER_LINTER = None
+    findings = [f for r in results for f in r.findings]
+    if linter.corpus_checks:
+        findings.extend(linter.finish((r.path, r.collected) for r in results if r.error is None))
+    errors = sorted((r.error for r in results if r.error is not None), key=lambda e: e.path)
+    return RunResult(sorted(findings, key=Finding.sort_key), errors, len(results), timings)

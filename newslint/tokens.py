@@ -1,0 +1,78 @@
+"""Tokenisation shared by all rules: words, sentences and quoted spans, with offsets.
+
+Done once per document (the Document caches the results) so that rules never
+re-tokenise the same text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+
+
+@dataclass(frozen=True)
+class Word:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A quoted span; ``start``/``end`` include the quote marks."""
+
+    start: int
+    end: int
+    text: str
+
+
+# Letters with inner apostrophes, hyphens or periods (U.S., don't, Kim's, well-known),
+# digits attached (COVID-19, 3rd) kept so that rules can decide what to skip.
+WORD_RE = regex.compile(r"[\p{L}\p{N}](?:[\p{L}\p{M}\p{N}]|['’.\-](?=[\p{L}\p{N}]))*")
+
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof st sen rep gov gen col lt sgt capt maj cmdr adm rev jr sr co corp inc ltd bros "
+    "jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun "
+    "no nos vs etc al approx dept est fig mt ft u.s u.k u.n e.g i.e a.m p.m".split()
+)
+_SENTENCE_END = regex.compile(r"[.!?…]+['\"’”)\]]*(?=\s+['\"‘“(\[]?[\p{Lu}\p{N}])")
+_QUOTE_RE = regex.compile(r"“[^“”]{1,2000}”|\"[^\"]{1,2000}\"|«[^«»]{1,2000}»|(?<![\p{L}\p{N}])‘[^‘’]{1,500}’(?![\p{L}])")
+
+
+def tokenize_words(text: str, start: int = 0, end: int | None = None) -> Iterator[Word]:
+    for m in WORD_RE.finditer(text, start, len(text) if end is None else end):
+        yield Word(m.start(), m.end(), m.group())
+
+
+def split_sentences(text: str, start: int, end: int) -> Iterator[Sentence]:
+    """Split ``text[start:end]`` into sentences, not breaking after common abbreviations."""
+    pos = start
+    for m in _SENTENCE_END.finditer(text, start, end):
+        before = text[pos : m.start()].rsplit(None, 1)
+        last = before[-1].lower().rstrip(".") if before else ""
+        if m.group().startswith(".") and (last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha())):
+            continue
+        stop = m.end()
+        yield Sentence(pos, stop, text[pos:stop])
+        pos = stop
+        while pos < end and text[pos].isspace():
+            pos += 1
+    if pos < end and text[pos:end].strip():
+        yield Sentence(pos, end, text[pos:end])
+
+
+def find_quotes(text: str, start: int, end: int) -> Iterator[Quote]:
+    for m in _QUOTE_RE.finditer(text, start, end):
+        yield Quote(m.start(), m.end(), m.group())
+
+
+__all__ = ["WORD_RE", "Quote", "Sentence", "Word", "find_quotes", "split_sentences", "tokenize_words"]

@@ -1,0 +1,44 @@
+"""Reading YAML with line numbers kept (ruamel round-trip), errors as file:line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+from newslint.errors import NewslintError
+
+
+def load_yaml_text(text: str, path: str, error: type[NewslintError]) -> Any:
+    yaml = YAML(typ="rt")
+    try:
+        return yaml.load(text)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else None
+        raise error(f"invalid YAML: {exc.problem or exc.context}", path, line) from None
+    except YAMLError as exc:
+        raise error(f"invalid YAML: {exc}", path) from None
+
+
+def load_yaml(file: Path, error: type[NewslintError]) -> Any:
+    try:
+        text = file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise error(f"cannot read: {exc}", str(file)) from None
+    return load_yaml_text(text, str(file), error)
+
+
+def key_line(node: Any, key: Any) -> int | None:
+    """1-based line of ``key`` in a ruamel mapping or sequence, if known."""
+    lc = getattr(node, "lc", None)
+    if lc is None:
+        return None
+    try:
+        if isinstance(key, int):
+            return int(lc.item(key)[0]) + 1
+        return int(lc.key(key)[0]) + 1
+    except (KeyError, IndexError, TypeError, AttributeError):
+        return int(lc.line) + 1 if getattr(lc, "line", None) is not None else None
