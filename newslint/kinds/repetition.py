@@ -37,6 +37,6 @@ class Repetition(Kind):
                 word = m.group(1)
                 if len(word) < self.options["min_length"] or word.lower() in self.exceptions:
                     continue
-                if word.isupper() and len(word) > 1 and not m.group(3).islower():
-                    continue  # "BANG BANG", "DOUBLE DOUBLE": shouting or names, not slips
+                if m.group(3)[:1].isupper():
+                    continue  # "Duran Duran", "Sirhan Sirhan", "BANG BANG": names and shouting, not slips
                 yield Hit(m.start(3), m.end(3), {"match": word}, fix=Fix(m.end(1), m.end(3), ""))
