@@ -89,6 +89,16 @@ def _examples(path: str, node: Any, which: str) -> tuple[Example, ...]:
     return tuple(out)
 
 
+def _option_line(data: Any, options: Any, key: str) -> int | None:
+    """Line of option ``key`` (or of item i for ``key[i]``), else of ``options:``."""
+    name, _, index = key.partition("[")
+    if name in options:
+        if index.rstrip("]").isdigit() and isinstance(options[name], list):
+            return key_line(options[name], int(index.rstrip("]")))
+        return key_line(options, name)
+    return key_line(data, "options")
+
+
 def parse_rule(path: str, data: Any, group: str) -> Rule:
     """Validate one rule document strictly; every error names ``path`` and the line."""
     from newslint.kinds import available_kinds
@@ -128,8 +138,7 @@ def parse_rule(path: str, data: Any, group: str) -> Rule:
         options = validate_options(kind.option_schema, raw_options)
         kind.validate(options)
     except OptionError as exc:
-        line = key_line(raw_options, exc.key) if exc.key in raw_options else key_line(data, "options")
-        raise RuleError(str(exc), path, line) from None
+        raise RuleError(str(exc), path, _option_line(data, raw_options, exc.key)) from None
     examples = data["examples"]
     if not isinstance(examples, Mapping):
         raise RuleError("'examples' must be a mapping with 'bad' and 'good'", path, key_line(data, "examples"))

@@ -18,7 +18,10 @@ def load_yaml_text(text: str, path: str, error: type[NewslintError]) -> Any:
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
-        raise error(f"invalid YAML: {exc.problem or exc.context}", path, line) from None
+        message = f"invalid YAML: {exc.problem or exc.context}"
+        if exc.context and exc.context_mark is not None and exc.problem:
+            message += f" ({exc.context} started at line {exc.context_mark.line + 1})"
+        raise error(message, path, line) from None
     except YAMLError as exc:
         raise error(f"invalid YAML: {exc}", path) from None
 

@@ -1,0 +1,46 @@
+"""Property test: linting never raises, whatever the text, and findings stay inside the file."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from newslint.config import Settings
+from newslint.document import Document
+from newslint.engine import Linter
+from newslint.ruleset import resolve_rules
+
+LINTER = Linter(resolve_rules(Settings()))
+
+news_like = st.lists(
+    st.one_of(
+        st.text(max_size=200),
+        st.sampled_from([
+            "", "\n", "\r\n", "Reuters", "LONDON, March 3 (Reuters) - ", "on Wednesday (Septemeber 13)",
+            "“Quote,” he said.", "31 June 2023", "03/04/2023", "the the", "Related: more", "colour color",
+            "&amp;", "Kim Jong Un", "١٢٣ 東京 😀", "x" * 300, "3-1", "13:00", "$4.5 mln",
+        ]),
+    ),
+    max_size=30,
+).map("".join)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(news_like)
+def test_lint_never_raises_and_positions_are_valid(text: str) -> None:
+    doc = Document("prop.txt", text)
+    line_count = len(doc.lines)
+    for finding in LINTER.lint(doc):
+        assert 1 <= finding.line <= finding.end_line <= line_count
+        assert finding.column >= 1 and finding.end_column >= 1
+        assert finding.message
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.binary(max_size=300))
+def test_reading_any_bytes_never_raises(data: bytes) -> None:
+    from newslint.files import read_document
+
+    result = read_document("any.txt", data)
+    if isinstance(result, Document):
+        LINTER.lint(result)
