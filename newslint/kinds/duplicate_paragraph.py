@@ -1,0 +1,121 @@
+"""``duplicate-paragraph``: a paragraph that repeats an earlier one of the same article.
+
+Feed merges and scrapers paste the lead twice, often with cosmetic changes
+(quote style, spacing, dash, case, a word added or dropped).  Paragraphs are
+compared after :func:`~newslint.kinds.duplicate_text.tokens` normalisation with a
+token-level similarity; the later copy is reported, pointing at the first.
+``target: lead`` reports copies of the lead (the common, severe case);
+``target: other`` reports copies of any other paragraph, so one defect is
+reported once.  The headline, the source line, list items and short lines
+(bylines, ``ADVERTISEMENT``, crossheads) are never compared.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any
+
+from newslint.document import Document, Paragraph
+from newslint.findings import Fix, Hit, RelatedSpan
+from newslint.kinds.base import Kind
+from newslint.kinds.duplicate_text import LIST_ITEM, Comparable, near_duplicate
+from newslint.options import Option
+
+
+#: a lead has at least this many words (a shorter first line is a byline or a crosshead)
+LEAD_WORDS = 5
+
+
+def candidates(doc: Document, min_words: int) -> list[tuple[Paragraph, Comparable]]:
+    """Body paragraphs worth comparing: long enough, not list items, in order."""
+    out = []
+    for para in doc.body:
+        if LIST_ITEM.match(para.text):
+            continue
+        prepared = Comparable.of(para.text)
+        if len(prepared.words) >= min_words:
+            out.append((para, prepared))
+    return out
+
+
+def lead_of(paras: Sequence[tuple[Paragraph, Comparable]]) -> tuple[Paragraph, Comparable] | None:
+    """The lead: the first body paragraph long enough to be one (bylines come before it)."""
+    return next(((p, c) for p, c in paras if len(c.words) >= LEAD_WORDS), None)
+
+
+def removal(doc: Document, para: Paragraph) -> Fix:
+    """Delete ``para`` with the line break(s) that separate it from the paragraph before."""
+    before = doc.paragraphs[para.index - 1].end if para.index > 0 else para.start
+    return Fix(before, para.end, "", safe=False)
+
+
+class DuplicateParagraph(Kind):
+    name = "duplicate-paragraph"
+    can_fix = True
+    description = (
+        "Flags a body paragraph that repeats an earlier one verbatim or near-verbatim, on the later "
+        "copy, with the first copy as related location and the similarity in the message.  Text is "
+        "compared after erasing case, quote and dash style, punctuation and spacing; the score is a "
+        "token-level edit similarity (1.0 = same words).  `target: lead` reports copies of the lead, "
+        "`target: other` copies of any other paragraph.  Skips the headline, the source line, list "
+        "items, paragraphs shorter than `min_words`, and paragraphs that share only a quotation (when "
+        "quotes make up `quote_share` of both, the words around the quotes must match too).  The "
+        "(unsafe) fix deletes the later copy."
+    )
+    option_schema: Mapping[str, Option] = {
+        "target": Option("str", "lead", "which first copies to report: the lead, or any other paragraph",
+                         choices=("lead", "other")),
+        "threshold": Option("float", 0.9, "lowest similarity (0-1) that counts as a copy", minimum=0.5, maximum=1.0),
+        "min_words": Option("int", 8, "shortest paragraph (in words) to compare", minimum=1),
+        "quote_share": Option("float", 0.5, "share of quoted words above which the attribution must match too",
+                              minimum=0.0, maximum=1.0),
+    }
+
+    def __init__(self, rule: Any) -> None:
+        super().__init__(rule)
+        self.threshold: float = self.options["threshold"]
+        self.min_words: int = self.options["min_words"]
+        self.quote_share: float = self.options["quote_share"]
+        self.target: str = self.options["target"]
+
+    def _score(self, a: Comparable, b: Comparable) -> float:
+        return near_duplicate(a, b, self.threshold, self.quote_share)
+
+    def check(self, doc: Document) -> Iterator[Hit]:
+        paras = candidates(doc, min(self.min_words, LEAD_WORDS))
+        found = lead_of(paras)
+        if found is None:
+            return
+        lead, lead_words = found
+        later = [(p, c) for p, c in paras if p.index > lead.index and len(c.words) >= self.min_words]
+        copies_of_lead = [(p, self._score(lead_words, c)) for p, c in later]
+        if self.target == "lead":
+            if len(lead_words.words) >= self.min_words:
+                yield from (self._hit(doc, p, lead, score, "lead") for p, score in copies_of_lead if score)
+            return
+        lead_copies = {p.index for p, score in copies_of_lead if score}
+        yield from self._repeats(doc, [(p, c) for p, c in later if p.index not in lead_copies])
+
+    def _repeats(self, doc: Document, paras: Sequence[tuple[Paragraph, Comparable]]) -> Iterator[Hit]:
+        originals: list[tuple[Paragraph, Comparable]] = []
+        for para, prepared in paras:
+            match = next(((first, s) for first, c in originals if (s := self._score(c, prepared))), None)
+            if match is None:
+                originals.append((para, prepared))
+            else:
+                yield self._hit(doc, para, match[0], match[1], "paragraph")
+
+    def _hit(self, doc: Document, para: Paragraph, first: Paragraph, score: float, what: str) -> Hit:
+        params = {
+            "similarity": f"{score:.0%}",
+            "first_line": first.first_line,
+            "what": what,
+            "verbatim": "verbatim" if para.text.strip() == first.text.strip() else "near-verbatim",
+        }
+        return Hit(
+            para.start,
+            para.end,
+            params,
+            related=(RelatedSpan(first.start, "first copy here"),),
+            fix=removal(doc, para),
+        )
