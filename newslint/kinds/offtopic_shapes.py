@@ -1,0 +1,98 @@
+"""Line shapes at the end of an article: headline-like lines, cue phrases, datelines, end matter.
+
+Kept apart from the scoring in ``offtopic_tail`` because these are pure text
+patterns, each testable on one line, while the scoring compares whole blocks.
+"""
+
+from __future__ import annotations
+
+import regex
+
+# "Reporting by ...; Editing by ...", "(c) 2024 Reuters", "Reuter", "-30-", "###", "Copyright ...".
+END_MATTER = regex.compile(
+    r"""^\s*(?:
+        (?:additional\s+)?(?:reporting|editing|writing|compiled|produced|research|translated|photos?|video)
+            (?:\s+and\s+\w+)?\s+by\b
+      | \(?(?:c|©)\)?\s*(?:copyright\s+)?\d{4}\b | ©.* | copyright\b.*
+      | all\s+rights\s+reserved\b.*
+      | reuters?\W*$ | (?:ap|afp|upi|pa|bbc(?:\s+news)?)\W*$
+      | -+\s*30\s*-+ | \#{3,} | -+\s*end\s*-+ | end\s*$ | \*{3,} | ={3,}
+      | \((?:reporting|editing|writing|additional\s+reporting)\b.*
+      | \[?(?:source|sources|photo|image|picture|credit)s?\s*:.*
+    )\s*$""",
+    regex.IGNORECASE | regex.VERBOSE,
+)
+
+# Teaser and recommendation cues that scrapers keep from "related content" boxes.
+CUE = regex.compile(
+    r"""^\s*\W{0,3}(?:
+        related(?:\s+(?:stories|story|articles?|coverage|content|news|links?|reading|topics?))?\s*[:|>»\-–—]
+      | read\s+(?:more|next|also)\b | also\s+read\b | see\s+also\b | further\s+reading\b
+      | more\s+(?:from|on|stories|news|coverage|headlines)\b
+      | recommended\b(?:\s+(?:for\s+you|stories|reading|articles?))?\s*[:|>»\-–—]?
+      | watch\s*[:|>»\-–—] | you\s+(?:may|might)\s+also\s+(?:like|be\s+interested)\b
+      | most\s+(?:read|popular|viewed|shared)\b | top\s+stories\b | trending(?:\s+now)?\s*[:|>»\-–—]
+    )""",
+    regex.IGNORECASE | regex.VERBOSE,
+)
+
+# "NEW YORK, March 3 -", "LONDON (Reuters) -", "PARIS, Jan 5 (AFP) --": a story's opening.
+DATELINE = regex.compile(
+    r"^(?P<place>\p{Lu}[\p{Lu}\p{M}.'’ -]{1,40}(?:,\s*\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)?)?)"
+    r"(?:,\s*(?P<date>\p{L}{3,9}\.?\s+\d{1,2}))?"
+    r"(?:\s*\((?P<agency>[\p{L} .-]{2,30})\))?"
+    r"\s*(?:-{1,2}|–|—)\s"
+)
+
+_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'’.&/-]*")
+_TERMINAL = regex.compile(r"[.;,:]['\"’”)\]]*$")
+_ELLIPSIS = regex.compile(r"(?:\.\.\.|…)['\"’”)\]]*$")
+_SENTENCE_BREAK = regex.compile(r"[a-z\p{Ll}]{2,}[.!?]['\"’”)]*\s+\p{Lu}")
+_SMALL = frozenset(
+    "a an and as at but by for from in into of on or over the to up via vs with is are be its his her "
+    "after amid before nor per than that this".split()
+)
+
+
+def is_dateline(text: str) -> bool:
+    """``text`` opens with a dateline (place in capitals with a date or an agency)."""
+    m = DATELINE.match(text)
+    return bool(m and (m.group("agency") or m.group("date") or m.group("place").isupper()))
+
+
+def is_end_matter(text: str) -> bool:
+    return bool(END_MATTER.match(text)) and len(text) <= 200
+
+
+def is_cue(text: str) -> bool:
+    return bool(CUE.match(text)) and len(text.split()) <= 30
+
+
+def is_headline_like(text: str, *, max_words: int = 22) -> bool:
+    """A single short line, capitalised like a headline, that does not end like a sentence.
+
+    Ends in an ellipsis, a question mark or a quote are allowed (real teasers do);
+    a full stop, comma, colon or semicolon is not.  Title case, sentence case and
+    all capitals all pass; a line that holds two sentences does not.
+    """
+    line = text.strip()
+    if "\n" in line or not line or len(line) > 200:
+        return False
+    words = _WORD.findall(line)
+    if not 2 <= len(words) <= max_words:
+        return False
+    if _TERMINAL.search(line) and not _ELLIPSIS.search(line):
+        return False
+    if line.endswith("!") or _SENTENCE_BREAK.search(line):
+        return False
+    first = line.lstrip("'\"‘“(«[")[:1]
+    if not (first.isupper() or first.isdigit()):
+        return False
+    if sum(any(c.isdigit() for c in w) for w in words) > len(words) / 3:
+        return False  # a table row or a score line, not a headline
+    if is_end_matter(line):
+        return False
+    return True
+
+
+__all__ = ["CUE", "DATELINE", "END_MATTER", "is_cue", "is_dateline", "is_end_matter", "is_headline_like"]

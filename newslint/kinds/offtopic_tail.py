@@ -1,0 +1,200 @@
+"""``offtopic-tail``: another story (or a teaser for one) glued onto the end of an article.
+
+Scrapers and feed tools append the next story, a "related" teaser or a
+recommended item to the text they keep.  In plain text the only evidence is the
+text itself, so the kind looks at the end of the article only, splits it into
+items at lines that open a new item (a headline-like line, a cue phrase such as
+"Read more", a second dateline), and walks back from the end while each item is
+foreign to what precedes it: few of its informative words occur in the article.
+The first foreign item is reported, its whole run offered as an unsafe fix.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from newslint.document import Document, Paragraph
+from newslint.findings import Fix, Hit, RelatedSpan
+from newslint.kinds.base import Kind
+from newslint.kinds.offtopic_shapes import is_cue, is_dateline, is_end_matter, is_headline_like
+from newslint.options import Option
+from newslint.topic import Bag
+
+
+@dataclass(frozen=True)
+class Item:
+    """A run of paragraphs at the end of the body that may be one appended item."""
+
+    paragraphs: tuple[Paragraph, ...]
+    opener: str  # "headline", "cue" or "dateline"
+
+    @property
+    def first(self) -> Paragraph:
+        return self.paragraphs[0]
+
+
+@dataclass(frozen=True)
+class Verdict:
+    item: Item
+    overlap: float  # share of the item's word information found in the text before it
+    head_overlap: float  # the same for its first line alone
+    cohesion: float  # share of the first line's information repeated in the rest of the item
+    words: int  # content words in the item
+    foreign: bool
+    reason: str
+
+
+class OfftopicTail(Kind):
+    name = "offtopic-tail"
+    can_fix = True
+    description = (
+        "Flags a trailing item that belongs to another story: at the end of the article, a block opened by "
+        "a headline-like line (short, capitalised, no closing full stop), a cue phrase (\"Read more\", "
+        "\"Related:\") or a second dateline, whose informative words mostly do not occur in the article "
+        "before it (word overlap weighted by rarity in general English).  Several appended items are "
+        "reported once, at the first.  Credit and end lines (\"Reporting by ...\", \"(c) 2024\", \"Reuter\", "
+        "\"-30-\", \"###\") are skipped, never flagged.  Articles shorter than `min_article_words` are not "
+        "judged.  The unsafe fix deletes the tail."
+    )
+    option_schema: Mapping[str, Option] = {
+        "max_overlap": Option(
+            "float", 0.2, "an item (headline and text) is foreign below this overlap with the article", minimum=0,
+            maximum=1,
+        ),
+        "max_overlap_bare": Option(
+            "float", 0.1, "the same for a bare headline-like line with no text of its own", minimum=0, maximum=1
+        ),
+        "max_overlap_related": Option(
+            "float",
+            0.35,
+            "a higher limit for an item whose headline the article does not share (a neighbouring story); "
+            "not used in articles with subheadings",
+            minimum=0,
+            maximum=1,
+        ),
+        "max_head_overlap": Option(
+            "float", 0.4, "the item's headline overlap allowed by `max_overlap_related`", minimum=0, maximum=1
+        ),
+        "min_cohesion": Option(
+            "float", 0.6, "share of the item's headline its own text must repeat for `max_overlap_related`",
+            minimum=0, maximum=1,
+        ),
+        "max_overlap_cue": Option(
+            "float", 0.6, "an item opened by a cue phrase or a dateline is foreign below this", minimum=0, maximum=1
+        ),
+        "min_article_words": Option(
+            "int", 40, "content words the article needs before the tail to be judged", minimum=1
+        ),
+        "min_item_words": Option("int", 4, "content words an item needs to be judged", minimum=1),
+        "max_tail_paragraphs": Option("int", 8, "how many final body paragraphs may belong to the tail", minimum=1),
+        "max_headline_words": Option("int", 22, "longest line that still reads as a headline", minimum=3),
+    }
+
+    def check(self, doc: Document) -> Iterator[Hit]:
+        verdicts = self.judge(doc)
+        foreign = [v for v in verdicts if v.foreign]
+        if not foreign or doc.headline is None:
+            return
+        first = foreign[0]
+        para = first.item.first
+        yield Hit(
+            para.start,
+            doc.lines[para.first_line - 1].end,
+            {"reason": first.reason, "overlap": f"{first.overlap:.2f}"},
+            related=(RelatedSpan(doc.headline.start, "the article's headline"),),
+            fix=Fix(para.start, len(doc.text), "", safe=False),
+        )
+
+    # ------------------------------------------------------------ analysis
+
+    def judge(self, doc: Document) -> list[Verdict]:
+        """Verdicts for the trailing items, in text order; only a final run of foreign ones counts."""
+        items = self.items(doc)
+        if not items or doc.headline is None:
+            return []
+        max_words = self.options["max_headline_words"]
+        subheads = [p.start for p in doc.body[1:] if is_headline_like(p.text, max_words=max_words)]
+        verdicts: list[Verdict] = []
+        for item in reversed(items):
+            sectioned = any(start < item.first.start for start in subheads)
+            verdict = self.verdict(doc, item, sectioned=sectioned)
+            if verdict is None or not verdict.foreign:
+                break
+            verdicts.append(verdict)
+        return verdicts[::-1]
+
+    def items(self, doc: Document) -> list[Item]:
+        body = list(doc.body)
+        while body and is_end_matter(body[-1].text):
+            body.pop()
+        if len(body) < 2:
+            return []
+        window = max(1, len(body) - self.options["max_tail_paragraphs"])
+        max_words = self.options["max_headline_words"]
+        starts: list[tuple[int, str]] = []
+        for i in range(window, len(body)):
+            text = body[i].text
+            if is_cue(text):
+                starts.append((i, "cue"))
+            elif is_headline_like(text, max_words=max_words):
+                starts.append((i, "headline"))
+            elif is_dateline(text) and not (starts and starts[-1][0] == i - 1):
+                starts.append((i, "dateline"))
+        items: list[Item] = []
+        for n, (i, opener) in enumerate(starts):
+            stop = starts[n + 1][0] if n + 1 < len(starts) else len(body)
+            items.append(Item(tuple(body[i:stop]), opener))
+        return items
+
+    def verdict(self, doc: Document, item: Item, *, sectioned: bool = False) -> Verdict | None:
+        """Judge one item against the article text before it; None when there is too little to judge."""
+        before = [p.text for p in doc.paragraphs if p.end <= item.first.start and p is not doc.source_line]
+        article = Bag(before)
+        article_words = sum(article.counts.values())
+        if article_words < self.options["min_article_words"]:
+            return None
+        whole = Bag(p.text for p in item.paragraphs)
+        head = Bag([item.first.text])
+        rest = Bag(p.text for p in item.paragraphs[1:])
+        words = sum(whole.counts.values())
+        overlap = whole.coverage_by(article)
+        head_overlap = head.coverage_by(article)
+        cohesion = head.coverage_by(rest) if len(rest) else 0.0
+        opts = self.options
+        foreign, reason = False, "on topic"
+        dateline = item.opener == "dateline" or any(is_dateline(p.text) for p in item.paragraphs[1:2])
+        if words < opts["min_item_words"] or words > article_words:
+            reason = "too short to judge" if words < opts["min_item_words"] else "longer than the article"
+        elif item.opener == "cue" and overlap < opts["max_overlap_cue"]:
+            foreign, reason = True, "cue phrase"
+        elif dateline and overlap < opts["max_overlap_cue"]:
+            foreign, reason = True, "second dateline"
+        elif len(item.paragraphs) == 1:
+            if overlap < opts["max_overlap_bare"]:
+                foreign, reason = True, "headline-like line"
+        elif overlap < opts["max_overlap"]:
+            foreign, reason = True, "headline-like line"
+        elif not sectioned and overlap < opts["max_overlap_related"] and (
+            head_overlap <= opts["max_head_overlap"] / 3
+            or (head_overlap <= opts["max_head_overlap"] and cohesion >= opts["min_cohesion"])
+        ):
+            foreign, reason = True, "headline-like line with a story of its own"
+        return Verdict(item, overlap, head_overlap, cohesion, words, foreign, reason)
+
+
+def describe(verdicts: Sequence[Verdict]) -> list[dict[str, Any]]:
+    """Verdicts as plain dicts, for debugging and tests."""
+    return [
+        {
+            "line": v.item.first.first_line,
+            "opener": v.item.opener,
+            "overlap": round(v.overlap, 3),
+            "head_overlap": round(v.head_overlap, 3),
+            "cohesion": round(v.cohesion, 3),
+            "words": v.words,
+            "foreign": v.foreign,
+        }
+        for v in verdicts
+    ]
