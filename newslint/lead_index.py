@@ -1,0 +1,235 @@
+"""Near-duplicate leads across files: MinHash signatures, an LSH index, and its file format.
+
+A story filed twice, or a lead that repeats one already published, is found by
+comparing each file's lead with every lead seen before.  Pairwise comparison is
+quadratic, so leads are MinHashed (character 5-grams of the normalised words)
+and bucketed with LSH; only bucket neighbours are scored exactly with the
+token similarity the within-article rule uses.  ``newslint index build`` saves
+the leads of an archive in a versioned file; ``check --against`` loads it.
+
+datasketch (and numpy) are imported on first use: importing them costs half a
+second, which ``newslint check`` without the cross-file rule should not pay.
+"""
+
+from __future__ import annotations
+
+import base64
+import gzip
+import json
+import os
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from newslint.errors import ConfigError, NewslintError
+from newslint.kinds.duplicate_paragraph import candidates, lead_of
+from newslint.kinds.duplicate_text import similarity
+
+if TYPE_CHECKING:
+    from newslint.config import Settings
+    from newslint.document import Document
+
+FORMAT = "newslint-lead-index"
+VERSION = 1
+#: the rule ``check --against`` switches on, and the option it sets
+RULE_ID = "duplicate-lead-across-files"
+SHINGLE = 5  # characters per shingle
+NUM_PERM = 128
+SEED = 1
+SCHEME = "affine32"  # datasketch's MinHash hashing scheme; stored so a change is detected
+#: how signatures are made; an index made another way has its signatures recomputed on load
+HASHING = {"num_perm": NUM_PERM, "seed": SEED, "scheme": SCHEME, "shingle": SHINGLE}
+
+
+@dataclass(frozen=True)
+class LeadSummary:
+    """What a worker sends back about one file's lead (small and picklable)."""
+
+    line: int
+    end_line: int
+    end_column: int
+    words: tuple[str, ...]
+    signature: bytes  # MinHash hash values, uint32 little-endian
+
+
+@dataclass(frozen=True)
+class Match:
+    path: str
+    line: int
+    score: float
+
+
+def shingles(words: Sequence[str]) -> set[bytes]:
+    text = " ".join(words)
+    if len(text) <= SHINGLE:
+        return {text.encode("utf-8")}
+    return {text[i : i + SHINGLE].encode("utf-8") for i in range(len(text) - SHINGLE + 1)}
+
+
+_TEMPLATE: Any = None
+
+
+def _minhash(signature: bytes | None = None, words: Sequence[str] = ()) -> Any:
+    """A MinHash from stored hash values, or computed from ``words``."""
+    global _TEMPLATE
+    import numpy as np
+    from datasketch import MinHash
+
+    if signature is not None:
+        return MinHash(hashvalues=np.frombuffer(signature, dtype="<u4").astype(np.uint64), seed=SEED, scheme=SCHEME)
+    if _TEMPLATE is None:
+        _TEMPLATE = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME)
+    mh = MinHash(num_perm=NUM_PERM, seed=SEED, permutations=_TEMPLATE.permutations, scheme=SCHEME)
+    mh.update_batch(shingles(words))
+    return mh
+
+
+def signature_of(words: Sequence[str]) -> bytes:
+    return bytes(_minhash(words=words).hashvalues.astype("<u4").tobytes())
+
+
+def summarise(doc: Document, min_words: int) -> LeadSummary | None:
+    """The lead of ``doc`` with its signature, or None when it has no lead worth comparing."""
+    found = lead_of(candidates(doc, min_words))
+    if found is None:
+        return None
+    para, prepared = found
+    line, _ = doc.position(para.start)
+    end_line, end_column = doc.position(para.end)
+    return LeadSummary(line, end_line, end_column, prepared.words, signature_of(prepared.words))
+
+
+@dataclass
+class _Entry:
+    path: str
+    line: int
+    words: tuple[str, ...]
+    signature: bytes
+
+
+class LeadIndex:
+    """Leads seen so far, bucketed by LSH; ``query`` scores bucket neighbours exactly."""
+
+    def __init__(self, threshold: float = 0.8, lsh_threshold: float = 0.5) -> None:
+        from datasketch import MinHashLSH
+
+        self.threshold = threshold
+        self.entries: list[_Entry] = []
+        self._lsh = MinHashLSH(threshold=lsh_threshold, num_perm=NUM_PERM)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def add(self, path: str, line: int, words: tuple[str, ...], signature: bytes | None = None) -> None:
+        signature = signature or signature_of(words)
+        self._lsh.insert(len(self.entries), _minhash(signature), check_duplication=False)
+        self.entries.append(_Entry(path, line, words, signature))
+
+    def query(self, words: Sequence[str], signature: bytes, *, skip_path: str | None = None) -> list[Match]:
+        """Earlier leads at least ``threshold`` similar to ``words``, best first."""
+        same = os.path.realpath(skip_path) if skip_path else None
+        out = []
+        for key in self._lsh.query(_minhash(signature)):
+            entry = self.entries[key]
+            if same is not None and os.path.realpath(entry.path) == same:
+                continue
+            score = similarity(entry.words, words, self.threshold)
+            if score >= self.threshold:
+                out.append(Match(entry.path, entry.line, score))
+        return sorted(out, key=lambda m: (-m.score, m.path, m.line))
+
+    # ------------------------------------------------------------ file format
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "format": FORMAT,
+            "version": VERSION,
+            "minhash": HASHING,
+            "entries": [
+                {"path": e.path, "line": e.line, "words": " ".join(e.words),
+                 "signature": base64.b64encode(e.signature).decode("ascii")}
+                for e in self.entries
+            ],
+        }
+
+    def save(self, path: Path) -> None:
+        data = json.dumps(self.to_json(), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        try:
+            with gzip.open(path, "wb") as handle:
+                handle.write(data)
+        except OSError as exc:
+            raise NewslintError(f"cannot write lead index: {exc.strerror}", str(path)) from None
+
+    @classmethod
+    def load(cls, path: Path, threshold: float = 0.8, lsh_threshold: float = 0.5) -> LeadIndex:
+        try:
+            with gzip.open(path, "rb") as handle:
+                data = json.loads(handle.read().decode("utf-8"))
+        except FileNotFoundError:
+            raise NewslintError("no such lead index", str(path)) from None
+        except (OSError, EOFError, UnicodeDecodeError, json.JSONDecodeError):
+            raise NewslintError("not a newslint lead index (build one with `newslint index build`)", str(path)) from None
+        if not isinstance(data, dict) or data.get("format") != FORMAT:
+            raise NewslintError("not a newslint lead index (build one with `newslint index build`)", str(path))
+        if data.get("version") != VERSION:
+            raise NewslintError(
+                f"lead index version {data.get('version')!r} is not supported (this newslint reads version "
+                f"{VERSION}); rebuild it with `newslint index build`", str(path))
+        same_hashing = data.get("minhash") == HASHING
+        index = cls(threshold, lsh_threshold)
+        for item in data.get("entries", []):
+            words = tuple(str(item["words"]).split())
+            signature = base64.b64decode(item["signature"]) if same_hashing else None
+            index.add(str(item["path"]), int(item["line"]), words, signature)
+        return index
+
+
+# ------------------------------------------------------------ building and wiring
+
+
+def _summarise_path(args: tuple[str, int]) -> tuple[str, LeadSummary | None]:
+    from newslint.files import read_document
+    from newslint.findings import FileError
+
+    path, min_words = args
+    doc = read_document(path)
+    return path, (None if isinstance(doc, FileError) else summarise(doc, min_words))
+
+
+def summaries(paths: Sequence[str], min_words: int, jobs: int = 1) -> Iterator[tuple[str, LeadSummary | None]]:
+    """Lead summaries of ``paths`` (in order), in a process pool when there are many."""
+    work = [(p, min_words) for p in paths]
+    if jobs <= 1 or len(work) < 200:
+        yield from map(_summarise_path, work)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(jobs) as pool:
+        yield from pool.map(_summarise_path, work, chunksize=64)
+
+
+def build_index(paths: Sequence[str], min_words: int = 8, jobs: int = 1) -> tuple[LeadIndex, int]:
+    """An index of the leads of ``paths``, and how many files had no lead worth indexing."""
+    index = LeadIndex()
+    skipped = 0
+    for path, summary in summaries(paths, min_words, jobs):
+        if summary is None:
+            skipped += 1
+        else:
+            index.add(path, summary.line, summary.words, summary.signature)
+    return index, skipped
+
+
+def against_changes(settings: Settings, index_path: Path) -> dict[str, Any]:
+    """Settings changes for ``check --against``: switch the cross-file rule on, pointed at the index."""
+    from newslint.config import RuleSettings
+
+    if not index_path.is_file():
+        raise ConfigError("no such lead index (build one with `newslint index build`)", str(index_path))
+    entry = settings.rules.get(RULE_ID) or RuleSettings()
+    options = {**entry.options, "index": str(index_path)}
+    return {
+        "extend_select": (*settings.extend_select, RULE_ID),
+        "rules": {**settings.rules, RULE_ID: RuleSettings(entry.severity, options, entry.line)},
+    }
