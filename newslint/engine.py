@@ -12,11 +12,13 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from newslint.baseline import fingerprint
 from newslint.document import Document
 from newslint.findings import Finding, Hit, Related
 from newslint.kinds import CorpusKind, Kind, get_kind
 from newslint.kinds.base import PlacedHit
 from newslint.rules import Rule
+from newslint.suppression import apply_suppressions
 
 
 class _Params(dict[str, Any]):
@@ -47,6 +49,8 @@ class Linter:
         self.rules = list(rules)
         self.checks: list[tuple[Rule, Kind]] = [(rule, build_kind(rule)) for rule in self.rules]
         self.timings: dict[str, float] = defaultdict(float)
+        self.selectors = {r.id for r in self.rules} | {r.category for r in self.rules}
+        self.unused_rule = next((r for r in self.rules if r.kind == "unused-suppression"), None)
 
     @property
     def corpus_checks(self) -> list[tuple[Rule, CorpusKind]]:
@@ -56,10 +60,16 @@ class Linter:
         findings: list[Finding] = []
         for rule, kind in self.checks:
             started = time.perf_counter()
-            hits = list(kind.check(doc))
+            try:
+                hits = list(kind.check(doc))
+            except Exception as exc:  # a broken rule must not hide the other rules' findings
+                hits = [Hit(0, 0, message=f"rule {rule.id!r} failed on this file: {type(exc).__name__}: {exc}")]
             findings.extend(self.locate(doc, rule, hit) for hit in hits)
             self.timings[rule.id] += time.perf_counter() - started
-        return sorted(merge_typo_and_date(findings), key=Finding.sort_key)
+        findings, unused = apply_suppressions(doc, merge_typo_and_date(findings), self.selectors)
+        if self.unused_rule is not None:
+            findings.extend(self.locate(doc, self.unused_rule, hit) for hit in unused)
+        return sorted(findings, key=Finding.sort_key)
 
     def collect(self, doc: Document) -> dict[str, Any]:
         """Per-document summaries for the corpus-level rules."""
@@ -101,6 +111,7 @@ class Linter:
             related=related,
             fix=hit.fix,
             flagged=flagged,
+            fingerprint=fingerprint(doc, rule.id, start, end, message),
         )
 
     @staticmethod

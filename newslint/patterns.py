@@ -12,8 +12,10 @@ import regex
 
 from newslint.options import OptionError
 
-#: seconds one pattern may spend on one region of text
+#: seconds one pattern may spend on a region of text: a base plus a share per 100,000 characters,
+#: so that a pathological pattern is stopped on an article but a 10 MB file can still be scanned
 MATCH_TIMEOUT = 2.0
+TIMEOUT_PER_100K = 1.0
 
 
 class PatternTimeout(Exception):
@@ -47,7 +49,8 @@ def compile_terms(
 
 def finditer(pattern: regex.Pattern[str], text: str, start: int, end: int) -> Iterator[regex.Match[str]]:
     try:
-        yield from pattern.finditer(text, start, end, timeout=MATCH_TIMEOUT)
+        timeout = MATCH_TIMEOUT + TIMEOUT_PER_100K * (end - start) / 100_000
+        yield from pattern.finditer(text, start, end, timeout=timeout)
     except TimeoutError:
         raise PatternTimeout(pattern.pattern[:80]) from None
 

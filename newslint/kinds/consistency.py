@@ -8,6 +8,7 @@ On a tie the form used first wins.  With ``together``, all pairs are one choice
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -19,6 +20,21 @@ from newslint.kinds.base import Kind
 from newslint.kinds.substitution import _match_case
 from newslint.options import Option
 from newslint.patterns import compile_pattern, finditer
+
+_WORD = regex.compile(r"\p{L}+")
+
+
+class _Regions:
+    """Membership test for offsets in a sorted list of regions."""
+
+    def __init__(self, regions: list[tuple[int, int]]) -> None:
+        self.regions = sorted(regions)
+        self.starts = [r[0] for r in self.regions]
+
+    def __call__(self, start: int, end: int) -> bool:
+        i = bisect.bisect_right(self.starts, start) - 1
+        return i >= 0 and self.regions[i][0] <= start and end <= self.regions[i][1]
+
 
 _LITERAL = regex.compile(r"[\p{L}\p{N} '’-]+|[^\p{L}\p{N}\s]")
 
@@ -44,29 +60,50 @@ class Consistency(Kind):
 
     @classmethod
     def validate(cls, options: Mapping[str, Any]) -> None:
-        for left, right in options["either"].items():
-            compile_pattern(_bounded(left), left)
-            compile_pattern(_bounded(right), left)
+        cls._combined(options["either"], options["ignorecase"])
+
+    @staticmethod
+    def _combined(either: Mapping[str, str], ignorecase: bool) -> regex.Pattern[str]:
+        """One pattern for the forms that are not single words: group ``a{i}`` is pair i's left form,
+        ``b{i}`` its right.  Single words are looked up in the document's word list instead (fast)."""
+        parts = [f"(?P<{side}{i}>{_bounded(form)})" for i, pair in enumerate(either.items())
+                 for side, form in zip("ab", pair) if not _WORD.fullmatch(form)]
+        try:
+            return regex.compile("|".join(parts) or "(?!)", regex.V1 | (regex.IGNORECASE if ignorecase else 0))
+        except regex.error:
+            for left, right in either.items():  # find the culprit, to name it
+                compile_pattern(_bounded(left), left)
+                compile_pattern(_bounded(right), left)
+            raise
 
     def __init__(self, rule: Any) -> None:
         super().__init__(rule)
-        ic = self.options["ignorecase"]
-        self.pairs = [
-            (compile_pattern(_bounded(a), a, ignorecase=ic), compile_pattern(_bounded(b), a, ignorecase=ic), a, b)
-            for a, b in self.options["either"].items()
-        ]
+        self.forms = list(self.options["either"].items())
+        self.ignorecase = bool(self.options["ignorecase"])
+        self.pattern = self._combined(self.options["either"], self.ignorecase)
+        self.words: dict[str, tuple[int, int]] = {}
+        for i, pair in enumerate(self.forms):
+            for side, form in enumerate(pair):
+                if _WORD.fullmatch(form):
+                    self.words[form.lower() if self.ignorecase else form] = (i, side)
         names = list(self.options["names"]) + ["first form", "second form"]
         self.names = names[0], names[1]
 
     def _uses(self, doc: Document, regions: list[tuple[int, int]]) -> list[list[tuple[int, int, int]]]:
         """Per pair: (side, start, end) of every use, side 0 = left column."""
-        out = []
-        for left, right, _, _ in self.pairs:
-            uses = []
-            for side, pattern in ((0, left), (1, right)):
-                for start, end in regions:
-                    uses += [(side, m.start(), m.end()) for m in finditer(pattern, doc.text, start, end)]
-            out.append(sorted(uses, key=lambda u: u[1]))
+        out: list[list[tuple[int, int, int]]] = [[] for _ in self.forms]
+        if self.words:
+            inside = _Regions(regions)
+            for w in doc.words:
+                hit = self.words.get(w.text.lower() if self.ignorecase else w.text)
+                if hit is not None and inside(w.start, w.end):
+                    out[hit[0]].append((hit[1], w.start, w.end))
+        if self.pattern.pattern != "(?!)":
+            for start, end in regions:
+                for m in finditer(self.pattern, doc.text, start, end):
+                    name = m.lastgroup or ""
+                    if name and m.end() > m.start():
+                        out[int(name[1:])].append((0 if name[0] == "a" else 1, m.start(), m.end()))
         return out
 
     def check(self, doc: Document) -> Iterator[Hit]:
@@ -85,7 +122,7 @@ class Consistency(Kind):
                 if side != minority:
                     continue
                 found = doc.text[start:end]
-                other = self.pairs[pair][3] if side == 0 else self.pairs[pair][2]
+                other = self.forms[pair][1] if side == 0 else self.forms[pair][0]
                 literal = bool(_LITERAL.fullmatch(other))
                 suggestion = _match_case(other, found) if literal else ""
                 yield Hit(
