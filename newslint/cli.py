@@ -25,6 +25,8 @@ app = typer.Typer(
 )
 rules_app = typer.Typer(help="List the rules, or test their examples.", invoke_without_command=True)
 app.add_typer(rules_app, name="rules")
+index_app = typer.Typer(help="Build a lead index of an archive, for `check --against`.", no_args_is_help=True)
+app.add_typer(index_app, name="index")
 
 
 def _fail(exc: NewslintError) -> typer.Exit:
@@ -69,6 +71,9 @@ def check(
     show_settings: Annotated[bool, typer.Option("--show-settings", help="Print the resolved settings.")] = False,
     no_progress: Annotated[bool, typer.Option("--no-progress", help="No progress bar on stderr.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Findings only, no summary line.")] = False,
+    against: Annotated[
+        Path | None, typer.Option(help="Also compare leads with this index (`newslint index build`).")
+    ] = None,
 ) -> None:
     """Lint files and folders of news copy."""
     from newslint.pipeline import CheckOptions, run_check
@@ -88,6 +93,7 @@ def check(
         show_settings=show_settings,
         progress=not no_progress,
         quiet=quiet,
+        against=against,
     )
     try:
         code = run_check(options)
@@ -160,6 +166,22 @@ def explain(
         sys.stderr.write(f"newslint: unknown rule {rule_id!r}; `newslint rules --all` lists them\n")
         raise typer.Exit(2)
     typer.echo(explain_rule(rules[rule_id]), nl=False)
+
+
+@index_app.command("build")
+def index_build(
+    paths: Annotated[list[str], typer.Argument(help="Archive files or folders.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Index file to write.")],
+    config: Annotated[Path | None, typer.Option(help="Config file (default: discovered upward).")] = None,
+    jobs: Annotated[int | None, typer.Option("--jobs", "-j", help="Worker processes (default: all cores).")] = None,
+) -> None:
+    """Index the leads of an archive; then `newslint check --against FILE NEW/` finds repeated leads."""
+    from newslint.lead_index import build_command
+
+    try:
+        typer.echo(build_command(paths, output, config, jobs))
+    except NewslintError as exc:
+        raise _fail(exc) from None
 
 
 def main() -> None:

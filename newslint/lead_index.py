@@ -233,3 +233,19 @@ def against_changes(settings: Settings, index_path: Path) -> dict[str, Any]:
         "extend_select": (*settings.extend_select, RULE_ID),
         "rules": {**settings.rules, RULE_ID: RuleSettings(entry.severity, options, entry.line)},
     }
+
+
+def build_command(paths: Sequence[str], output: Path, config: Path | None, jobs: int | None) -> str:
+    """``newslint index build``: index the leads of the archive files, save, and say what was done."""
+    from newslint.config import load_settings
+    from newslint.files import discover
+    from newslint.ruleset import all_rules, apply_settings
+    from newslint.runner import default_jobs
+
+    first = next((p for p in paths if Path(p).exists()), ".")
+    settings = load_settings(config, Path(first))
+    rule = next(r for r in apply_settings(all_rules(settings), settings) if r.id == RULE_ID)
+    files = [p for p in discover(paths, settings.include, settings.exclude) if p != "-"]
+    index, skipped = build_index(files, rule.options["min_words"], jobs or default_jobs())
+    index.save(output)
+    return f"Indexed {len(index)} leads from {len(files)} files ({skipped} without a lead to index) into {output}."

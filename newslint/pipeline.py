@@ -33,6 +33,7 @@ class CheckOptions:
     show_settings: bool = False
     progress: bool = True
     quiet: bool = False
+    against: Path | None = None  # a lead index (`newslint index build`) for the cross-file rule
 
 
 def settings_for(options: CheckOptions) -> Settings:
@@ -47,6 +48,10 @@ def settings_for(options: CheckOptions) -> Settings:
         if options.fail_on not in SEVERITIES:
             raise ConfigError(f"--fail-on must be one of {', '.join(SEVERITIES)}")
         changes["fail_on"] = options.fail_on
+    if options.against is not None:
+        from newslint.lead_index import against_changes
+
+        changes.update(against_changes(dataclasses.replace(settings, **changes), options.against))  # type: ignore[arg-type]
     return dataclasses.replace(settings, **changes)  # type: ignore[arg-type]
 
 
