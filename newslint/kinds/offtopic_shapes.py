@@ -12,13 +12,16 @@ import regex
 END_MATTER = regex.compile(
     r"""^\s*(?:
         (?:additional\s+)?(?:reporting|editing|writing|compiled|produced|research|translated|photos?|video)
-            (?:\s+and\s+\w+)?\s+by\b
-      | \(?(?:c|©)\)?\s*(?:copyright\s+)?\d{4}\b | ©.* | copyright\b.*
+            (?:\s+and\s+\w+)?\s+by\b.*
+      | \(?(?:c|©)\)?\s*(?:copyright\s+)?\d{4}\b.* | ©.* | copyright\b.*
       | all\s+rights\s+reserved\b.*
       | reuters?\W*$ | (?:ap|afp|upi|pa|bbc(?:\s+news)?)\W*$
       | -+\s*30\s*-+ | \#{3,} | -+\s*end\s*-+ | end\s*$ | \*{3,} | ={3,}
       | \((?:reporting|editing|writing|additional\s+reporting)\b.*
       | \[?(?:source|sources|photo|image|picture|credit)s?\s*:.*
+      | \(?(?:image|photo|picture)\s+(?:credit|courtesy)\b.*
+      | (?:\p{Lu}[\p{L}.'’-]+\s+){1,3}(?:is|was)\s+(?:a|an|the)?\s*[\p{L}\s-]{0,40}?
+            (?:correspondent|editor|reporter|writer|columnist|journalist|contributor|author|producer|presenter)\b.*
     )\s*$""",
     regex.IGNORECASE | regex.VERBOSE,
 )
@@ -52,6 +55,26 @@ _SMALL = frozenset(
     "a an and as at but by for from in into of on or over the to up via vs with is are be its his her "
     "after amid before nor per than that this".split()
 )
+
+
+_LIST_ENTRY = regex.compile(r"^\s*(?:\d{1,3}[.)]?\s|[-•*–]\s|\(?[a-z\d][.)]\s)")
+_PROSE_END = regex.compile(r"[.!?…]['\"’”)\]]*$")
+
+
+def is_list_entry(text: str) -> bool:
+    """Starts like a numbered or bulleted entry ("3. ", "12 ", "- ", "a) ")."""
+    return bool(_LIST_ENTRY.match(text))
+
+
+def is_prose(text: str) -> bool:
+    """Running text: ends like a sentence or is long."""
+    return bool(_PROSE_END.search(text.rstrip())) or len(text.split()) >= 30
+
+
+def starts_like_sentence(text: str) -> bool:
+    """Starts with a capital, a digit or an opening quote: the way a story's text starts."""
+    first = text.lstrip()[:1]
+    return first.isupper() or first.isdigit() or first in "'\"‘“«(["
 
 
 def is_dateline(text: str) -> bool:
@@ -95,4 +118,15 @@ def is_headline_like(text: str, *, max_words: int = 22) -> bool:
     return True
 
 
-__all__ = ["CUE", "DATELINE", "END_MATTER", "is_cue", "is_dateline", "is_end_matter", "is_headline_like"]
+__all__ = [
+    "CUE",
+    "DATELINE",
+    "END_MATTER",
+    "is_cue",
+    "is_dateline",
+    "is_end_matter",
+    "is_headline_like",
+    "is_list_entry",
+    "is_prose",
+    "starts_like_sentence",
+]

@@ -18,7 +18,15 @@ from typing import Any
 from newslint.document import Document, Paragraph
 from newslint.findings import Fix, Hit, RelatedSpan
 from newslint.kinds.base import Kind
-from newslint.kinds.offtopic_shapes import is_cue, is_dateline, is_end_matter, is_headline_like
+from newslint.kinds.offtopic_shapes import (
+    is_cue,
+    is_dateline,
+    is_end_matter,
+    is_headline_like,
+    is_list_entry,
+    is_prose,
+    starts_like_sentence,
+)
 from newslint.options import Option
 from newslint.topic import Bag
 
@@ -139,7 +147,8 @@ class OfftopicTail(Kind):
             if is_cue(text):
                 starts.append((i, "cue"))
             elif is_headline_like(text, max_words=max_words):
-                starts.append((i, "headline"))
+                if self._opens_item(body, i):
+                    starts.append((i, "headline"))
             elif is_dateline(text) and not (starts and starts[-1][0] == i - 1):
                 starts.append((i, "dateline"))
         items: list[Item] = []
@@ -147,6 +156,21 @@ class OfftopicTail(Kind):
             stop = starts[n + 1][0] if n + 1 < len(starts) else len(body)
             items.append(Item(tuple(body[i:stop]), opener))
         return items
+
+    def _opens_item(self, body: Sequence[Paragraph], i: int) -> bool:
+        """A headline-like paragraph opens an item unless it is one entry of a list or a mid-text label.
+
+        After prose it opens one; after another short line only when text of its own follows (a list of
+        names or dates does not).  The text that follows must start like a sentence.
+        """
+        max_words = self.options["max_headline_words"]
+        nxt = body[i + 1].text if i + 1 < len(body) else None
+        if nxt is not None and not starts_like_sentence(nxt):
+            return False
+        if is_list_entry(body[i].text) and any(is_list_entry(p.text) for p in body[:i]):
+            return False
+        after_prose = not is_headline_like(body[i - 1].text, max_words=max_words) and is_prose(body[i - 1].text)
+        return after_prose or (nxt is not None and is_prose(nxt) and not is_headline_like(nxt, max_words=max_words))
 
     def verdict(self, doc: Document, item: Item, *, sectioned: bool = False) -> Verdict | None:
         """Judge one item against the article text before it; None when there is too little to judge."""
@@ -171,12 +195,12 @@ class OfftopicTail(Kind):
             foreign, reason = True, "cue phrase"
         elif dateline and overlap < opts["max_overlap_cue"]:
             foreign, reason = True, "second dateline"
-        elif len(item.paragraphs) == 1:
+        elif not any(is_prose(p.text) for p in item.paragraphs[1:]):
             if overlap < opts["max_overlap_bare"]:
                 foreign, reason = True, "headline-like line"
         elif overlap < opts["max_overlap"]:
             foreign, reason = True, "headline-like line"
-        elif not sectioned and overlap < opts["max_overlap_related"] and (
+        elif not sectioned and len(head) >= 2 and overlap < opts["max_overlap_related"] and (
             head_overlap <= opts["max_head_overlap"] / 3
             or (head_overlap <= opts["max_head_overlap"] and cohesion >= opts["min_cohesion"])
         ):
