@@ -39,6 +39,7 @@ NUM_PERM = 128
 SEED = 1
 SCHEME = "affine32"  # datasketch's MinHash hashing scheme; stored so a change is detected
 #: how signatures are made; an index made another way has its signatures recomputed on load
+_NOT_AN_INDEX = "not a newslint lead index (build one with `newslint index build`)"
 HASHING = {"num_perm": NUM_PERM, "seed": SEED, "scheme": SCHEME, "shingle": SHINGLE}
 
 
@@ -77,7 +78,7 @@ def _minhash(signature: bytes | None = None, words: Sequence[str] = ()) -> Any:
     from datasketch import MinHash
 
     if signature is not None:
-        return MinHash(hashvalues=np.frombuffer(signature, dtype="<u4").astype(np.uint64), seed=SEED, scheme=SCHEME)
+        return MinHash(hashvalues=np.frombuffer(signature, dtype="<u4"), seed=SEED, scheme=SCHEME)
     if _TEMPLATE is None:
         _TEMPLATE = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME)
     mh = MinHash(num_perm=NUM_PERM, seed=SEED, permutations=_TEMPLATE.permutations, scheme=SCHEME)
@@ -169,9 +170,9 @@ class LeadIndex:
         except FileNotFoundError:
             raise NewslintError("no such lead index", str(path)) from None
         except (OSError, EOFError, UnicodeDecodeError, json.JSONDecodeError):
-            raise NewslintError("not a newslint lead index (build one with `newslint index build`)", str(path)) from None
+            raise NewslintError(_NOT_AN_INDEX, str(path)) from None
         if not isinstance(data, dict) or data.get("format") != FORMAT:
-            raise NewslintError("not a newslint lead index (build one with `newslint index build`)", str(path))
+            raise NewslintError(_NOT_AN_INDEX, str(path))
         if data.get("version") != VERSION:
             raise NewslintError(
                 f"lead index version {data.get('version')!r} is not supported (this newslint reads version "
@@ -197,7 +198,9 @@ def _summarise_path(args: tuple[str, int]) -> tuple[str, LeadSummary | None]:
     return path, (None if isinstance(doc, FileError) else summarise(doc, min_words))
 
 
-def summaries(paths: Sequence[str], min_words: int, jobs: int = 1) -> Iterator[tuple[str, LeadSummary | None]]:
+def summaries(
+    paths: Sequence[str], min_words: int, jobs: int = 1
+) -> Iterator[tuple[str, LeadSummary | None]]:
     """Lead summaries of ``paths`` (in order), in a process pool when there are many."""
     work = [(p, min_words) for p in paths]
     if jobs <= 1 or len(work) < 200:
@@ -248,4 +251,4 @@ def build_command(paths: Sequence[str], output: Path, config: Path | None, jobs:
     files = [p for p in discover(paths, settings.include, settings.exclude) if p != "-"]
     index, skipped = build_index(files, rule.options["min_words"], jobs or default_jobs())
     index.save(output)
-    return f"Indexed {len(index)} leads from {len(files)} files ({skipped} without a lead to index) into {output}."
+    return f"Indexed {len(index)} leads of {len(files)} files into {output} ({skipped} had no lead worth indexing)."

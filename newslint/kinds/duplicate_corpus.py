@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from newslint.document import Document
 from newslint.findings import Related
@@ -32,7 +32,7 @@ class DuplicateLeadCorpus(CorpusKind):
         "later file's lead line is reported; related locations name up to `max_related` earlier files.  "
         "Files whose lead is shorter than `min_words` words are skipped."
     )
-    option_schema: Mapping[str, Option] = {
+    option_schema: ClassVar[Mapping[str, Option]] = {
         "threshold": Option("float", 0.8, "lowest token similarity (0-1) of two leads that counts as a copy",
                             minimum=0.5, maximum=1.0),
         "lsh_threshold": Option("float", 0.5, "LSH bucket threshold (estimated Jaccard of 5-gram shingles)",
@@ -67,6 +67,8 @@ class DuplicateLeadCorpus(CorpusKind):
                     summary.end_column,
                     params={"other": best.path, "other_line": best.line, "similarity": f"{best.score:.0%}",
                             "copies": len(matches)},
-                    related=tuple(Related(m.line, f"same lead ({m.score:.0%} similar)", m.path) for m in shown),
+                    related=tuple(
+                        Related(m.line, f"same lead ({m.score:.0%} similar)", m.path) for m in shown
+                    ),
                 )
             index.add(path, summary.line, summary.words, summary.signature)

@@ -13,14 +13,13 @@ reported once.  The headline, the source line, list items and short lines
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
-from typing import Any
+from typing import Any, ClassVar
 
 from newslint.document import Document, Paragraph
 from newslint.findings import Fix, Hit, RelatedSpan
 from newslint.kinds.base import Kind
 from newslint.kinds.duplicate_text import LIST_ITEM, Comparable, near_duplicate
 from newslint.options import Option
-
 
 #: a lead has at least this many words (a shorter first line is a byline or a crosshead)
 LEAD_WORDS = 5
@@ -62,12 +61,14 @@ class DuplicateParagraph(Kind):
         "quotes make up `quote_share` of both, the words around the quotes must match too).  The "
         "(unsafe) fix deletes the later copy."
     )
-    option_schema: Mapping[str, Option] = {
+    option_schema: ClassVar[Mapping[str, Option]] = {
         "target": Option("str", "lead", "which first copies to report: the lead, or any other paragraph",
                          choices=("lead", "other")),
-        "threshold": Option("float", 0.9, "lowest similarity (0-1) that counts as a copy", minimum=0.5, maximum=1.0),
+        "threshold": Option("float", 0.9, "lowest similarity (0-1) that counts as a copy",
+                            minimum=0.5, maximum=1.0),
         "min_words": Option("int", 8, "shortest paragraph (in words) to compare", minimum=1),
-        "quote_share": Option("float", 0.5, "share of quoted words above which the attribution must match too",
+        "quote_share": Option("float", 0.5,
+                              "share of quoted words above which the attribution must match too",
                               minimum=0.0, maximum=1.0),
     }
 

@@ -81,7 +81,7 @@ def near_duplicate(a: Comparable, b: Comparable, threshold: float, quote_share: 
     score = similarity(a.words, b.words, threshold)
     if not score:
         return 0.0
-    if a.quoted >= quote_share and b.quoted >= quote_share and a.outside_quotes != b.outside_quotes:
-        if similarity(a.outside_quotes, b.outside_quotes, threshold) < threshold:
-            return 0.0
+    quotation_only = min(a.quoted, b.quoted) >= quote_share and a.outside_quotes != b.outside_quotes
+    if quotation_only and similarity(a.outside_quotes, b.outside_quotes, threshold) < threshold:
+        return 0.0
     return score
