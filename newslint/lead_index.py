@@ -251,4 +251,4 @@ def build_command(paths: Sequence[str], output: Path, config: Path | None, jobs:
     files = [p for p in discover(paths, settings.include, settings.exclude) if p != "-"]
     index, skipped = build_index(files, rule.options["min_words"], jobs or default_jobs())
     index.save(output)
-    return f"Indexed {len(index)} leads of {len(files)} files into {output} ({skipped} had no lead worth indexing)."
+    return f"Indexed {len(index)} leads of {len(files)} files into {output} ({skipped} had no usable lead)."
