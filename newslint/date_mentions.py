@@ -1,0 +1,264 @@
+"""Find the date mentions of an article: "13 September", "Sept. 13, 2023", "2023-09-13", "09/13/2023".
+
+All date rules read the same mentions so they agree on what a date is.  The
+vocabulary (month names and their abbreviations, weekday names, ordinal
+suffixes) comes from the rule's YAML options through :class:`Vocab`; only the
+shape of a date (day next to month, optional weekday and year) is code.
+
+Deliberately not dates: times (``13:00``), scores and ratios (``3-1``, ``2/3``),
+money, versions, years alone, and month words not written with a capital
+(``may``) or not next to a day or year (``August`` as a name is only a mention
+when a day or year sits beside it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from functools import cached_property
+from typing import Any
+
+import regex
+
+from newslint.document import Document
+from newslint.options import Option, OptionError
+
+_YEAR = r"(?:1[6-9]\d\d|20\d\d)(?![\d,.\-/]\d)"
+# A paragraph that opens with a wire dateline: "LONDON, March 3 (Reuters) -", "DAYTON, Ohio, March 20 -".
+_DATELINE = regex.compile(
+    r"\p{Lu}[\p{Lu}\p{M}.'’ -]{1,40}(?:,\s*\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)?)?,\s*"
+    r"(?P<date>\p{L}{3,9}\.?\s+\d{1,2})(?:\s*\([\p{L} .-]{2,30}\))?\s*(?:-{1,2}|–|—)\s"
+)
+_LEAP_MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+VOCAB_OPTIONS: dict[str, Option] = {
+    "months": Option("dict[str,list[str]]", {}, "full month name -> its abbreviations, January first"),
+    "weekdays": Option("dict[str,list[str]]", {}, "full weekday name -> its abbreviations, Monday first"),
+    "ordinals": Option("list[str]", [], "ordinal suffixes: st, nd, rd, th (four means English rules)"),
+}
+
+
+def validate_vocab(options: Mapping[str, Any]) -> None:
+    """Twelve months and (when given) seven weekdays, so numbers map to the calendar."""
+    if len(options.get("months") or {}) != 12:
+        raise OptionError("months", "option 'months' must list the twelve months in calendar order")
+    if options.get("weekdays") and len(options["weekdays"]) != 7:
+        raise OptionError("weekdays", "option 'weekdays' must list seven weekdays, Monday first")
+
+
+@dataclass(frozen=True)
+class Vocab:
+    """Month and weekday names from a rule's options, compiled once per rule."""
+
+    months: Mapping[str, Sequence[str]]  # full name -> abbreviations ("Sept", "Sep")
+    weekdays: Mapping[str, Sequence[str]]  # full name -> abbreviations
+    ordinals: Sequence[str]  # "st", "nd", "rd", "th"
+
+    @classmethod
+    def from_options(cls, options: Mapping[str, Any]) -> Vocab:
+        return cls(
+            dict(options.get("months") or {}), dict(options.get("weekdays") or {}), tuple(options.get("ordinals") or ())
+        )
+
+    @cached_property
+    def month_names(self) -> list[str]:
+        return list(self.months)
+
+    @cached_property
+    def weekday_names(self) -> list[str]:
+        return list(self.weekdays)
+
+    @cached_property
+    def month_of(self) -> dict[str, int]:
+        """Any spelling (full or abbreviated, no period) -> month number 1-12."""
+        out: dict[str, int] = {}
+        for number, (full, abbrevs) in enumerate(self.months.items(), 1):
+            out[full] = number
+            for a in abbrevs:
+                out[a.rstrip(".")] = number
+        return out
+
+    @cached_property
+    def weekday_of(self) -> dict[str, int]:
+        """Any spelling -> 0 (the first weekday listed, Monday by default) .. 6."""
+        out: dict[str, int] = {}
+        for number, (full, abbrevs) in enumerate(self.weekdays.items()):
+            out[full] = number
+            for a in abbrevs:
+                out[a.rstrip(".")] = number
+        return out
+
+    def suffix(self, n: int) -> str:
+        """The ordinal suffix of ``n``: with four suffixes listed, English rules (1st, 2nd, 3rd, 11th)."""
+        if len(self.ordinals) == 4 and not 10 < n % 100 < 14 and 1 <= n % 10 <= 3:
+            return self.ordinals[n % 10 - 1]
+        return self.ordinals[-1] if self.ordinals else ""
+
+    @cached_property
+    def pattern(self) -> regex.Pattern[str]:
+        month = _alternation(self.month_of)
+        weekday = _alternation(self.weekday_of)
+        ordinal = _alternation({o: 0 for o in self.ordinals}) if self.ordinals else "(?!)"
+        num = r"(?:[12]\d|3[01]|0?[1-9])"
+        to = r"\s*(?:-|–|to|and)\s*"
+
+        def days(n: str, tail: str = "") -> str:
+            """A day or a day range ("13", "13th", "13-15"), its number in group ``n``."""
+            return rf"(?P<{n}t>(?P<{n}>{num})(?P<{n}o>{ordinal})?(?:{to}{num}(?:{ordinal})?(?!\p{{N}}){tail})?)"
+
+        abbr = _alternation({a: 0 for a in self.month_of if a not in self.months})
+
+        def month_g(n: str) -> str:
+            """A month word; a period is part of it only after an abbreviation ("Sept.", not "June.")."""
+            return rf"(?<![\p{{L}}])(?P<{n}>{month})(?P<{n}p>(?<=(?<![\p{{L}}])(?:{abbr}))\.)?(?![\p{{L}}'’])"
+
+        wd = rf"(?:(?P<wd>{weekday})\.?(?:,\s*|\s+|\s*\(\s*)(?:the\s+)?)?"
+        dm = (
+            wd + r"(?<![\p{L}\p{N}.,:/£$€-])" + days("d1") + r"\s+(?:of\s+)?"
+            + month_g("m1") + rf"(?:,?\s+(?P<y1>{_YEAR}))?(?![\p{{N}}])"
+        )
+        md = (
+            wd + month_g("m2") + r"\s+(?:the\s+)?" + days("d2", rf"(?!\s+(?:of\s+)?(?:{month})\b)")
+            + rf"(?![\p{{N}}:.,]\d|[\p{{L}}%])(?:,?\s+(?P<y2>{_YEAR}))?(?![\p{{N}}])"
+        )
+        my = r"(?:mid-)?" + month_g("m3") + rf"(?:\s+(?:of\s+)?|,\s*)(?P<y3>{_YEAR})(?![\p{{N}}])"
+        iso = r"(?<![\p{N}.\-/])(?P<iy>1[89]\d\d|20\d\d)-(?P<im>\d\d)-(?P<id>\d\d)(?![\p{N}\-])"
+        numeric = (
+            r"(?<![\p{N}.\-/,])(?P<na>\d{1,2})(?P<ns>[/.])(?P<nb>\d{1,2})(?P=ns)(?P<ny>\d{4}|\d{2})"
+            r"(?![\p{N}/.]\d|[\p{N}/])"
+        )
+        return regex.compile("|".join(f"(?:{p})" for p in (dm, md, my, iso, numeric)))
+
+
+def _alternation(words: Mapping[str, int]) -> str:
+    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One date in the text.  ``order`` is "DM", "MD", "" (no day) or the numeric form ("ISO", "NUM")."""
+
+    start: int
+    end: int
+    text: str
+    order: str
+    month: int | None
+    day: int | None = None
+    year: int | None = None
+    ordinal: bool = False
+    date_start: int = 0  # where the date proper starts (after a weekday)
+    day_text: str = ""  # the day or day range as written ("13th", "13-15")
+    month_start: int = 0
+    month_text: str = ""  # the month word as written, period included
+    month_full: str = ""  # the month's full name from the vocabulary
+    weekday: int | None = None
+    weekday_start: int = 0
+    weekday_text: str = ""
+    numeric: tuple[int, int, int] | None = None  # the three numbers of a numeric date, as written
+    separator: str = ""
+    dateline: bool = False
+
+    @property
+    def spelled(self) -> bool:
+        return self.order in ("DM", "MD")
+
+    @property
+    def abbreviated(self) -> bool:
+        """The month is written short ("Sept.", "Nov")."""
+        return bool(self.month_text) and self.month_text.rstrip(".") != self.month_full
+
+
+def _int(value: str | None) -> int | None:
+    return int(value) if value else None
+
+
+def _numeric(m: regex.Match[str]) -> tuple[int | None, int | None, int | None]:
+    """(month, day, year) of a numeric date when its reading is forced (one part > 12), else (None, None, year)."""
+    a, b, y = int(m.group("na")), int(m.group("nb")), int(m.group("ny"))
+    if len(m.group("ny")) == 2:
+        y += 1900 if y >= 40 else 2000
+    if a > 12 >= b:
+        return b, a, y
+    if b > 12 >= a:
+        return a, b, y
+    return None, None, y
+
+
+def find_mentions(doc: Document, vocab: Vocab) -> list[Mention]:
+    """Every date mention of the document in text order; dateline mentions are marked."""
+    datelines = _dateline_spans(doc)
+    out: list[Mention] = []
+    for m in vocab.pattern.finditer(doc.text):
+        mention = _mention(m, vocab)
+        if mention is None:
+            continue
+        if any(s <= mention.start < e for s, e in datelines):
+            mention = replace(mention, dateline=True)
+        out.append(mention)
+    return out
+
+
+def _dateline_spans(doc: Document) -> list[tuple[int, int]]:
+    spans = []
+    for para in doc.paragraphs[1:]:
+        d = _DATELINE.match(para.text)
+        if d is not None:
+            spans.append((para.start + d.start("date"), para.start + d.end("date")))
+    return spans
+
+
+def _mention(m: regex.Match[str], vocab: Vocab) -> Mention | None:
+    text = m.group(0)
+    wd = m.group("wd")
+    weekday = vocab.weekday_of.get(wd) if wd else None
+    common: dict[str, Any] = {
+        "weekday": weekday,
+        "weekday_start": m.start("wd") if wd else 0,
+        "weekday_text": wd or "",
+    }
+    if m.group("m1") or m.group("m2"):
+        i = "1" if m.group("m1") else "2"
+        month_text = m.group("m" + i) + (m.group(f"m{i}p") or "")
+        month = vocab.month_of[m.group("m" + i)]
+        return Mention(
+            m.start(), m.end(), text, "DM" if i == "1" else "MD", month,
+            int(m.group("d" + i)), _int(m.group("y" + i)), m.group(f"d{i}t")[-1:].isalpha(),
+            min(m.start("m" + i), m.start(f"d{i}t")), m.group(f"d{i}t"),
+            m.start("m" + i), month_text, vocab.month_names[month - 1], **common,
+        )
+    if m.group("m3"):
+        month_text = m.group("m3") + (m.group("m3p") or "")
+        return Mention(m.start(), m.end(), text, "", vocab.month_of[m.group("m3")], None, int(m.group("y3")),
+                       date_start=m.start(), month_start=m.start("m3"), month_text=month_text,
+                       month_full=vocab.month_names[vocab.month_of[m.group("m3")] - 1])
+    if m.group("iy"):
+        y, mo, d = int(m.group("iy")), int(m.group("im")), int(m.group("id"))
+        return Mention(m.start(), m.end(), text, "ISO", mo, d, y, date_start=m.start(), numeric=(y, mo, d), separator="-")
+    a, b = int(m.group("na")), int(m.group("nb"))
+    if m.group("ns") == "." and len(m.group("ny")) != 4:
+        return None  # "1.30.45" is a time or a version, not a date
+    month, day, year = _numeric(m)
+    return Mention(m.start(), m.end(), text, "NUM", month, day, year, date_start=m.start(),
+                   numeric=(a, b, int(m.group("ny"))), separator=m.group("ns"))
+
+
+def days_in_month(month: int, year: int | None) -> int:
+    """Days of ``month``; February has 29 unless ``year`` is known and not a leap year."""
+    if month == 2 and year is not None and not (year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)):
+        return 28
+    return _LEAP_MONTH_DAYS[month - 1]
+
+
+def render(m: Mention, vocab: Vocab, order: str, ordinal: bool, month_word: str) -> str:
+    """The date of ``m`` written in ``order`` ("DM" or "MD"), with or without ordinals."""
+    if m.day_text:
+        numbers = regex.sub(r"(?<=\d)(?:" + "|".join(map(regex.escape, vocab.ordinals)) + ")", "", m.day_text) \
+            if vocab.ordinals else m.day_text
+    else:
+        numbers = str(m.day)
+    if ordinal:
+        numbers = regex.sub(r"\d+", lambda d: d.group(0) + vocab.suffix(int(d.group(0))), numbers)
+    if order == "DM":
+        return f"{numbers} {month_word}" + (f" {m.year}" if m.year else "")
+    return f"{month_word} {numbers}" + (f", {m.year}" if m.year else "")

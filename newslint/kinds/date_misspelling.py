@@ -1,0 +1,118 @@
+"""``date-misspelling``: a misspelled month or weekday where a date is clearly meant.
+
+A capitalised word that is not a known word but is one or two edits (letters
+swapped, dropped, doubled or changed; never the first letter) from a month or
+weekday name is reported when its neighbours say "date": a day number or a
+year beside a month ("Septemeber 13", "5 Februrary", "Jaly 2003"), a cue word
+before it ("in Januray", "on Wensday", "last Febbruary") or a time-of-day word
+after a weekday ("Monsday afternoon").  The names and cue words are rule data.
+Reported as category ``date`` on the word itself, so the spelling rule's
+report of the same word is dropped by the engine (one report per defect).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+import regex
+from rapidfuzz.distance import OSA
+
+from newslint.date_mentions import VOCAB_OPTIONS, Vocab, validate_vocab
+from newslint.document import Document
+from newslint.findings import Fix, Hit
+from newslint.kinds.base import Kind
+from newslint.options import Option
+
+_WORD = regex.compile(r"(?:(?<=\b[Mm]id-)|(?<![\p{L}\p{N}'’-]))\p{Lu}\p{Ll}{3,11}(?![\p{L}\p{N}])")
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_AFTER_MONTH = regex.compile(rf"\.?,?\s+(?:{_DAY}(?![\p{{N}}:%])|(?:1[6-9]|20)\d\d(?!\p{{N}}))")
+_BEFORE_MONTH = regex.compile(rf"(?<![\p{{N}}.,:/])\b{_DAY}\s+(?:of\s+)?$")
+
+
+def _cue_words(words: list[str]) -> regex.Pattern[str]:
+    alternation = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
+    return regex.compile(rf"(?i:\b(?:{alternation}))[\s-]+$")
+
+
+class DateMisspelling(Kind):
+    name = "date-misspelling"
+    can_fix = True
+    description = (
+        "Flags a capitalised word one or two edits from a month or weekday name (same first letter; one "
+        "edit for names of five letters or fewer) that is not itself a common word (`max_zipf`), when a "
+        "day number or year sits beside it or a cue word (`month_cues`, `weekday_cues`, "
+        "`weekday_after`) marks it as a date.  The fix (the nearest name) is offered as unsafe."
+    )
+    option_schema: Mapping[str, Option] = {
+        **VOCAB_OPTIONS,
+        "month_cues": Option("list[str]", [], "words before a month that mark a date (in, since, last)"),
+        "weekday_cues": Option("list[str]", [], "words before a weekday that mark a date (on, last, next)"),
+        "weekday_after": Option("list[str]", [], "words after a weekday that mark a date (night, morning)"),
+        "max_zipf": Option("float", 2.0, "a word at least this frequent (wordfreq Zipf) is a real word", minimum=0),
+    }
+
+    @classmethod
+    def validate(cls, options: Mapping[str, Any]) -> None:
+        validate_vocab(options)
+
+    def __init__(self, rule: Any) -> None:
+        super().__init__(rule)
+        self.vocab = Vocab.from_options(self.options)
+        self.known = set(self.vocab.month_of) | set(self.vocab.weekday_of)
+        self.month_cue = _cue_words(self.options["month_cues"])
+        self.weekday_cue = _cue_words(self.options["weekday_cues"])
+        after = "|".join(regex.escape(w) for w in self.options["weekday_after"]) or "(?!)"
+        month = "|".join(regex.escape(w) for w in sorted(self.vocab.month_of, key=len, reverse=True))
+        self.weekday_after = regex.compile(
+            rf"(?:['’]s\b|,?\s+(?:{after})\b|,?\s+\(?(?:{_DAY}\s+)?(?:{month})\b)"
+        )
+        self._zipf: Any = None
+
+    def _common(self, word: str) -> bool:
+        if self._zipf is None:
+            from wordfreq import zipf_frequency  # loaded once, on first use
+
+            self._zipf = zipf_frequency
+        return bool(self._zipf(word.lower(), "en") >= self.options["max_zipf"])
+
+    def check(self, doc: Document) -> Iterator[Hit]:
+        text = doc.text
+        for m in _WORD.finditer(text):
+            word = m.group(0)
+            if word in self.known:
+                continue
+            months = _nearest(word, self.vocab.month_names)
+            weekdays = _nearest(word, self.vocab.weekday_names)
+            if not months and not weekdays:
+                continue
+            before = text[max(0, m.start() - 30) : m.start()]
+            after = text[m.end() : m.end() + 30]
+            names: list[str] = []
+            if months and (
+                _AFTER_MONTH.match(after) or _BEFORE_MONTH.search(before) or self.month_cue.search(before)
+            ):
+                names = months
+            elif weekdays and (self.weekday_cue.search(before) or self.weekday_after.match(after)):
+                names = weekdays
+            if not names or self._common(word):
+                continue
+            yield Hit(
+                m.start(), m.end(), {"suggestion": " or ".join(names)},
+                suggestions=tuple(names),
+                fix=Fix(m.start(), m.end(), names[0], safe=False) if len(names) == 1 else None,
+            )
+
+
+def _nearest(word: str, names: list[str]) -> list[str]:
+    """The names within reach of ``word`` (same first letter), nearest first."""
+    found = []
+    for name in names:
+        if name[0] != word[0] or abs(len(name) - len(word)) > 2:
+            continue
+        limit = 1 if len(name) <= 5 else 2
+        distance = OSA.distance(word.lower(), name.lower(), score_cutoff=limit)
+        if distance <= limit:
+            found.append((distance, name))
+    best = min((d for d, _ in found), default=None)
+    return [n for d, n in found if d == best]
