@@ -173,31 +173,37 @@ class OfftopicTail(Kind):
         return after_prose or (nxt is not None and is_prose(nxt) and not is_headline_like(nxt, max_words=max_words))
 
     def verdict(self, doc: Document, item: Item, *, sectioned: bool = False) -> Verdict | None:
-        """Judge one item against the article text before it; None when there is too little to judge."""
+        """Judge one item against the article text before it; None when there is too little to judge.
+
+        The item is represented by its opening (headline-like line up to its first paragraph of prose):
+        that is where a story says what it is about, and it keeps long appended stories comparable
+        with short ones.
+        """
         before = [p.text for p in doc.paragraphs if p.end <= item.first.start and p is not doc.source_line]
         article = Bag(before)
-        article_words = sum(article.counts.values())
-        if article_words < self.options["min_article_words"]:
+        if sum(article.counts.values()) < self.options["min_article_words"]:
             return None
-        whole = Bag(p.text for p in item.paragraphs)
+        prose = next((k for k, p in enumerate(item.paragraphs) if k and is_prose(p.text)), None)
+        opening = item.paragraphs if prose is None else item.paragraphs[: prose + 1]
+        sample = Bag(p.text for p in opening)
         head = Bag([item.first.text])
-        rest = Bag(p.text for p in item.paragraphs[1:])
-        words = sum(whole.counts.values())
-        overlap = whole.coverage_by(article)
+        rest = Bag(p.text for p in opening[1:])
+        words = sum(sample.counts.values())
+        overlap = sample.coverage_by(article)
         head_overlap = head.coverage_by(article)
         cohesion = head.coverage_by(rest) if len(rest) else 0.0
         opts = self.options
         foreign, reason = False, "on topic"
         dateline = item.opener == "dateline" or any(is_dateline(p.text) for p in item.paragraphs[1:2])
-        if words < opts["min_item_words"] or words > article_words:
-            reason = "too short to judge" if words < opts["min_item_words"] else "longer than the article"
-        elif item.opener == "cue" and overlap < opts["max_overlap_cue"]:
-            foreign, reason = True, "cue phrase"
+        if item.opener == "cue":
+            foreign, reason = overlap < opts["max_overlap_cue"], "cue phrase"
+        elif words < opts["min_item_words"]:
+            reason = "too short to judge"
         elif dateline and overlap < opts["max_overlap_cue"]:
             foreign, reason = True, "second dateline"
-        elif not any(is_prose(p.text) for p in item.paragraphs[1:]):
+        elif prose is None:
             if overlap < opts["max_overlap_bare"]:
-                foreign, reason = True, "headline-like line"
+                foreign, reason = True, "headline-like line with no text"
         elif overlap < opts["max_overlap"]:
             foreign, reason = True, "headline-like line"
         elif not sectioned and len(head) >= 2 and overlap < opts["max_overlap_related"] and (
