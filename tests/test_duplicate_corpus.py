@@ -1,0 +1,119 @@
+"""Cross-file duplicate leads: the opt-in rule through the real CLI, and the lead index file."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+from helpers import run_newslint
+from typer.testing import CliRunner
+
+from newslint.cli import app
+from newslint.document import Document
+from newslint.errors import NewslintError
+from newslint.lead_index import FORMAT, RULE_ID, VERSION, LeadIndex, summarise
+
+RULE = RULE_ID
+LEAD = "The central bank raised its main interest rate by half a point on Thursday to curb rising prices."
+ARTICLES = {
+    "a-rates.txt": f"Bank raises rates\n\n{LEAD}\n\nMarkets had expected the move.\n",
+    "b-weather.txt": "Storm warning\n\nForecasters warned of gales along the west coast on Tuesday night.\n",
+    "c-football.txt": "Cup final\n\nThe holders won the cup final on Saturday with a goal in extra time.\n",
+}
+# Filed again under another headline, with curly quotes, a double space and one word added.
+REFILED = (
+    "Rates up again\n\n"
+    "The central bank raised its main  interest rate by half a point on Thursday "
+    "to curb “rising” prices again.\n"
+)
+
+runner = CliRunner()
+
+
+def write(folder: Path, files: dict[str, str]) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def check_json(*args: str) -> dict:  # type: ignore[type-arg]
+    result = runner.invoke(app, ["check", "--format", "json", "--no-progress", *args])
+    assert result.exit_code in (0, 1), result.output
+    return json.loads(result.stdout)  # type: ignore[no-any-return]
+
+
+def test_two_files_with_the_same_lead_are_reported_on_the_later_one(tmp_path: Path) -> None:
+    folder = write(tmp_path / "copy", {**ARTICLES, "d-refiled.txt": REFILED})
+    data = check_json("--select", RULE, str(folder))
+    (finding,) = data["findings"]
+    assert finding["path"].endswith("d-refiled.txt") and finding["line"] == 3
+    assert finding["rule"] == RULE and finding["category"] == "duplicate"
+    (related,) = finding["related"]
+    assert related["path"].endswith("a-rates.txt") and related["line"] == 3
+
+
+def test_a_folder_without_shared_leads_is_clean(tmp_path: Path) -> None:
+    folder = write(tmp_path / "copy", ARTICLES)
+    assert check_json("--select", RULE, str(folder))["findings"] == []
+
+
+def test_the_rule_is_off_by_default(tmp_path: Path) -> None:
+    folder = write(tmp_path / "copy", {**ARTICLES, "d-refiled.txt": REFILED})
+    assert check_json("--select", "duplicate", str(folder))["findings"] == []
+
+
+def test_index_round_trips_from_a_file(tmp_path: Path) -> None:
+    folder = write(tmp_path / "archive", ARTICLES)
+    index = LeadIndex()
+    for path in sorted(folder.iterdir()):
+        summary = summarise(Document(str(path), path.read_text(encoding="utf-8")), 8)
+        assert summary is not None
+        index.add(str(path), summary.line, summary.words, summary.signature)
+    saved = tmp_path / "leads.idx"
+    index.save(saved)
+    loaded = LeadIndex.load(saved)
+    assert loaded.to_json() == index.to_json()
+    raw = json.loads(gzip.decompress(saved.read_bytes()))
+    assert (raw["format"], raw["version"], len(raw["entries"])) == (FORMAT, VERSION, 3)
+    refiled = summarise(Document("new.txt", REFILED), 8)
+    assert refiled is not None
+    (match,) = loaded.query(refiled.words, refiled.signature)
+    assert match.path.endswith("a-rates.txt") and match.line == 3 and match.score > 0.9
+
+
+def test_unknown_index_versions_and_other_files_are_refused(tmp_path: Path) -> None:
+    future = tmp_path / "future.idx"
+    future.write_bytes(gzip.compress(json.dumps({"format": FORMAT, "version": VERSION + 1}).encode()))
+    with pytest.raises(NewslintError, match="version"):
+        LeadIndex.load(future)
+    other = tmp_path / "other.idx"
+    other.write_text("not an index", encoding="utf-8")
+    with pytest.raises(NewslintError, match="not a newslint lead index"):
+        LeadIndex.load(other)
+
+
+def test_index_build_then_check_against(tmp_path: Path) -> None:
+    archive = write(tmp_path / "archive", ARTICLES)
+    fresh = ARTICLES["b-weather.txt"].replace("gales", "snow")
+    new = write(tmp_path / "new", {"refiled.txt": REFILED, "fresh.txt": fresh})
+    index = tmp_path / "leads.idx"
+    built = runner.invoke(app, ["index", "build", str(archive), "-o", str(index)])
+    assert built.exit_code == 0, built.output
+    assert "3 leads" in built.output
+    data = check_json("--select", "duplicate", "--against", str(index), str(new))
+    found = sorted(
+        (Path(f["path"]).name, f["line"], Path(f["related"][0]["path"]).name) for f in data["findings"]
+    )
+    assert found == [("fresh.txt", 3, "b-weather.txt"), ("refiled.txt", 3, "a-rates.txt")]
+    # The archive checked against its own index: a file never matches itself.
+    assert check_json("--select", "duplicate", "--against", str(index), str(archive))["findings"] == []
+
+
+def test_check_against_a_missing_index_is_a_usage_error(tmp_path: Path) -> None:
+    folder = write(tmp_path / "copy", ARTICLES)
+    result = run_newslint("check", "--against", str(tmp_path / "missing.idx"), str(folder))
+    assert result.returncode == 2
+    assert "missing.idx" in result.stderr and "lead index" in result.stderr
