@@ -20,6 +20,13 @@ END_MATTER = regex.compile(
       | \((?:reporting|editing|writing|additional\s+reporting)\b.*
       | \[?(?:source|sources|photo|image|picture|credit)s?\s*:.*
       | \(?(?:image|photo|picture)\s+(?:credit|courtesy)\b.*
+      | this\s+(?:article|story|post|piece|report)\s+(?:was\s+|has\s+been\s+|is\s+|first\s+|originally\s+)
+            (?:originally\s+|first\s+|updated|published|appeared|corrected|amended).*
+      | (?:follow|like|find)\s+(?:[\p{L}@._]+\s+){1,3}on\s+
+            (?:twitter|x|facebook|instagram|linkedin|tiktok|youtube|threads|bluesky|mastodon|social\s+media)\b.* | sign\s+up\b.* | subscribe\b.*
+      | click\s+here\b.* | share\s+this\b.* | (?:tags|filed\s+under|topics)\s*:.* | contact\s+(?:us|the)\b.*
+      | (?:for\s+more\s+(?:information|details|news)|more\s+information)\s*[:,].*
+      | (?:editor|editors|correction|clarification)['’]?s?\s+note\s*:.*
       | (?:\p{Lu}[\p{L}.'’-]+\s+){1,3}(?:is|was)\s+(?:a|an|the)?\s*[\p{L}\s-]{0,40}?
             (?:correspondent|editor|reporter|writer|columnist|journalist|contributor|author|producer|presenter)\b.*
     )\s*$""",
@@ -91,7 +98,7 @@ def is_cue(text: str) -> bool:
     return bool(CUE.match(text)) and len(text.split()) <= 30
 
 
-def is_headline_like(text: str, *, max_words: int = 22) -> bool:
+def is_headline_like(text: str, *, max_words: int = 22, min_words: int = 2) -> bool:
     """A single short line, capitalised like a headline, that does not end like a sentence.
 
     Ends in an ellipsis, a question mark or a quote are allowed (real teasers do);
@@ -102,7 +109,7 @@ def is_headline_like(text: str, *, max_words: int = 22) -> bool:
     if "\n" in line or not line or len(line) > 200:
         return False
     words = _WORD.findall(line)
-    if not 2 <= len(words) <= max_words:
+    if not min_words <= len(words) <= max_words:
         return False
     if _TERMINAL.search(line) and not _ELLIPSIS.search(line):
         return False

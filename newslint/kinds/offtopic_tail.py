@@ -122,15 +122,18 @@ class OfftopicTail(Kind):
         items = self.items(doc)
         if not items or doc.headline is None:
             return []
-        max_words = self.options["max_headline_words"]
-        subheads = [p.start for p in doc.body[1:] if is_headline_like(p.text, max_words=max_words)]
+        body = list(doc.body)
         verdicts: list[Verdict] = []
         for item in reversed(items):
-            sectioned = any(start < item.first.start for start in subheads)
+            sectioned = bool(self._subheads(body, body.index(item.first)))
             verdict = self.verdict(doc, item, sectioned=sectioned)
             if verdict is None or not verdict.foreign:
                 break
             verdicts.append(verdict)
+        if verdicts and verdicts[-1].item.opener == "headline" and self._is_section_heading(
+            body, body.index(verdicts[-1].item.first)
+        ):
+            return []  # one more section of an article with subheadings, however far it strays
         return verdicts[::-1]
 
     def items(self, doc: Document) -> list[Item]:
@@ -167,10 +170,32 @@ class OfftopicTail(Kind):
         nxt = body[i + 1].text if i + 1 < len(body) else None
         if nxt is not None and not starts_like_sentence(nxt):
             return False
-        if is_list_entry(body[i].text) and any(is_list_entry(p.text) for p in body[:i]):
+        text = body[i].text
+        if is_list_entry(text) and any(is_list_entry(p.text) for p in body[:i]):
             return False
         after_prose = not is_headline_like(body[i - 1].text, max_words=max_words) and is_prose(body[i - 1].text)
         return after_prose or (nxt is not None and is_prose(nxt) and not is_headline_like(nxt, max_words=max_words))
+
+    def _subheads(self, body: Sequence[Paragraph], stop: int) -> list[str]:
+        """Headline-like lines before ``body[stop]`` that head a section of prose (not list entries)."""
+        max_words = self.options["max_headline_words"]
+        return [
+            body[k].text
+            for k in range(1, stop)
+            if is_headline_like(body[k].text, max_words=max_words, min_words=1)
+            and not is_list_entry(body[k].text)
+            and k + 1 < len(body)
+            and is_prose(body[k + 1].text)
+        ]
+
+    def _is_section_heading(self, body: Sequence[Paragraph], i: int) -> bool:
+        """In an article with subheadings, a line no longer and in the same case as those is one more."""
+        text = body[i].text.strip()
+        subheads = self._subheads(body, i)
+        if not subheads or is_list_entry(text):
+            return False
+        longest = max(len(h.split()) for h in subheads)
+        return len(text.split()) <= longest + 2 and any(h.isupper() == text.isupper() for h in subheads)
 
     def verdict(self, doc: Document, item: Item, *, sectioned: bool = False) -> Verdict | None:
         """Judge one item against the article text before it; None when there is too little to judge.
@@ -182,6 +207,8 @@ class OfftopicTail(Kind):
         before = [p.text for p in doc.paragraphs if p.end <= item.first.start and p is not doc.source_line]
         article = Bag(before)
         if sum(article.counts.values()) < self.options["min_article_words"]:
+            if item.opener == "cue":  # the cue alone says what it is; the topic cannot be compared
+                return Verdict(item, 0.0, 0.0, 0.0, 0, True, "cue phrase; article too short to compare topics")
             return None
         prose = next((k for k, p in enumerate(item.paragraphs) if k and is_prose(p.text)), None)
         opening = item.paragraphs if prose is None else item.paragraphs[: prose + 1]
