@@ -27,7 +27,7 @@ _YEAR = r"(?:1[6-9]\d\d|20\d\d)(?![\d,.\-/]\d)"
 # A paragraph that opens with a wire dateline: "LONDON, March 3 (Reuters) -", "DAYTON, Ohio, March 20 -".
 _DATELINE = regex.compile(
     r"\p{Lu}[\p{Lu}\p{M}.'’ -]{1,40}(?:,\s*\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)?)?,\s*"
-    r"(?P<date>\p{L}{3,9}\.?\s+\d{1,2})(?:\s*\([\p{L} .-]{2,30}\))?\s*(?:-{1,2}|–|—)\s"
+    r"(?P<date>\p{L}{3,9}\.?[^\S\r\n]+\d{1,2})(?:\s*\([\p{L} .-]{2,30}\))?\s*(?:-{1,2}|–|—)\s"
 )
 _LEAP_MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
@@ -101,7 +101,7 @@ class Vocab:
         weekday = _alternation(self.weekday_of)
         ordinal = _alternation({o: 0 for o in self.ordinals}) if self.ordinals else "(?!)"
         num = r"(?:[12]\d|3[01]|0?[1-9])"
-        to = r"\s*(?:-|–|to|and)\s*"
+        to = r"[^\S\r\n]*(?:-|–|to|and)[^\S\r\n]*"
 
         def days(n: str, tail: str = "") -> str:
             """A day or a day range ("13", "13th", "13-15"), its number in group ``n``."""
@@ -113,16 +113,16 @@ class Vocab:
             """A month word; a period is part of it only after an abbreviation ("Sept.", not "June.")."""
             return rf"(?<![\p{{L}}])(?P<{n}>{month})(?P<{n}p>(?<=(?<![\p{{L}}])(?:{abbr}))\.)?(?![\p{{L}}'’])"
 
-        wd = rf"(?:(?P<wd>{weekday})\.?(?:,\s*|\s+|\s*\(\s*)(?:the\s+)?)?"
+        wd = rf"(?:(?P<wd>{weekday})\.?(?:,[^\S\r\n]*|[^\S\r\n]+|[^\S\r\n]*\([^\S\r\n]*)(?:the[^\S\r\n]+)?)?"
         dm = (
-            wd + r"(?<![\p{L}\p{N}.,:/£$€-])" + days("d1") + r"\s+(?:of\s+)?"
-            + month_g("m1") + rf"(?:,?\s+(?P<y1>{_YEAR}))?(?![\p{{N}}])"
+            wd + r"(?<![\p{L}\p{N}.,:/£$€-])" + days("d1") + r"[^\S\r\n]+(?:of[^\S\r\n]+)?"
+            + month_g("m1") + rf"(?:,?[^\S\r\n]+(?P<y1>{_YEAR}))?(?![\p{{N}}])"
         )
         md = (
-            wd + month_g("m2") + r"\s+(?:the\s+)?" + days("d2", rf"(?!\s+(?:of\s+)?(?:{month})\b)")
-            + rf"(?![\p{{N}}:.,]\d|[\p{{L}}%])(?:,?\s+(?P<y2>{_YEAR}))?(?![\p{{N}}])"
+            wd + month_g("m2") + r"[^\S\r\n]+(?:the[^\S\r\n]+)?" + days("d2", rf"(?![^\S\r\n]+(?:of[^\S\r\n]+)?(?:{month})\b)")
+            + rf"(?![\p{{N}}:.,]\d|[\p{{L}}%])(?:,?[^\S\r\n]+(?P<y2>{_YEAR}))?(?![\p{{N}}])"
         )
-        my = r"(?:mid-)?" + month_g("m3") + rf"(?:\s+(?:of\s+)?|,\s*)(?P<y3>{_YEAR})(?![\p{{N}}])"
+        my = r"(?:mid-)?" + month_g("m3") + rf"(?:[^\S\r\n]+(?:of[^\S\r\n]+)?|,[^\S\r\n]*)(?P<y3>{_YEAR})(?![\p{{N}}])"
         iso = r"(?<![\p{N}.\-/])(?P<iy>1[89]\d\d|20\d\d)-(?P<im>\d\d)-(?P<id>\d\d)(?![\p{N}\-])"
         numeric = (
             r"(?<![\p{N}.\-/,])(?P<na>\d{1,2})(?P<ns>[/.])(?P<nb>\d{1,2})(?P=ns)(?P<ny>\d{4}|\d{2})"

@@ -7,9 +7,9 @@ One kind, three checks chosen by the ``check`` option (one rule each):
   ("13/13/2023", "2023-13-01").  February 29 counts as possible unless the
   date itself names a year.
 * ``weekday``: a weekday written beside a date that falls on another day
-  ("Wednesday, September 14, 2023").  The year is the date's own, else the one
-  year all the article's full dates agree on (then the weekday must fit neither
-  that year nor the years either side); with no year nothing is said.
+  ("Wednesday, September 14, 2023").  The year is the date's own, else that of
+  a full date in the same paragraph (then the weekday must fit neither that year
+  nor the years either side); with no year nothing is said.
 * ``ambiguous``: a numeric date that reads as two different dates
   ("03/04/2023"), unless another numeric date in the article with the same
   separator settles the order ("25/12/2023").
@@ -35,7 +35,7 @@ class DateCalendar(Kind):
     description = (
         "`check: impossible` flags days a month does not have and numeric dates with no valid month; "
         "`check: weekday` flags a weekday that does not match its date when the year is known (from the "
-        "date or the article's other full dates); `check: ambiguous` flags numeric dates that read as two "
+        "date or a full date in the same paragraph); `check: ambiguous` flags numeric dates that read as two "
         "different dates, unless another numeric date in the article settles the order."
     )
     option_schema: Mapping[str, Option] = {
@@ -55,11 +55,11 @@ class DateCalendar(Kind):
         ]
 
     def check(self, doc: Document) -> Iterator[Hit]:
-        yield from self.run(find_mentions(doc, self.vocab))
+        yield from self.run(doc, find_mentions(doc, self.vocab))
 
     # ------------------------------------------------------------ impossible
 
-    def _impossible(self, mentions: list[Mention]) -> Iterator[Hit]:
+    def _impossible(self, doc: Document, mentions: list[Mention]) -> Iterator[Hit]:
         for m in mentions:
             problem = _impossible_reason(m, self.vocab)
             if problem:
@@ -67,12 +67,19 @@ class DateCalendar(Kind):
 
     # ------------------------------------------------------------ weekday
 
-    def _weekday(self, mentions: list[Mention]) -> Iterator[Hit]:
-        years = {m.year for m in mentions if m.year and m.day is not None and m.month is not None}
-        article_year = years.pop() if len(years) == 1 else None
+    def _weekday(self, doc: Document, mentions: list[Mention]) -> Iterator[Hit]:
+        # Only a full date in the same paragraph lends its year: an article's other years are often history.
+        years: dict[int, set[int]] = {}
+        for m in mentions:
+            para = doc.paragraph_at(m.start)
+            if m.year and m.day is not None and m.month is not None and para is not None:
+                years.setdefault(para.index, set()).add(m.year)
         for m in mentions:
             if m.weekday is None or m.day is None or m.month is None or _impossible_reason(m, self.vocab):
                 continue
+            para = doc.paragraph_at(m.start)
+            near_years = years.get(para.index, set()) if para is not None else set()
+            article_year = next(iter(near_years)) if len(near_years) == 1 else None
             year = m.year or article_year
             if year is None:
                 continue
@@ -91,7 +98,7 @@ class DateCalendar(Kind):
 
     # ------------------------------------------------------------ ambiguous
 
-    def _ambiguous(self, mentions: list[Mention]) -> Iterator[Hit]:
+    def _ambiguous(self, doc: Document, mentions: list[Mention]) -> Iterator[Hit]:
         numeric = [m for m in mentions if m.order == "NUM" and m.numeric]
         settled = {m.separator: m for m in numeric if m.month is not None}
         for m in numeric:

@@ -26,13 +26,13 @@ from newslint.options import Option
 
 _WORD = regex.compile(r"(?:(?<=\b[Mm]id-)|(?<![\p{L}\p{N}'’-]))\p{Lu}\p{Ll}{3,11}(?![\p{L}\p{N}])")
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
-_AFTER_MONTH = regex.compile(rf"\.?,?\s+(?:{_DAY}(?![\p{{N}}:%])|(?:1[6-9]|20)\d\d(?!\p{{N}}))")
-_BEFORE_MONTH = regex.compile(rf"(?<![\p{{N}}.,:/])\b{_DAY}\s+(?:of\s+)?$")
+_AFTER_MONTH = regex.compile(rf"\.?,?[^\S\r\n]+(?:{_DAY}(?![\p{{N}}:%])|(?:1[6-9]|20)\d\d(?!\p{{N}}))")
+_BEFORE_MONTH = regex.compile(rf"(?<![\p{{N}}.,:/])\b{_DAY}[^\S\r\n]+(?:of[^\S\r\n]+)?$")
 
 
 def _cue_words(words: list[str]) -> regex.Pattern[str]:
     alternation = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
-    return regex.compile(rf"(?i:\b(?:{alternation}))[\s-]+$")
+    return regex.compile(rf"(?i:\b(?:{alternation}))(?:[^\S\r\n]|-)+$")
 
 
 class DateMisspelling(Kind):
@@ -65,7 +65,7 @@ class DateMisspelling(Kind):
         after = "|".join(regex.escape(w) for w in self.options["weekday_after"]) or "(?!)"
         month = "|".join(regex.escape(w) for w in sorted(self.vocab.month_of, key=len, reverse=True))
         self.weekday_after = regex.compile(
-            rf"(?:['’]s\b|,?\s+(?:{after})\b|,?\s+\(?(?:{_DAY}\s+)?(?:{month})\b)"
+            rf"(?:['’]s\b|,?[^\S\r\n]+(?:{after})\b|,?[^\S\r\n]+\(?(?:{_DAY}[^\S\r\n]+)?(?:{month})\b)"
         )
         self._zipf: Any = None
 
