@@ -1,0 +1,99 @@
+"""Correction candidates for a flagged word, and their ranking (the noisy channel).
+
+Candidates come from rapidfuzz's optimal-string-alignment distance (a transposition counts as one
+edit) over the common words of the same length +-2, searched in C; this is only run for words
+that are already suspicious, and memoised.  Ranking: frequency of the candidate (the prior) minus
+a cost per edit, with cheaper edits for the slips typists and spellers make (adjacent keys,
+swapped letters, doubled or dropped letters, vowel confusions).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA, Levenshtein
+
+_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+_KEY_POS = {ch: (r, c) for r, row in enumerate(_ROWS) for c, ch in enumerate(row)}
+_VOWELS = frozenset("aeiouy")
+
+
+def adjacent_keys(a: str, b: str) -> bool:
+    """Neighbouring keys on a QWERTY keyboard."""
+    pa, pb = _KEY_POS.get(a), _KEY_POS.get(b)
+    if pa is None or pb is None:
+        return False
+    return abs(pa[0] - pb[0]) <= 1 and abs(pa[1] - pb[1]) <= 1 and pa != pb
+
+
+@dataclass(frozen=True)
+class Candidate:
+    word: str
+    distance: int
+    zipf: float
+    score: float
+
+
+def edit_cost(typed: str, intended: str) -> float:
+    """Cost (in Zipf units) of the edits turning ``intended`` into ``typed``; plausible slips cost less."""
+    cost = 0.0
+    for op, i, j in Levenshtein.editops(intended, typed):
+        if op == "replace":
+            a, b = intended[i], typed[j]
+            if adjacent_keys(a, b):
+                cost += 1.0
+            elif a in _VOWELS and b in _VOWELS:
+                cost += 1.0
+            else:
+                cost += 1.6
+        elif op == "insert":  # a letter typed that is not in the word
+            ch = typed[j]
+            doubled = (j > 0 and typed[j - 1] == ch) or (j + 1 < len(typed) and typed[j + 1] == ch)
+            cost += 0.8 if doubled else 1.3
+        else:  # a letter of the word left out
+            ch = intended[i]
+            doubled = (i > 0 and intended[i - 1] == ch) or (i + 1 < len(intended) and intended[i + 1] == ch)
+            cost += 0.8 if doubled else 1.2
+    if OSA.distance(intended, typed) < Levenshtein.distance(intended, typed):
+        cost = min(cost, 0.9 + (OSA.distance(intended, typed) - 1) * 1.3)  # swapped letters
+    if typed[:1] != intended[:1]:
+        cost += 0.6  # the first letter is rarely wrong
+    return cost
+
+
+class CandidateIndex:
+    """Common words bucketed by length, searched with a bounded edit distance."""
+
+    def __init__(self, zipf: dict[str, float], min_zipf: float = 2.5) -> None:
+        self.zipf = zipf
+        buckets: dict[int, list[str]] = defaultdict(list)
+        for word, z in zipf.items():
+            if z >= min_zipf and word.isalpha():
+                buckets[len(word)].append(word)
+        self.buckets = dict(buckets)
+        self._memo: dict[tuple[str, int], list[Candidate]] = {}
+
+    def candidates(self, word: str, max_distance: int = 2, limit: int = 5) -> list[Candidate]:
+        """The best-ranked corrections of a lowercase word, best first (empty when none is close)."""
+        key = (word, max_distance)
+        memo = self._memo.get(key)
+        if memo is not None:
+            return memo[:limit]
+        found: list[Candidate] = []
+        n = len(word)
+        for length in range(max(1, n - max_distance), n + max_distance + 1):
+            bucket = self.buckets.get(length)
+            if not bucket:
+                continue
+            for cand, dist, _ in process.extract(
+                word, bucket, scorer=OSA.distance, score_cutoff=max_distance, limit=None
+            ):
+                if dist == 0 or cand == word:
+                    continue
+                z = self.zipf.get(cand, 0.0)
+                found.append(Candidate(cand, int(dist), z, z - edit_cost(word, cand)))
+        found.sort(key=lambda c: (-c.score, c.distance, c.word))
+        self._memo[key] = found
+        return found[:limit]

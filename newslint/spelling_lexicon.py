@@ -1,0 +1,163 @@
+"""The word lexicon behind the ``spelling`` kind: which words exist and how common they are.
+
+Two sources, combined once per process:
+
+* pyspellchecker's English list (MIT): the core "is this a dictionary word" set (American spelling);
+* wordfreq's ``large`` English list (data CC-BY-SA 4.0): word frequencies as Zipf values (log10 of
+  uses per billion words), covering British spellings, names and places.
+
+Nothing derived from either is committed to this repository: on first use the merged table is
+computed from the installed packages and cached (``marshal``) under the user's cache folder
+(``$NEWSLINT_CACHE_DIR`` or ``$XDG_CACHE_HOME/newslint`` or ``~/.cache/newslint``), keyed by both
+packages' versions; an unwritable cache only costs the rebuild (~0.3 s).  Without wordfreq the
+lexicon falls back to pyspellchecker's own counts.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import marshal
+import math
+import os
+import re
+import tempfile
+from collections.abc import Iterator
+from importlib import metadata, resources
+from pathlib import Path
+
+CACHE_FORMAT = 2
+_LATIN_WORD = re.compile(r"[a-z\u00e0-\u024f]+(?:['\-][a-z\u00e0-\u024f]+)*")
+
+# British -> American endings, tried in order on a word not found as written.
+_GB_TO_US: tuple[tuple[str, str], ...] = (
+    ("isations", "izations"), ("isation", "ization"), ("ising", "izing"), ("ised", "ized"),
+    ("ises", "izes"), ("iser", "izer"), ("isers", "izers"), ("ise", "ize"), ("yses", "yzes"),
+    ("ysed", "yzed"), ("ysing", "yzing"), ("yse", "yze"), ("ours", "ors"), ("our", "or"),
+    ("ourable", "orable"), ("ourably", "orably"), ("ouring", "oring"), ("oured", "ored"),
+    ("ourite", "orite"), ("ourites", "orites"), ("ourful", "orful"), ("tres", "ters"), ("tre", "ter"),
+    ("bres", "bers"), ("bre", "ber"), ("lled", "led"), ("lling", "ling"), ("ller", "ler"),
+    ("llers", "lers"), ("ogue", "og"), ("ogues", "ogs"), ("ence", "ense"), ("ences", "enses"),
+    ("mme", "m"), ("mmes", "ms"), ("ement", "ment"), ("ements", "ments"),
+)
+_GB_INNER: tuple[tuple[str, str], ...] = (("ae", "e"), ("oe", "e"), ("our", "or"))
+
+
+def cache_dir() -> Path:
+    env = os.environ.get("NEWSLINT_CACHE_DIR")
+    if env:
+        return Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "newslint"
+
+
+def _version(package: str) -> str:
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:
+        return "none"
+
+
+def _pyspell_counts() -> dict[str, int]:
+    data = resources.files("spellchecker") / "resources" / "en.json.gz"
+    with gzip.open(str(data), "rt", encoding="utf-8") as fh:
+        counts: dict[str, int] = json.load(fh)
+    return counts
+
+
+def _build() -> tuple[dict[str, float], list[str]]:
+    """(Zipf per lowercase word, pyspellchecker's words) from the installed packages."""
+    counts = _pyspell_counts()
+    us = sorted(counts)
+    try:
+        import wordfreq
+
+        freqs = wordfreq.get_frequency_dict("en", "large")
+        zipf = {w: round(math.log10(f) + 9, 2) for w, f in freqs.items() if f > 0 and _LATIN_WORD.fullmatch(w)}
+    except ImportError:  # pragma: no cover - wordfreq is a dependency; degrade to pyspellchecker's counts
+        total = sum(counts.values()) or 1
+        zipf = {w: round(math.log10(c * 1e9 / total), 2) for w, c in counts.items() if c > 0}
+    return zipf, us
+
+
+def load_tables() -> tuple[dict[str, float], frozenset[str]]:
+    """The cached tables, building and caching them on first use."""
+    key = f"lexicon-{CACHE_FORMAT}-wf{_version('wordfreq')}-ps{_version('pyspellchecker')}.marshal"
+    path = cache_dir() / key
+    try:
+        zipf, us = marshal.loads(path.read_bytes())
+        return zipf, frozenset(us)
+    except (OSError, ValueError, EOFError, TypeError):
+        pass
+    zipf, us = _build()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, suffix=".tmp") as tmp:
+            tmp.write(marshal.dumps((zipf, us)))
+        os.replace(tmp.name, path)
+    except OSError:
+        pass  # read-only home: rebuild next time
+    return zipf, frozenset(us)
+
+
+def british_to_american(word: str) -> Iterator[str]:
+    """American forms a British spelling may correspond to (colour -> color, centre -> center)."""
+    for gb, us in _GB_TO_US:
+        if word.endswith(gb) and len(word) > len(gb) + 1:
+            yield word[: -len(gb)] + us
+    for gb, us in _GB_INNER:
+        i = word.find(gb, 1)
+        if i > 0:
+            yield word[:i] + us + word[i + len(gb) :]
+
+
+def american_to_british(word: str) -> Iterator[str]:
+    """British forms an American spelling may correspond to (color -> colour, center -> centre)."""
+    for gb, us in _GB_TO_US:
+        if word.endswith(us) and len(word) > len(us) + 1:
+            yield word[: -len(us)] + gb
+
+
+class Lexicon:
+    """Word frequencies and dictionary membership; every query is a dict or set lookup."""
+
+    def __init__(self, zipf: dict[str, float], us_words: frozenset[str]) -> None:
+        self.zipf = zipf
+        self.us_words = us_words
+
+    @classmethod
+    def load(cls) -> Lexicon:
+        zipf, us = load_tables()
+        return cls(zipf, us)
+
+    def freq(self, word: str) -> float:
+        """Zipf frequency of a lowercase word (0 when unseen)."""
+        return self.zipf.get(word, 0.0)
+
+    def in_dictionary(self, word: str) -> bool:
+        return word in self.us_words
+
+    def british_variant_known(self, word: str, min_zipf: float = 0.0) -> str | None:
+        """The American dictionary form of a British spelling, if there is one."""
+        for us in british_to_american(word):
+            if us in self.us_words and self.freq(us) >= min_zipf:
+                return us
+        return None
+
+    def british_form_of(self, word: str, min_zipf: float = 3.0) -> str | None:
+        """The British spelling of an American dictionary word, when the British form is common
+        and not itself in the American dictionary (color -> colour, not program -> programme)."""
+        for gb in american_to_british(word):
+            if gb not in self.us_words and self.freq(gb) >= min_zipf:
+                return gb
+        return None
+
+    def is_compound(self, word: str, min_zipf: float = 3.3, min_part: int = 3) -> bool:
+        """A closed compound of two common words (carmaker, drugmaker, housebuilder)."""
+        for i in range(min_part, len(word) - min_part + 1):
+            head, tail = word[:i], word[i:]
+            if self.freq(head) >= min_zipf and self.freq(tail) >= min_zipf and (
+                head in self.us_words and tail in self.us_words
+            ):
+                return True
+        return False
