@@ -18,7 +18,7 @@ from newslint.document import SCOPES
 from newslint.errors import RuleError
 from newslint.findings import SEVERITIES
 from newslint.options import OptionError, validate_options
-from newslint.yamlload import key_line, load_yaml
+from newslint.yamlload import key_line, load_yaml, load_yaml_fast
 
 REQUIRED = ("id", "kind", "category", "severity", "message", "summary", "why", "examples")
 OPTIONAL = ("scope", "options", "enabled")
@@ -176,10 +176,12 @@ def load_rules(folders: Iterable[Path], *, display_root: Path | None = None) -> 
             raise RuleError("rule folder not found", str(folder))
         for file in rule_files(folder):
             shown = str(file)
-            data = load_yaml(file, RuleError)
             rel = file.relative_to(folder)
             group = rel.parts[0] if len(rel.parts) > 1 else ""
-            rule = parse_rule(shown, data, group)
+            try:
+                rule = parse_rule(shown, load_yaml_fast(file, RuleError), group)
+            except RuleError:  # parse again keeping line numbers, to say where
+                rule = parse_rule(shown, load_yaml(file, RuleError), group)
             if rule.id in rules:
                 raise RuleError(f"duplicate rule id {rule.id!r} (also in {rules[rule.id].source})", shown, 1)
             rules[rule.id] = rule
