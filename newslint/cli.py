@@ -71,6 +71,15 @@ def check(
     show_settings: Annotated[bool, typer.Option("--show-settings", help="Print the resolved settings.")] = False,
     no_progress: Annotated[bool, typer.Option("--no-progress", help="No progress bar on stderr.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Findings only, no summary line.")] = False,
+    fix: Annotated[bool, typer.Option("--fix", help="Apply safe fixes, then report what is left.")] = False,
+    unsafe_fixes: Annotated[
+        bool, typer.Option("--unsafe-fixes", help="With --fix or --diff: also fixes that delete text.")
+    ] = False,
+    diff: Annotated[bool, typer.Option("--diff", help="Print fixes as a unified diff; change nothing.")] = False,
+    baseline: Annotated[Path | None, typer.Option(help="Hide the findings recorded in this file.")] = None,
+    write_baseline: Annotated[
+        Path | None, typer.Option(help="Record the current findings in this baseline file and exit 0.")
+    ] = None,
     against: Annotated[
         Path | None, typer.Option(help="Also compare leads with this index (`newslint index build`).")
     ] = None,
@@ -93,6 +102,11 @@ def check(
         show_settings=show_settings,
         progress=not no_progress,
         quiet=quiet,
+        fix=fix,
+        unsafe_fixes=unsafe_fixes,
+        diff=diff,
+        baseline=baseline,
+        write_baseline=write_baseline,
         against=against,
     )
     try:
@@ -182,6 +196,36 @@ def index_build(
         typer.echo(build_command(paths, output, config, jobs))
     except NewslintError as exc:
         raise _fail(exc) from None
+
+
+
+@app.command()
+def report(
+    paths: Annotated[list[str], typer.Argument(help="Files or folders to lint.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write.")] = Path(
+        "newslint-report.html"
+    ),
+    title: Annotated[str, typer.Option(help="Page title.")] = "newslint report",
+    select: Annotated[list[str] | None, typer.Option(help="Only these rules, groups or categories.")] = None,
+    extend_select: Annotated[list[str] | None, typer.Option(help="Add these rules (opt-in ones too).")] = None,
+    ignore: Annotated[list[str] | None, typer.Option(help="Skip these rules, groups or categories.")] = None,
+    config: Annotated[Path | None, typer.Option(help="Config file (default: discovered upward).")] = None,
+    jobs: Annotated[int | None, typer.Option("--jobs", "-j", help="Worker processes (default: all cores).")] = None,
+    baseline: Annotated[Path | None, typer.Option(help="Hide the findings recorded in this file.")] = None,
+) -> None:
+    """Write a self-contained HTML report of a folder's findings (exit 0 once written)."""
+    from newslint.html_report import run_report
+    from newslint.pipeline import CheckOptions
+
+    options = CheckOptions(
+        paths=paths, select=_split(select) or None, extend_select=_split(extend_select),
+        ignore=_split(ignore), config=config, jobs=jobs, baseline=baseline,
+    )
+    try:
+        count = run_report(options, output, title)
+    except NewslintError as exc:
+        raise _fail(exc) from None
+    sys.stderr.write(f"newslint: wrote {count} findings to {output}\n")
 
 
 def main() -> None:

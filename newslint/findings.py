@@ -80,6 +80,7 @@ class Finding:
     related: tuple[Related, ...] = ()
     fix: Fix | None = None
     flagged: str = ""  # the flagged text, for fingerprints and reports
+    fingerprint: str = ""  # content hash for baselines and SARIF (newslint.baseline)
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.path, self.line, self.column, self.rule)

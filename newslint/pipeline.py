@@ -11,8 +11,9 @@ from pathlib import Path
 from newslint.config import Settings, filter_per_file, load_settings
 from newslint.errors import ConfigError, NewslintError
 from newslint.files import discover
-from newslint.findings import SEVERITIES, severity_rank
+from newslint.findings import SEVERITIES, Finding, severity_rank
 from newslint.reporters import FORMATS, Report, get_reporter
+from newslint.rules import Rule
 from newslint.ruleset import resolve_rules
 from newslint.runner import RunResult, run
 
@@ -33,6 +34,11 @@ class CheckOptions:
     show_settings: bool = False
     progress: bool = True
     quiet: bool = False
+    fix: bool = False  # apply safe fixes (with unsafe_fixes: unsafe ones too)
+    unsafe_fixes: bool = False
+    diff: bool = False  # print the fixes as a unified diff, change nothing
+    baseline: Path | None = None  # hide the findings recorded here
+    write_baseline: Path | None = None  # record the current findings here
     against: Path | None = None  # a lead index (`newslint index build`) for the cross-file rule
 
 
@@ -92,10 +98,25 @@ def run_check(options: CheckOptions) -> int:
     result = run(files, rules, jobs=options.jobs, stdin=stdin, progress=_progress_printer(options.progress))
     groups = {r.id: r.group for r in rules}
     result.findings = filter_per_file(result.findings, settings, groups)
+    if options.fix or options.diff:
+        changed = run_fixes(options, settings, rules, result)
+        if options.diff:
+            return 1 if changed else 0
+    if options.write_baseline is not None:
+        from newslint.baseline import write_baseline
+
+        count = write_baseline(options.write_baseline, result.findings)
+        sys.stderr.write(f"newslint: recorded {count} findings in {options.write_baseline}\n")
+        return 0
+    if options.baseline is not None:
+        from newslint.baseline import filter_baseline, load_baseline
+
+        result.findings = filter_baseline(result.findings, load_baseline(options.baseline))
     color = options.format == "text" and options.output_file is None and sys.stdout.isatty()
     report = Report(
         result.findings, result.errors, result.files, rules,
         color=color, statistics=options.statistics, quiet=options.quiet,
+        extra={"paths": [options.stdin_filename or "<stdin>" if p == "-" else p for p in files]},
     )
     text = get_reporter(options.format)(report)
     write_output(text, options.output_file)
@@ -114,3 +135,41 @@ def write_output(text: str, output_file: Path | None) -> None:
         output_file.write_text(text, encoding="utf-8")
     except OSError as exc:
         raise NewslintError(f"cannot write output: {exc.strerror}", str(output_file)) from None
+
+
+def run_fixes(options: CheckOptions, settings: Settings, rules: list[Rule], result: RunResult) -> int:
+    """``--fix`` / ``--diff``: fix the files that have fixable findings; return how many changed.
+
+    With ``--fix`` the fixed files' findings are replaced by those left after fixing
+    (cross-file findings are kept); with ``--diff`` the diff is the output.
+    """
+    from newslint.engine import Linter
+    from newslint.fixer import fix_paths, unified_diff, wanted
+
+    unsafe = options.unsafe_fixes
+    stdin = options.stdin_filename if "-" in options.paths else None
+    targets = {f.path for f in result.findings if wanted(f, unsafe) is not None and f.path != stdin}
+    targets = {t for t in targets if Path(t).is_file()}
+    if not targets:
+        if options.diff:
+            write_output("", options.output_file)
+        return 0
+    linter = Linter(rules)
+    groups = {r.id: r.group for r in rules}
+    corpus = {r.id for r, _ in linter.corpus_checks}
+    outcomes = fix_paths(targets, lambda doc: filter_per_file(linter.lint(doc), settings, groups),
+                         unsafe, write=not options.diff)
+    changed = [o for o in outcomes if o.changed and o.error is None]
+    for o in outcomes:
+        if o.error:
+            sys.stderr.write(f"newslint: {o.path}: {o.error}\n")
+    if options.diff:
+        write_output("".join(unified_diff(o) for o in changed), options.output_file)
+        applied = sum(o.applied for o in changed)
+        sys.stderr.write(f"newslint: would apply {applied} fixes to {len(changed)} files\n")
+        return len(changed)
+    fixed = {o.path: o for o in changed}
+    kept = [f for f in result.findings if f.path not in fixed or f.rule in corpus]
+    result.findings = sorted(kept + [f for o in fixed.values() for f in o.remaining], key=Finding.sort_key)
+    sys.stderr.write(f"newslint: applied {sum(o.applied for o in changed)} fixes to {len(changed)} files\n")
+    return len(changed)

@@ -1,0 +1,108 @@
+"""Baselines: record today's findings so that a later run reports only new ones.
+
+A finding is matched by content, never by line number or folder: the rule id,
+the flagged text (case and spacing normalised) and a few words either side of it
+on the same line, hashed.  Inserting lines above a finding or moving the file to
+another folder therefore keeps it matched; the file's base name is kept beside
+the fingerprint so that the same sentence in a different article is still new.
+Matching is a multiset: a defect that appears twice is hidden twice, not more.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import regex
+
+from newslint.errors import NewslintError
+from newslint.findings import Finding
+
+if TYPE_CHECKING:
+    from newslint.document import Document
+
+VERSION = 1
+CONTEXT_WORDS = 3  # words kept on each side of the flagged text
+_WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’][\p{L}]+)?")
+_SPACE = regex.compile(r"\s+")
+
+
+def normalise(text: str) -> str:
+    """Case- and whitespace-insensitive form: survives re-wrapping and re-casing."""
+    return _SPACE.sub(" ", text.replace("’", "'")).strip().casefold()
+
+
+def _hash(*parts: str) -> str:
+    return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:20]
+
+
+def fingerprint(doc: Document, rule_id: str, start: int, end: int, message: str = "") -> str:
+    """Content fingerprint of a span: rule + normalised text + nearby words on the same line."""
+    line = doc.lines[doc.line_of(start) - 1]
+    last = doc.lines[doc.line_of(end) - 1] if end > start else line
+    before = [w.casefold() for w in _WORD.findall(doc.text[line.start : start])][-CONTEXT_WORDS:]
+    after = [w.casefold() for w in _WORD.findall(doc.text[end : max(end, last.end)])][:CONTEXT_WORDS]
+    flagged = normalise(doc.text[start:end]) or normalise(message)
+    return _hash(rule_id, flagged, " ".join(before), " ".join(after))
+
+
+def finding_fingerprint(f: Finding) -> str:
+    """The engine's fingerprint, or one from the finding itself (corpus-level findings)."""
+    return f.fingerprint or _hash(f.rule, normalise(f.flagged), normalise(f.message))
+
+
+def _key(f: Finding) -> tuple[str, str]:
+    return os.path.basename(f.path.replace("\\", "/")), finding_fingerprint(f)
+
+
+def write_baseline(path: Path, findings: Sequence[Finding]) -> int:
+    """Record the current findings (only those: a finding that went away drops out)."""
+    entries = [
+        {"file": _key(f)[0], "fingerprint": _key(f)[1], "rule": f.rule, "path": f.path, "line": f.line}
+        for f in sorted(findings, key=Finding.sort_key)
+    ]
+    data = {"version": VERSION, "tool": "newslint", "findings": entries}
+    text = json.dumps(data, ensure_ascii=False, indent=1)
+    try:
+        path.write_text(text + "\n", encoding="utf-8")
+    except OSError as exc:
+        raise NewslintError(f"cannot write baseline: {exc.strerror}", str(path)) from None
+    return len(entries)
+
+
+def load_baseline(path: Path) -> Counter[tuple[str, str]]:
+    try:
+        data: Any = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise NewslintError(f"cannot read baseline: {exc.strerror}", str(path)) from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise NewslintError(f"baseline is not JSON: {exc}", str(path)) from None
+    if (
+        not isinstance(data, dict) or data.get("version") != VERSION
+        or not isinstance(data.get("findings"), list)
+    ):
+        raise NewslintError(f"not a newslint baseline (version {VERSION})", str(path))
+    keys: Counter[tuple[str, str]] = Counter()
+    for entry in data["findings"]:
+        if not isinstance(entry, dict) or not {"file", "fingerprint"} <= set(entry):
+            raise NewslintError("baseline entry without 'file' and 'fingerprint'", str(path))
+        keys[(str(entry["file"]), str(entry["fingerprint"]))] += 1
+    return keys
+
+
+def filter_baseline(findings: Iterable[Finding], known: Counter[tuple[str, str]]) -> list[Finding]:
+    """The findings the baseline does not account for."""
+    remaining = Counter(known)
+    out = []
+    for f in findings:
+        key = _key(f)
+        if remaining[key] > 0:
+            remaining[key] -= 1
+        else:
+            out.append(f)
+    return out

@@ -1,0 +1,62 @@
+"""``--format junit``: JUnit XML for CI dashboards (Jenkins, GitLab, Azure, test-report actions).
+
+One ``testcase`` per linted file (clean files pass, so the dashboard shows what was
+checked), one ``failure`` per finding, an ``error`` for a file that could not be read.
+No timestamps or durations: the output is the same for the same input.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from collections import defaultdict
+
+from newslint.findings import FileError, Finding
+from newslint.reporters import Report
+
+
+def _paths(report: Report) -> list[str]:
+    """Every file of the run: the pipeline passes them in ``extra['paths']``; else those with output."""
+    listed = list(report.extra.get("paths", ()))
+    seen = set(listed)
+    for path in [f.path for f in report.findings] + [e.path for e in report.errors]:
+        if path not in seen:
+            seen.add(path)
+            listed.append(path)
+    return listed
+
+
+def _failure(case: ET.Element, f: Finding) -> None:
+    failure = ET.SubElement(
+        case, "failure", {"type": f.rule, "message": f"{f.line}:{f.column}: {f.message}"}
+    )
+    lines = [f"{f.path}:{f.line}:{f.column}: {f.severity} [{f.rule}] ({f.category}) {f.message}"]
+    lines += [f"suggestion: {s}" for s in f.suggestions[:1]]
+    lines += [f"related: line {r.line}: {r.message}" for r in f.related]
+    failure.text = "\n".join(lines)
+
+
+def render(report: Report) -> str:
+    by_path: dict[str, list[Finding]] = defaultdict(list)
+    for f in report.findings:
+        by_path[f.path].append(f)
+    errors: dict[str, FileError] = {e.path: e for e in report.errors}
+    paths = _paths(report)
+    totals = {
+        "tests": str(len(paths)),
+        "failures": str(len(report.findings)),
+        "errors": str(len(errors)),
+        "time": "0",
+    }
+    root = ET.Element("testsuites", {"name": "newslint", **totals})
+    suite = ET.SubElement(root, "testsuite", {"name": "newslint", **totals, "skipped": "0"})
+    for path in paths:
+        attrs = {"classname": "newslint", "name": path, "file": path, "time": "0"}
+        case = ET.SubElement(suite, "testcase", attrs)
+        for f in by_path.get(path, ()):
+            _failure(case, f)
+        if path in errors:
+            ET.SubElement(case, "error", {"type": "unreadable", "message": errors[path].message}).text = (
+                f"{path}: {errors[path].message}"
+            )
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
