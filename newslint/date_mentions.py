@@ -57,9 +57,8 @@ class Vocab:
 
     @classmethod
     def from_options(cls, options: Mapping[str, Any]) -> Vocab:
-        return cls(
-            dict(options.get("months") or {}), dict(options.get("weekdays") or {}), tuple(options.get("ordinals") or ())
-        )
+        months, weekdays = options.get("months") or {}, options.get("weekdays") or {}
+        return cls(dict(months), dict(weekdays), tuple(options.get("ordinals") or ()))
 
     @cached_property
     def month_names(self) -> list[str]:
@@ -105,7 +104,8 @@ class Vocab:
 
         def days(n: str, tail: str = "") -> str:
             """A day or a day range ("13", "13th", "13-15"), its number in group ``n``."""
-            return rf"(?P<{n}t>(?P<{n}>{num})(?P<{n}o>{ordinal})?(?:{to}{num}(?:{ordinal})?(?!\p{{N}}){tail})?)"
+            second = rf"(?:{to}{num}(?:{ordinal})?(?!\p{{N}}){tail})?"
+            return rf"(?P<{n}t>(?P<{n}>{num})(?P<{n}o>{ordinal})?{second})"
 
         abbr = _alternation({a: 0 for a in self.month_of if a not in self.months})
 
@@ -119,10 +119,14 @@ class Vocab:
             + month_g("m1") + rf"(?:,?[^\S\r\n]+(?P<y1>{_YEAR}))?(?![\p{{N}}])"
         )
         md = (
-            wd + month_g("m2") + r"[^\S\r\n]+(?:the[^\S\r\n]+)?" + days("d2", rf"(?![^\S\r\n]+(?:of[^\S\r\n]+)?(?:{month})\b)")
+            wd + month_g("m2") + r"[^\S\r\n]+(?:the[^\S\r\n]+)?"
+            + days("d2", rf"(?![^\S\r\n]+(?:of[^\S\r\n]+)?(?:{month})\b)")
             + rf"(?![\p{{N}}:.,]\d|[\p{{L}}%])(?:,?[^\S\r\n]+(?P<y2>{_YEAR}))?(?![\p{{N}}])"
         )
-        my = r"(?:mid-)?" + month_g("m3") + rf"(?:[^\S\r\n]+(?:of[^\S\r\n]+)?|,[^\S\r\n]*)(?P<y3>{_YEAR})(?![\p{{N}}])"
+        my = (
+            r"(?:mid-)?" + month_g("m3")
+            + rf"(?:[^\S\r\n]+(?:of[^\S\r\n]+)?|,[^\S\r\n]*)(?P<y3>{_YEAR})(?![\p{{N}}])"
+        )
         iso = r"(?<![\p{N}.\-/])(?P<iy>1[89]\d\d|20\d\d)-(?P<im>\d\d)-(?P<id>\d\d)(?![\p{N}\-])"
         numeric = (
             r"(?<![\p{N}.\-/,])(?P<na>\d{1,2})(?P<ns>[/.])(?P<nb>\d{1,2})(?P=ns)(?P<ny>\d{4}|\d{2})"
@@ -174,7 +178,7 @@ def _int(value: str | None) -> int | None:
 
 
 def _numeric(m: regex.Match[str]) -> tuple[int | None, int | None, int | None]:
-    """(month, day, year) of a numeric date when its reading is forced (one part > 12), else (None, None, year)."""
+    """(month, day, year) of a numeric date; month and day only when one part > 12 forces the reading."""
     a, b, y = int(m.group("na")), int(m.group("nb")), int(m.group("ny"))
     if len(m.group("ny")) == 2:
         y += 1900 if y >= 40 else 2000
@@ -234,12 +238,14 @@ def _mention(m: regex.Match[str], vocab: Vocab) -> Mention | None:
                        month_full=vocab.month_names[vocab.month_of[m.group("m3")] - 1])
     if m.group("iy"):
         y, mo, d = int(m.group("iy")), int(m.group("im")), int(m.group("id"))
-        return Mention(m.start(), m.end(), text, "ISO", mo, d, y, date_start=m.start(), numeric=(y, mo, d), separator="-")
+        return Mention(
+            m.start(), m.end(), text, "ISO", mo, d, y, date_start=m.start(), numeric=(y, mo, d), separator="-"
+        )
     a, b = int(m.group("na")), int(m.group("nb"))
     if m.group("ns") == "." and len(m.group("ny")) != 4:
         return None  # "1.30.45" is a time or a version, not a date
-    month, day, year = _numeric(m)
-    return Mention(m.start(), m.end(), text, "NUM", month, day, year, date_start=m.start(),
+    month, day, n_year = _numeric(m)
+    return Mention(m.start(), m.end(), text, "NUM", month, day, n_year, date_start=m.start(),
                    numeric=(a, b, int(m.group("ny"))), separator=m.group("ns"))
 
 
@@ -253,8 +259,8 @@ def days_in_month(month: int, year: int | None) -> int:
 def render(m: Mention, vocab: Vocab, order: str, ordinal: bool, month_word: str) -> str:
     """The date of ``m`` written in ``order`` ("DM" or "MD"), with or without ordinals."""
     if m.day_text:
-        numbers = regex.sub(r"(?<=\d)(?:" + "|".join(map(regex.escape, vocab.ordinals)) + ")", "", m.day_text) \
-            if vocab.ordinals else m.day_text
+        suffixes = "|".join(map(regex.escape, vocab.ordinals)) or "(?!)"
+        numbers = regex.sub(rf"(?<=\d)(?:{suffixes})", "", m.day_text)
     else:
         numbers = str(m.day)
     if ordinal:

@@ -51,7 +51,9 @@ def example_lines(linter: Linter, rule: Rule, text: str) -> list[int]:
 def check_examples(rule: Rule, linter: Linter | None = None) -> Iterator[ExampleFailure]:
     linter = linter or Linter([rule])
     for example in rule.bad:
-        lines = example_lines(linter, rule, example.text)
+        # An example may set options (a house style the rule's default leaves off).
+        own = Linter([rule.with_overrides(None, example.options)]) if example.options else linter
+        lines = example_lines(own, rule, example.text)
         if not lines:
             yield ExampleFailure(rule, example, "bad example not flagged", lines)
         elif example.line is not None and example.line not in lines:

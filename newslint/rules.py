@@ -29,6 +29,7 @@ _ID_CHARS = set(string.ascii_lowercase + string.digits + "-")
 class Example:
     text: str
     line: int | None = None  # for bad examples: the line the finding must be on
+    options: Mapping[str, Any] = field(default_factory=dict)  # rule options for this example only
 
 
 @dataclass(frozen=True)
@@ -77,13 +78,16 @@ def _examples(path: str, node: Any, which: str) -> tuple[Example, ...]:
         if isinstance(item, str):
             out.append(Example(item))
         elif isinstance(item, Mapping) and isinstance(item.get("text"), str):
-            extra = set(item) - {"text", "line"}
+            extra = set(item) - {"text", "line", "options"}
             if extra:
                 raise RuleError(f"unknown key {sorted(extra)[0]!r} in example", path, key_line(value, i))
             line = item.get("line")
             if line is not None and not isinstance(line, int):
                 raise RuleError("example line must be an integer", path, key_line(value, i))
-            out.append(Example(item["text"], line))
+            options = item.get("options") or {}
+            if not isinstance(options, Mapping):
+                raise RuleError("example options must be a mapping", path, key_line(value, i))
+            out.append(Example(item["text"], line, dict(options)))
         else:
             raise RuleError(f"examples.{which}[{i}] must be a string or {{text, line}}", path, key_line(value, i))
     return tuple(out)

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import Any, ClassVar
 
 from newslint.date_mentions import VOCAB_OPTIONS, Mention, Vocab, days_in_month, find_mentions, validate_vocab
 from newslint.document import Document
@@ -38,7 +38,7 @@ class DateCalendar(Kind):
         "date or a full date in the same paragraph); `check: ambiguous` flags numeric dates that read as two "
         "different dates, unless another numeric date in the article settles the order."
     )
-    option_schema: Mapping[str, Option] = {
+    option_schema: ClassVar[Mapping[str, Option]] = {
         **VOCAB_OPTIONS,
         "check": Option("str", "impossible", "which calendar check this rule runs", choices=CHECKS),
     }

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import Any, ClassVar
 
 from newslint.date_mentions import VOCAB_OPTIONS, Mention, Vocab, find_mentions, render, validate_vocab
 from newslint.document import Document
@@ -52,7 +52,7 @@ class DateConsistency(Kind):
         "one-against-one tie goes to the dateline, else against the more unusual form, else against the "
         "later date.  Larger ties are not flagged."
     )
-    option_schema: Mapping[str, Option] = {
+    option_schema: ClassVar[Mapping[str, Option]] = {
         **VOCAB_OPTIONS,
         "dimensions": Option("list[str]", list(DIMENSIONS), "which choices must be consistent"),
         "abbreviable_length": Option("int", 5, "months with longer names vote on abbreviation", minimum=0),
@@ -64,7 +64,8 @@ class DateConsistency(Kind):
         validate_vocab(options)
         unknown = set(options["dimensions"]) - set(DIMENSIONS)
         if unknown:
-            raise OptionError("dimensions", f"unknown dimension(s) {sorted(unknown)}; known: {', '.join(DIMENSIONS)}")
+            known = ", ".join(DIMENSIONS)
+            raise OptionError("dimensions", f"unknown dimension(s) {sorted(unknown)}; known: {known}")
 
     def __init__(self, rule: Any) -> None:
         super().__init__(rule)
@@ -142,7 +143,7 @@ def _majority(dimension: str, votes: list[tuple[Any, Mention]]) -> Any:
     counts = Counter(v for v, _ in votes)
     if len(counts) < 2:
         return None
-    (top, n1), (second, n2) = counts.most_common(2)
+    (top, n1), (_, n2) = counts.most_common(2)
     if n1 > n2:
         return top
     if len(votes) != 2 or dimension == "abbreviation":

@@ -13,7 +13,7 @@ report of the same word is dropped by the engine (one report per defect).
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import Any, ClassVar
 
 import regex
 from rapidfuzz.distance import OSA
@@ -44,12 +44,12 @@ class DateMisspelling(Kind):
         "day number or year sits beside it or a cue word (`month_cues`, `weekday_cues`, "
         "`weekday_after`) marks it as a date.  The fix (the nearest name) is offered as unsafe."
     )
-    option_schema: Mapping[str, Option] = {
+    option_schema: ClassVar[Mapping[str, Option]] = {
         **VOCAB_OPTIONS,
         "month_cues": Option("list[str]", [], "words before a month that mark a date (in, since, last)"),
         "weekday_cues": Option("list[str]", [], "words before a weekday that mark a date (on, last, next)"),
         "weekday_after": Option("list[str]", [], "words after a weekday that mark a date (night, morning)"),
-        "max_zipf": Option("float", 2.0, "a word at least this frequent (wordfreq Zipf) is a real word", minimum=0),
+        "max_zipf": Option("float", 2.0, "a word this frequent (wordfreq Zipf) is real", minimum=0),
     }
 
     @classmethod
