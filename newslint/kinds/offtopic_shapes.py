@@ -84,6 +84,17 @@ def starts_like_sentence(text: str) -> bool:
     return first.isupper() or first.isdigit() or first in "'\"‘“«(["
 
 
+_SOURCE = regex.compile(
+    r"^(?:\p{Lu}[\p{L}&.'’-]*(?:\s+[\p{Lu}&][\p{L}&.'’-]*){0,3}|[\w.-]+\.(?:com|org|net|co\.uk|ca|uk|au|in))$"
+)
+
+
+def is_source_line(text: str) -> bool:
+    """A short line naming the source ("Reuters", "BBC News", "example.com")."""
+    line = text.strip()
+    return len(line) <= 40 and bool(_SOURCE.match(line))
+
+
 def is_dateline(text: str) -> bool:
     """``text`` opens with a dateline (place in capitals with a date or an agency)."""
     m = DATELINE.match(text)
@@ -135,5 +146,6 @@ __all__ = [
     "is_headline_like",
     "is_list_entry",
     "is_prose",
+    "is_source_line",
     "starts_like_sentence",
 ]

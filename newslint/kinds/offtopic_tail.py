@@ -12,7 +12,7 @@ The first foreign item is reported, its whole run offered as an unsafe fix.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from newslint.document import Document, Paragraph
@@ -25,6 +25,7 @@ from newslint.kinds.offtopic_shapes import (
     is_headline_like,
     is_list_entry,
     is_prose,
+    is_source_line,
     starts_like_sentence,
 )
 from newslint.options import Option
@@ -92,6 +93,13 @@ class OfftopicTail(Kind):
         "max_overlap_cue": Option(
             "float", 0.6, "an item opened by a cue phrase or a dateline is foreign below this", minimum=0, maximum=1
         ),
+        "min_overlap_section": Option(
+            "float",
+            0.05,
+            "in an article with subheadings, a trailing section styled like them is kept from this overlap up",
+            minimum=0,
+            maximum=1,
+        ),
         "min_article_words": Option(
             "int", 40, "content words the article needs before the tail to be judged", minimum=1
         ),
@@ -127,13 +135,19 @@ class OfftopicTail(Kind):
         for item in reversed(items):
             sectioned = bool(self._subheads(body, body.index(item.first)))
             verdict = self.verdict(doc, item, sectioned=sectioned)
+            if verdict is not None and not verdict.foreign and verdicts and self._joins_tail(body, verdict):
+                verdict = replace(verdict, foreign=True, reason="headline-like line before another appended item")
             if verdict is None or not verdict.foreign:
                 break
             verdicts.append(verdict)
-        if verdicts and verdicts[-1].item.opener == "headline" and self._is_section_heading(
-            body, body.index(verdicts[-1].item.first)
+        first = verdicts[-1] if verdicts else None
+        if (
+            first is not None
+            and first.item.opener == "headline"
+            and first.overlap >= self.options["min_overlap_section"]
+            and self._is_section_heading(body, body.index(first.item.first))
         ):
-            return []  # one more section of an article with subheadings, however far it strays
+            return []  # one more section of an article with subheadings, straying from the rest
         return verdicts[::-1]
 
     def items(self, doc: Document) -> list[Item]:
@@ -167,7 +181,8 @@ class OfftopicTail(Kind):
         names or dates does not).  The text that follows must start like a sentence.
         """
         max_words = self.options["max_headline_words"]
-        nxt = body[i + 1].text if i + 1 < len(body) else None
+        k = i + 2 if i + 2 < len(body) and is_source_line(body[i + 1].text) else i + 1
+        nxt = body[k].text if k < len(body) else None
         if nxt is not None and not starts_like_sentence(nxt):
             return False
         text = body[i].text
@@ -175,6 +190,17 @@ class OfftopicTail(Kind):
             return False
         after_prose = not is_headline_like(body[i - 1].text, max_words=max_words) and is_prose(body[i - 1].text)
         return after_prose or (nxt is not None and is_prose(nxt) and not is_headline_like(nxt, max_words=max_words))
+
+    def _joins_tail(self, body: Sequence[Paragraph], verdict: Verdict) -> bool:
+        """Appended items come in runs: next to a foreign item, a weakly related one is taken as well."""
+        return (
+            verdict.item.opener != "cue"
+            and verdict.words >= self.options["min_item_words"]
+            and verdict.overlap < self.options["max_overlap_related"]
+            and verdict.reason == "on topic"
+            and any(is_prose(p.text) for p in verdict.item.paragraphs[1:])
+            and not self._is_section_heading(body, body.index(verdict.item.first))
+        )
 
     def _subheads(self, body: Sequence[Paragraph], stop: int) -> list[str]:
         """Headline-like lines before ``body[stop]`` that head a section of prose (not list entries)."""
@@ -193,6 +219,8 @@ class OfftopicTail(Kind):
         text = body[i].text.strip()
         subheads = self._subheads(body, i)
         if not subheads or is_list_entry(text):
+            return False
+        if len(subheads) < 2:
             return False
         longest = max(len(h.split()) for h in subheads)
         return len(text.split()) <= longest + 2 and any(h.isupper() == text.isupper() for h in subheads)
@@ -238,7 +266,16 @@ class OfftopicTail(Kind):
             or (head_overlap <= opts["max_head_overlap"] and cohesion >= opts["min_cohesion"])
         ):
             foreign, reason = True, "headline-like line with a story of its own"
+        if foreign and len(item.paragraphs) > len(opening) and self._resumes(article, sample, item.paragraphs[-1]):
+            foreign, reason = False, "the article resumes after it"
         return Verdict(item, overlap, head_overlap, cohesion, words, foreign, reason)
+
+    @staticmethod
+    def _resumes(article: Bag, opening: Bag, last: Paragraph) -> bool:
+        """The item's last paragraph is about the article again, not about the item's own opening."""
+        bag = Bag([last.text])
+        back = bag.coverage_by(article)
+        return back >= 0.3 and back > bag.coverage_by(opening)
 
 
 def describe(verdicts: Sequence[Verdict]) -> list[dict[str, Any]]:

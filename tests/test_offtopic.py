@@ -1,0 +1,107 @@
+"""The off-topic tail rule: line shapes, topic statistics, and what a finding carries (fix, related)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newslint.config import Settings
+from newslint.document import Document
+from newslint.engine import Linter
+from newslint.kinds.offtopic_shapes import is_cue, is_dateline, is_end_matter, is_headline_like
+from newslint.ruleset import all_rules
+from newslint.topic import Bag, stem, weight
+
+ARTICLE = (
+    "Harbour dredging plan approved after two-year dispute\n\n"
+    "Councillors in Portmere approved a plan to dredge the harbour on Tuesday, ending a two-year dispute "
+    "with fishing crews over silt that has stranded trawlers at low tide.\n\n"
+    "The dredging contract, worth about 4 million pounds, goes to a marine engineering firm from Aberdeen, "
+    "and work on the harbour channel starts in the spring, the council said.\n\n"
+    "Skippers welcomed the vote but said the harbour walls also needed repair before the winter storms, "
+    "and asked the council to publish a timetable for the dredging.\n\n"
+)
+TAIL = (
+    "Orchestra names youngest conductor\n\n"
+    "The Vellmouth Symphony has appointed a 31-year-old violinist as its principal conductor, the youngest "
+    "in the ensemble's ninety-year history.\n"
+)
+
+
+def lint(text: str) -> list:
+    rules = [r for r in all_rules(Settings()) if r.category == "off-topic"]
+    return Linter(rules).lint(Document("t.txt", text))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Orchestra names youngest conductor",
+        "BIDEN AUTHORIZES DEEPER STRIKES INSIDE RUSSIA",
+        "What is the value of drugs that come to the border?",
+        "Why the violinist swapped her bow for a baton...",
+        "Aviator 'creator' in Oscars snub",
+    ],
+)
+def test_headline_like(line: str) -> None:
+    assert is_headline_like(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The council said work would start in spring.",
+        "Reporting by Ann Lee; Editing by Tom Hale",
+        "HD THE HOME DEPOT INC. 225.86 -12.99 -5.44%",
+        "he said, adding that talks would resume",
+        "Rates held. Markets rose",
+    ],
+)
+def test_not_headline_like(line: str) -> None:
+    assert not is_headline_like(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Reporting by Ann Lee; Editing by Tom Hale", "(c) 2024 Portmere Gazette", "Reuter", "-30-", "###",
+     "Follow us on Twitter", "This article originally appeared on Example News"],
+)
+def test_end_matter(line: str) -> None:
+    assert is_end_matter(line)
+
+
+def test_cues_and_datelines() -> None:
+    assert is_cue("Read more: Orchestra names youngest conductor")
+    assert is_cue("Related: Harbour walls need repair")
+    assert not is_cue("Relatedly, the council said")
+    assert is_dateline("TOKYO, May 5 - Japan's largest carmaker said")
+    assert not is_dateline("Tokyo is the capital of Japan - and large")
+
+
+def test_topic_statistics() -> None:
+    assert stem("missiles") == stem("missile")
+    assert weight("vostochny") > weight("government")
+    article = Bag(["Councillors approved a plan to dredge the harbour."])
+    assert Bag(["Harbour dredging plan"]).coverage_by(article) > 0.9
+    assert Bag(["Orchestra names conductor"]).coverage_by(article) == 0.0
+    assert Bag(["harbour plan"]).cosine(Bag(["plan harbour"])) == pytest.approx(1.0)
+
+
+def test_finding_points_at_tail_with_related_headline_and_unsafe_fix() -> None:
+    text = ARTICLE + TAIL
+    (finding,) = lint(text)
+    assert finding.category == "off-topic"
+    assert finding.line == 9
+    assert finding.related[0].line == 1
+    assert "overlap" in finding.message
+    assert finding.fix is not None and not finding.fix.safe
+    assert text[: finding.fix.start] + text[finding.fix.end :] == ARTICLE
+
+
+def test_clean_article_and_short_article() -> None:
+    assert lint(ARTICLE) == []
+    assert lint("Harbour plan approved\n\nCouncillors approved the plan.\n\n" + TAIL) == []
+
+
+def test_only_the_end_can_be_a_tail() -> None:
+    text = ARTICLE + TAIL + "\nSkippers said the harbour dredging timetable would be published by the council.\n"
+    assert lint(text) == []
