@@ -244,8 +244,8 @@ def _mention(m: regex.Match[str], vocab: Vocab) -> Mention | None:
     a, b = int(m.group("na")), int(m.group("nb"))
     if m.group("ns") == "." and len(m.group("ny")) != 4:
         return None  # "1.30.45" is a time or a version, not a date
-    month, day, n_year = _numeric(m)
-    return Mention(m.start(), m.end(), text, "NUM", month, day, n_year, date_start=m.start(),
+    n_month, n_day, n_year = _numeric(m)
+    return Mention(m.start(), m.end(), text, "NUM", n_month, n_day, n_year, date_start=m.start(),
                    numeric=(a, b, int(m.group("ny"))), separator=m.group("ns"))
 
 

@@ -8,8 +8,9 @@ One kind, three checks chosen by the ``check`` option (one rule each):
   date itself names a year.
 * ``weekday``: a weekday written beside a date that falls on another day
   ("Wednesday, September 14, 2023").  The year is the date's own, else that of
-  a full date in the same paragraph (then the weekday must fit neither that year
-  nor the years either side); with no year nothing is said.
+  a full date of the same or a neighbouring month in the same paragraph (then
+  the weekday must fit neither that year nor the years either side); with no
+  year nothing is said.
 * ``ambiguous``: a numeric date that reads as two different dates
   ("03/04/2023"), unless another numeric date in the article with the same
   separator settles the order ("25/12/2023").
@@ -35,7 +36,7 @@ class DateCalendar(Kind):
     description = (
         "`check: impossible` flags days a month does not have and numeric dates with no valid month; "
         "`check: weekday` flags a weekday that does not match its date when the year is known (from the "
-        "date or a full date in the same paragraph); `check: ambiguous` flags numeric dates that read as two "
+        "date or a nearby full date); `check: ambiguous` flags numeric dates that read as two "
         "different dates, unless another numeric date in the article settles the order."
     )
     option_schema: ClassVar[Mapping[str, Option]] = {
@@ -68,18 +69,18 @@ class DateCalendar(Kind):
     # ------------------------------------------------------------ weekday
 
     def _weekday(self, doc: Document, mentions: list[Mention]) -> Iterator[Hit]:
-        # Only a full date in the same paragraph lends its year: an article's other years are often history.
-        years: dict[int, set[int]] = {}
-        for m in mentions:
-            para = doc.paragraph_at(m.start)
-            if m.year and m.day is not None and m.month is not None and para is not None:
-                years.setdefault(para.index, set()).add(m.year)
+        # Only a full date in the same paragraph and a neighbouring month lends its year:
+        # an article's other years are often history ("the 1996 final on 16 January 1996").
+        full = [(doc.paragraph_at(m.start), m) for m in mentions if m.year and m.day is not None and m.month]
         for m in mentions:
             if m.weekday is None or m.day is None or m.month is None or _impossible_reason(m, self.vocab):
                 continue
             para = doc.paragraph_at(m.start)
-            near_years = years.get(para.index, set()) if para is not None else set()
-            article_year = next(iter(near_years)) if len(near_years) == 1 else None
+            near_years = {
+                o.year for p, o in full
+                if p is not None and p == para and o.month and (o.month - m.month) % 12 in (0, 1, 11)
+            }
+            article_year = near_years.pop() if len(near_years) == 1 else None
             year = m.year or article_year
             if year is None:
                 continue

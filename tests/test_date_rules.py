@@ -1,0 +1,100 @@
+"""Date rules: shared vocabulary stays in sync, the extractor's shapes, and the house-style fixes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newslint.date_mentions import Vocab, find_mentions
+from newslint.document import Document
+from newslint.engine import Linter
+from newslint.rules import builtin_rules_dir, load_rules
+
+RULES = [r for r in load_rules([builtin_rules_dir()]) if r.category == "date"]
+VOCAB_KEYS = ("months", "weekdays", "ordinals")
+
+
+def _rule(rule_id: str, **options: object):  # type: ignore[no-untyped-def]
+    rule = next(r for r in RULES if r.id == rule_id)
+    return rule.with_overrides(None, options) if options else rule
+
+
+def test_date_rules_share_one_vocabulary() -> None:
+    """Each date rule carries the calendar names; the built-in copies must not drift apart."""
+    seen = {key: {repr(r.options[key]) for r in RULES if key in r.options} for key in VOCAB_KEYS}
+    assert all(len(values) == 1 for values in seen.values()), seen
+
+
+def _mentions(text: str) -> list[tuple[str, str, int | None, int | None, int | None]]:
+    vocab = Vocab.from_options(_rule("date-format-mix").options)
+    doc = Document("t.txt", "Head\n\n" + text + "\n")
+    mentions = find_mentions(doc, vocab)
+    return [(m.order, doc.text[m.date_start : m.end], m.day, m.month, m.year) for m in mentions]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("on 13 September", ("DM", "13 September", 13, 9, None)),
+        ("on Sept. 13, 2023.", ("MD", "Sept. 13, 2023", 13, 9, 2023)),
+        ("on Sep 13", ("MD", "Sep 13", 13, 9, None)),
+        ("on 13th September", ("DM", "13th September", 13, 9, None)),
+        ("on Wednesday (September 13)", ("MD", "September 13", 13, 9, None)),
+        ("on 13 Sept 2023", ("DM", "13 Sept 2023", 13, 9, 2023)),
+        ("on 2023-09-13", ("ISO", "2023-09-13", 13, 9, 2023)),
+        ("on 09/13/2023", ("NUM", "09/13/2023", 13, 9, 2023)),
+        ("on 13.09.2023", ("NUM", "13.09.2023", 13, 9, 2023)),
+        ("in March 1987", ("", "March 1987", None, 3, 1987)),
+        ("on 13-15 September", ("DM", "13-15 September", 13, 9, None)),
+        ("until June.", None),
+    ],
+)
+def test_mention_shapes(text: str, expected: tuple[object, ...] | None) -> None:
+    found = _mentions(text)
+    assert found == ([expected] if expected else [])
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["13:00 and 1.30 pm", "won 3-1", "2/3 of them", "$31", "section 3.1.2", "call 555-1234", "v10.4.1",
+     "in 2023", "they may 5", "August Smith said", "June\n\n2000 was"],
+)
+def test_not_dates(text: str) -> None:
+    assert _mentions(text) == []
+
+
+@pytest.mark.parametrize(
+    ("style", "found", "wanted"),
+    [
+        ("ap", "13 September 2023", "Sept. 13, 2023"),
+        ("ap", "March 5th", "March 5"),
+        ("reuters", "September 13, 2023", "Sept 13, 2023"),
+        ("uk", "Sept. 13", "13 September"),
+        ("uk", "2023-09-13", "13 September 2023"),
+    ],
+)
+def test_house_style_fix(style: str, found: str, wanted: str) -> None:
+    linter = Linter([_rule("date-style", style=style)])
+    text = f"Head\n\nThey met on {found} in Oslo.\n"
+    findings = linter.lint(Document("t.txt", text))
+    assert [f.suggestions for f in findings] == [(wanted,)]
+    fix = findings[0].fix
+    assert fix is not None and text[fix.start : fix.end] == found
+
+
+def test_style_any_is_silent() -> None:
+    linter = Linter([_rule("date-style")])
+    assert linter.lint(Document("t.txt", "Head\n\nOn 13 September and Sept. 14, 2023.\n")) == []
+
+
+def test_misspelled_month_is_reported_once_as_date() -> None:
+    linter = Linter(RULES)
+    findings = linter.lint(Document("t.txt", "Head\n\nKim met Putin on Wednesday (Septemeber 13).\n"))
+    got = [(f.rule, f.line, f.suggestions) for f in findings]
+    assert got == [("date-misspelled-month", 3, ("September",))]
+
+
+def test_fixture_files_exist() -> None:
+    names = {p.name for p in (Path(__file__).parent / "fixtures").glob("dates-*.txt")}
+    assert {"dates-format-mix.txt", "dates-misspelled.txt", "dates-calendar.txt", "dates-style.txt"} <= names
