@@ -23,8 +23,8 @@ import regex
 from newslint.tokens import WORD_RE
 
 # Function words and newswire filler: never evidence that two texts share a topic.
-STOPWORDS = frozenset(
-    """a about above after again against all also am an and any are as at be because been before being
+_STOPWORD_TEXT = """
+    a about above after again against all also am an and any are as at be because been before being
     below between both but by can could did do does doing down during each few for from further had has
     have having he her here hers herself him himself his how i if in into is it its itself just me more
     most my myself no nor not now of off on once only or other our ours ourselves out over own same she
@@ -36,8 +36,8 @@ STOPWORDS = frozenset(
     monday tuesday wednesday thursday friday saturday sunday january february march april june july
     august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
     yesterday today tomorrow still even back way since including another around next however
-    people added going go went want wanted take taken come came see seen know known think thought""".split()
-)
+    people added going go went want wanted take taken come came see seen know known think thought"""
+STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 
 _DIGIT = regex.compile(r"\d")
 _POSSESSIVE = regex.compile(r"['’]s$")

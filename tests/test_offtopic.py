@@ -7,6 +7,7 @@ import pytest
 from newslint.config import Settings
 from newslint.document import Document
 from newslint.engine import Linter
+from newslint.findings import Finding
 from newslint.kinds.offtopic_shapes import is_cue, is_dateline, is_end_matter, is_headline_like
 from newslint.ruleset import all_rules
 from newslint.topic import Bag, stem, weight
@@ -27,7 +28,7 @@ TAIL = (
 )
 
 
-def lint(text: str) -> list:
+def lint(text: str) -> list[Finding]:
     rules = [r for r in all_rules(Settings()) if r.category == "off-topic"]
     return Linter(rules).lint(Document("t.txt", text))
 
@@ -62,8 +63,15 @@ def test_not_headline_like(line: str) -> None:
 
 @pytest.mark.parametrize(
     "line",
-    ["Reporting by Ann Lee; Editing by Tom Hale", "(c) 2024 Portmere Gazette", "Reuter", "-30-", "###",
-     "Follow us on Twitter", "This article originally appeared on Example News"],
+    [
+        "Reporting by Ann Lee; Editing by Tom Hale",
+        "(c) 2024 Portmere Gazette",
+        "Reuter",
+        "-30-",
+        "###",
+        "Follow us on Twitter",
+        "This article originally appeared on Example News",
+    ],
 )
 def test_end_matter(line: str) -> None:
     assert is_end_matter(line)
@@ -103,5 +111,7 @@ def test_clean_article_and_short_article() -> None:
 
 
 def test_only_the_end_can_be_a_tail() -> None:
-    text = ARTICLE + TAIL + "\nSkippers said the harbour dredging timetable would be published by the council.\n"
+    text = (
+        ARTICLE + TAIL + "\nSkippers said the harbour dredging timetable would be published by the council.\n"
+    )
     assert lint(text) == []

@@ -16,14 +16,15 @@ END_MATTER = regex.compile(
       | \(?(?:c|©)\)?\s*(?:copyright\s+)?\d{4}\b.* | ©.* | copyright\b.*
       | all\s+rights\s+reserved\b.*
       | reuters?\W*$ | (?:ap|afp|upi|pa|bbc(?:\s+news)?)\W*$
-      | -+\s*30\s*-+ | \#{3,} | -+\s*end\s*-+ | end\s*$ | \*{3,} | ={3,}
+      | -+\s*30\s*-+ | \#{3,} | -+\s*end\s*-+ | end\s*$ | \*{3,} | ={3,} | _{3,}
       | \((?:reporting|editing|writing|additional\s+reporting)\b.*
       | \[?(?:source|sources|photo|image|picture|credit)s?\s*:.*
       | \(?(?:image|photo|picture)\s+(?:credit|courtesy)\b.*
       | this\s+(?:article|story|post|piece|report)\s+(?:was\s+|has\s+been\s+|is\s+|first\s+|originally\s+)
             (?:originally\s+|first\s+|updated|published|appeared|corrected|amended).*
       | (?:follow|like|find)\s+(?:[\p{L}@._]+\s+){1,3}on\s+
-            (?:twitter|x|facebook|instagram|linkedin|tiktok|youtube|threads|bluesky|mastodon|social\s+media)\b.* | sign\s+up\b.* | subscribe\b.*
+            (?:twitter|x|facebook|instagram|linkedin|tiktok|youtube|threads|bluesky|mastodon|social\s+media)\b.*
+      | sign\s+up\b.* | subscribe\b.*
       | click\s+here\b.* | share\s+this\b.* | (?:tags|filed\s+under|topics)\s*:.* | contact\s+(?:us|the)\b.*
       | (?:for\s+more\s+(?:information|details|news)|more\s+information)\s*[:,].*
       | (?:editor|editors|correction|clarification)['’]?s?\s+note\s*:.*
@@ -58,10 +59,6 @@ _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'’.&/-]*")
 _TERMINAL = regex.compile(r"[.;,:]['\"’”)\]]*$")
 _ELLIPSIS = regex.compile(r"(?:\.\.\.|…)['\"’”)\]]*$")
 _SENTENCE_BREAK = regex.compile(r"[a-z\p{Ll}]{2,}[.!?]['\"’”)]*\s+\p{Lu}")
-_SMALL = frozenset(
-    "a an and as at but by for from in into of on or over the to up via vs with is are be its his her "
-    "after amid before nor per than that this".split()
-)
 
 
 _LIST_ENTRY = regex.compile(r"^\s*(?:\d{1,3}[.)]?\s|[-•*–]\s|\(?[a-z\d][.)]\s)")
@@ -131,9 +128,7 @@ def is_headline_like(text: str, *, max_words: int = 22, min_words: int = 2) -> b
         return False
     if sum(any(c.isdigit() for c in w) for w in words) > len(words) / 3:
         return False  # a table row or a score line, not a headline
-    if is_end_matter(line):
-        return False
-    return True
+    return not is_end_matter(line)
 
 
 __all__ = [

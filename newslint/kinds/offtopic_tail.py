@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, ClassVar
 
 from newslint.document import Document, Paragraph
 from newslint.findings import Fix, Hit, RelatedSpan
@@ -60,20 +60,27 @@ class OfftopicTail(Kind):
     can_fix = True
     description = (
         "Flags a trailing item that belongs to another story: at the end of the article, a block opened by "
-        "a headline-like line (short, capitalised, no closing full stop), a cue phrase (\"Read more\", "
-        "\"Related:\") or a second dateline, whose informative words mostly do not occur in the article "
+        'a headline-like line (short, capitalised, no closing full stop), a cue phrase ("Read more", '
+        '"Related:") or a second dateline, whose informative words mostly do not occur in the article '
         "before it (word overlap weighted by rarity in general English).  Several appended items are "
-        "reported once, at the first.  Credit and end lines (\"Reporting by ...\", \"(c) 2024\", \"Reuter\", "
-        "\"-30-\", \"###\") are skipped, never flagged.  Articles shorter than `min_article_words` are not "
+        'reported once, at the first.  Credit and end lines ("Reporting by ...", "(c) 2024", "Reuter", '
+        '"-30-", "###") are skipped, never flagged.  Articles shorter than `min_article_words` are not '
         "judged.  The unsafe fix deletes the tail."
     )
-    option_schema: Mapping[str, Option] = {
+    option_schema: ClassVar[Mapping[str, Option]] = {
         "max_overlap": Option(
-            "float", 0.2, "an item (headline and text) is foreign below this overlap with the article", minimum=0,
+            "float",
+            0.2,
+            "an item (headline and text) is foreign below this overlap with the article",
+            minimum=0,
             maximum=1,
         ),
         "max_overlap_bare": Option(
-            "float", 0.1, "the same for a bare headline-like line with no text of its own", minimum=0, maximum=1
+            "float",
+            0.1,
+            "the same for a bare headline-like line with no text of its own",
+            minimum=0,
+            maximum=1,
         ),
         "max_overlap_related": Option(
             "float",
@@ -87,16 +94,23 @@ class OfftopicTail(Kind):
             "float", 0.4, "the item's headline overlap allowed by `max_overlap_related`", minimum=0, maximum=1
         ),
         "min_cohesion": Option(
-            "float", 0.6, "share of the item's headline its own text must repeat for `max_overlap_related`",
-            minimum=0, maximum=1,
+            "float",
+            0.6,
+            "share of the item's headline its own text must repeat for `max_overlap_related`",
+            minimum=0,
+            maximum=1,
         ),
         "max_overlap_cue": Option(
-            "float", 0.6, "an item opened by a cue phrase or a dateline is foreign below this", minimum=0, maximum=1
+            "float",
+            0.6,
+            "an item opened by a cue phrase or a dateline is foreign below this",
+            minimum=0,
+            maximum=1,
         ),
         "min_overlap_section": Option(
             "float",
             0.05,
-            "in an article with subheadings, a trailing section styled like them is kept from this overlap up",
+            "in an article with subheadings, a last section styled like them is kept from this overlap up",
             minimum=0,
             maximum=1,
         ),
@@ -104,7 +118,9 @@ class OfftopicTail(Kind):
             "int", 40, "content words the article needs before the tail to be judged", minimum=1
         ),
         "min_item_words": Option("int", 4, "content words an item needs to be judged", minimum=1),
-        "max_tail_paragraphs": Option("int", 8, "how many final body paragraphs may belong to the tail", minimum=1),
+        "max_tail_paragraphs": Option(
+            "int", 8, "how many final body paragraphs may belong to the tail", minimum=1
+        ),
         "max_headline_words": Option("int", 22, "longest line that still reads as a headline", minimum=3),
     }
 
@@ -136,7 +152,9 @@ class OfftopicTail(Kind):
             sectioned = bool(self._subheads(body, body.index(item.first)))
             verdict = self.verdict(doc, item, sectioned=sectioned)
             if verdict is not None and not verdict.foreign and verdicts and self._joins_tail(body, verdict):
-                verdict = replace(verdict, foreign=True, reason="headline-like line before another appended item")
+                verdict = replace(
+                    verdict, foreign=True, reason="headline-like line before another appended item"
+                )
             if verdict is None or not verdict.foreign:
                 break
             verdicts.append(verdict)
@@ -188,8 +206,12 @@ class OfftopicTail(Kind):
         text = body[i].text
         if is_list_entry(text) and any(is_list_entry(p.text) for p in body[:i]):
             return False
-        after_prose = not is_headline_like(body[i - 1].text, max_words=max_words) and is_prose(body[i - 1].text)
-        return after_prose or (nxt is not None and is_prose(nxt) and not is_headline_like(nxt, max_words=max_words))
+        after_prose = not is_headline_like(body[i - 1].text, max_words=max_words) and is_prose(
+            body[i - 1].text
+        )
+        return after_prose or (
+            nxt is not None and is_prose(nxt) and not is_headline_like(nxt, max_words=max_words)
+        )
 
     def _joins_tail(self, body: Sequence[Paragraph], verdict: Verdict) -> bool:
         """Appended items come in runs: next to a foreign item, a weakly related one is taken as well."""
@@ -236,7 +258,9 @@ class OfftopicTail(Kind):
         article = Bag(before)
         if sum(article.counts.values()) < self.options["min_article_words"]:
             if item.opener == "cue":  # the cue alone says what it is; the topic cannot be compared
-                return Verdict(item, 0.0, 0.0, 0.0, 0, True, "cue phrase; article too short to compare topics")
+                return Verdict(
+                    item, 0.0, 0.0, 0.0, 0, True, "cue phrase; article too short to compare topics"
+                )
             return None
         prose = next((k for k, p in enumerate(item.paragraphs) if k and is_prose(p.text)), None)
         opening = item.paragraphs if prose is None else item.paragraphs[: prose + 1]
@@ -261,12 +285,21 @@ class OfftopicTail(Kind):
                 foreign, reason = True, "headline-like line with no text"
         elif overlap < opts["max_overlap"]:
             foreign, reason = True, "headline-like line"
-        elif not sectioned and len(head) >= 2 and overlap < opts["max_overlap_related"] and (
-            head_overlap <= opts["max_head_overlap"] / 3
-            or (head_overlap <= opts["max_head_overlap"] and cohesion >= opts["min_cohesion"])
+        elif (
+            not sectioned
+            and len(head) >= 2
+            and overlap < opts["max_overlap_related"]
+            and (
+                head_overlap <= opts["max_head_overlap"] / 3
+                or (head_overlap <= opts["max_head_overlap"] and cohesion >= opts["min_cohesion"])
+            )
         ):
             foreign, reason = True, "headline-like line with a story of its own"
-        if foreign and len(item.paragraphs) > len(opening) and self._resumes(article, sample, item.paragraphs[-1]):
+        if (
+            foreign
+            and len(item.paragraphs) > len(opening)
+            and self._resumes(article, sample, item.paragraphs[-1])
+        ):
             foreign, reason = False, "the article resumes after it"
         return Verdict(item, overlap, head_overlap, cohesion, words, foreign, reason)
 
