@@ -42,9 +42,7 @@ def edit_cost(typed: str, intended: str) -> float:
     for op, i, j in Levenshtein.editops(intended, typed):
         if op == "replace":
             a, b = intended[i], typed[j]
-            if adjacent_keys(a, b):
-                cost += 1.0
-            elif a in _VOWELS and b in _VOWELS:
+            if adjacent_keys(a, b) or (a in _VOWELS and b in _VOWELS):
                 cost += 1.0
             else:
                 cost += 1.6
@@ -63,37 +61,66 @@ def edit_cost(typed: str, intended: str) -> float:
     return cost
 
 
-class CandidateIndex:
-    """Common words bucketed by length, searched with a bounded edit distance."""
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
-    def __init__(self, zipf: dict[str, float], min_zipf: float = 2.5) -> None:
+
+def edits1(word: str) -> set[str]:
+    """Every string one deletion, transposition, substitution or insertion away (Norvig)."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    out = {a + b[1:] for a, b in splits if b}
+    out.update(a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1)
+    out.update(a + c + b[1:] for a, b in splits if b for c in _LETTERS)
+    out.update(a + c + b for a, b in splits for c in _LETTERS)
+    return out
+
+
+class CandidateIndex:
+    """Candidate corrections: one edit away by generating edits and looking them up (any word the
+    lexicon knows well enough), two edits away by a bounded rapidfuzz scan of the common words of
+    similar length (only words frequent enough to ever win at that distance)."""
+
+    def __init__(self, zipf: dict[str, float], min_zipf: float = 2.3, far_same_first: float = 3.5,
+                 far_any_first: float = 4.4) -> None:
         self.zipf = zipf
-        buckets: dict[int, list[str]] = defaultdict(list)
+        self.near_vocab = frozenset(w for w, z in zipf.items() if z >= min_zipf and w.isalpha())
+        same: dict[tuple[str, int], list[str]] = defaultdict(list)
+        anyfirst: dict[int, list[str]] = defaultdict(list)
         for word, z in zipf.items():
-            if z >= min_zipf and word.isalpha():
-                buckets[len(word)].append(word)
-        self.buckets = dict(buckets)
+            if z >= far_same_first and word.isalpha():
+                if z >= far_any_first:
+                    anyfirst[len(word)].append(word)
+                else:
+                    same[(word[0], len(word))].append(word)
+        self.same_first = dict(same)
+        self.any_first = dict(anyfirst)
         self._memo: dict[tuple[str, int], list[Candidate]] = {}
+
+    def _within(self, word: str, max_distance: int) -> dict[str, int]:
+        found = dict.fromkeys(edits1(word) & self.near_vocab, 1)
+        if max_distance < 2:
+            return found
+        n = len(word)
+        for length in range(max(1, n - max_distance), n + max_distance + 1):
+            for bucket in (self.same_first.get((word[:1], length)), self.any_first.get(length)):
+                if not bucket:
+                    continue
+                for cand, dist, _ in process.extract(
+                    word, bucket, scorer=OSA.distance, score_cutoff=max_distance, limit=None
+                ):
+                    if cand not in found:
+                        found[cand] = int(dist)
+        return found
 
     def candidates(self, word: str, max_distance: int = 2, limit: int = 5) -> list[Candidate]:
         """The best-ranked corrections of a lowercase word, best first (empty when none is close)."""
         key = (word, max_distance)
         memo = self._memo.get(key)
-        if memo is not None:
-            return memo[:limit]
-        found: list[Candidate] = []
-        n = len(word)
-        for length in range(max(1, n - max_distance), n + max_distance + 1):
-            bucket = self.buckets.get(length)
-            if not bucket:
-                continue
-            for cand, dist, _ in process.extract(
-                word, bucket, scorer=OSA.distance, score_cutoff=max_distance, limit=None
-            ):
-                if dist == 0 or cand == word:
-                    continue
-                z = self.zipf.get(cand, 0.0)
-                found.append(Candidate(cand, int(dist), z, z - edit_cost(word, cand)))
-        found.sort(key=lambda c: (-c.score, c.distance, c.word))
-        self._memo[key] = found
-        return found[:limit]
+        if memo is None:
+            memo = []
+            for cand, dist in self._within(word, max_distance).items():
+                if cand != word:
+                    z = self.zipf.get(cand, 0.0)
+                    memo.append(Candidate(cand, dist, z, z - edit_cost(word, cand)))
+            memo.sort(key=lambda c: (-c.score, c.distance, c.word))
+            self._memo[key] = memo
+        return memo[:limit]

@@ -12,22 +12,22 @@ Verdicts are memoised per process, so the common case is a couple of dict lookup
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 import regex
+from rapidfuzz.distance import OSA
 
 from newslint.document import Document
 from newslint.findings import Fix, Hit
 from newslint.kinds.base import Kind
 from newslint.options import Option
 
-# Text that is not prose: URLs, e-mail addresses, handles, hashtags, inline code.
+# Text that is not prose (tested on the whitespace-delimited chunk around a suspicious word only):
+# URLs, e-mail addresses, handles, hashtags, inline code, domain names.
 _NOT_PROSE = regex.compile(
-    r"(?:https?://|ftp://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?<![\w])[@#][\w_]+|`[^`\n]{1,200}`"
-    r"|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|uk|io|info|biz|tv|ca|au|de|fr|in)\b\S*"
+    r"(?:https?://|ftp://|www\.)|@\w|(?:^|[\s(\"'“])#\w|`|\w\.(?:com|org|net|gov|edu|uk|io|info|biz|tv|ca|au|de|fr|in)\b"
 )
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’][\p{L}]+)*")
 _LATIN = regex.compile(r"[A-Za-z\u00c0-\u024f']+")
@@ -35,9 +35,9 @@ _SIC = regex.compile(r"\s*[\[(]sic[\])]", regex.IGNORECASE)
 _PREV_WORD = regex.compile(r"(\p{L}[\p{L}.'’-]*) $")
 _NEXT_WORD = regex.compile(r"(?:'s|’s)? (\p{L}+)")
 _COMPOUND_GAP = 2.0
+_NAME = 99.0
 _CALENDAR = frozenset(
-    "january february march april may june july august september october november december "
-    "monday tuesday wednesday thursday friday saturday sunday".split()
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 )
 _CONTRACTIONS = ("n't", "'ll", "'re", "'ve", "'d", "'m", "'s")
 _INITIAL_BEFORE = frozenset(".!?:;—–-…\n\r\"“”‘'([")
@@ -115,6 +115,8 @@ class Spelling(Kind):
         self.margins = (opts["margin"], opts["margin_capitalised"], opts["margin_name"], opts["margin_evidence"])
         self.max_edits: int = opts["max_edits"]
         self._memo: dict[str, _Verdict | None] = {}
+        self._fine: dict[str, bool] = {}
+        self._plain: set[str] = set()  # surface forms that never need checking
 
     # ------------------------------------------------------------ word verdicts
 
@@ -142,6 +144,16 @@ class Spelling(Kind):
                 stem = lw[: -len(ending)]
                 return stem in lex.us_words or lex.freq(stem) >= self.common or self._known(stem)
         return False
+
+    def fine(self, lw: str) -> bool:
+        """Whether a lowercase word needs no further thought (memoised; the common case)."""
+        ok = self._fine.get(lw)
+        if ok is None:
+            ok = lw not in self.reject and self._known(lw) and not (
+                self.locale != "en" and self._locale_verdict(lw)
+            )
+            self._fine[lw] = ok
+        return ok
 
     def verdict(self, lw: str) -> _Verdict | None:
         """None when the lowercase word is fine; else how suspicious it is (memoised)."""
@@ -178,41 +190,61 @@ class Spelling(Kind):
             i -= 1
         return i < floor or text[i] in _INITIAL_BEFORE
 
-    def _needed(self, text: str, ws: int, we: int, word: str, verdict: _Verdict, doc: Document,
-                seen: Counter[str]) -> float:
-        """The margin a suspicious word must clear, from its case, its neighbours and the article."""
-        top = verdict.suggestions[0] if verdict.suggestions else ""
+    def _position_margin(self, text: str, ws: int, we: int, word: str, doc: Document) -> float:
+        """The margin a word needs from its case and place: lowercase, sentence-initial, mid-sentence,
+        or among other capitalised words (a name: effectively never flagged)."""
         if not word[0].isupper():
-            if top in seen and len(top) >= 5 and self.lexicon.freq(top) < 5.5:
-                return min(self.margins[0], self.margins[3])  # spelt right elsewhere in the article
             return float(self.margins[0])
-        cased = top[:1].upper() + top[1:]
-        if (cased in seen and top not in seen and len(top) >= 5 and self.lexicon.freq(top) < 5.0
-                and not (word.startswith(cased) or cased.startswith(word))):
-            return float(self.margins[3]) + 0.5  # the name, spelt right elsewhere in the article
-        if verdict.suggestions and verdict.suggestions[0] in _CALENDAR:
-            return float(self.margins[3]) + 1.0  # Febuary, Wensday: a misspelled common name
         para = doc.paragraph_at(ws)
         if (doc.headline and ws < doc.headline.end) or self._initial(text, ws, para.start if para else 0):
             return float(self.margins[1])
         before = _PREV_WORD.search(text, max(0, ws - 60), ws)
         after = _NEXT_WORD.match(text, we)
         if (before and before.group(1)[:1].isupper()) or (after and after.group(1)[:1].isupper()):
-            return 99.0  # among capitalised words mid-sentence: part of a name
+            return _NAME
         return float(self.margins[2])
+
+    def _needed(self, word: str, margin: float, verdict: _Verdict, text: str, lower: str) -> float:
+        """Lower the positional margin on evidence: the article spells the correction right
+        elsewhere, or the correction is a month or weekday (Febuary, Wensday)."""
+        top = verdict.suggestions[0] if verdict.suggestions else ""
+        if not word[0].isupper():
+            if len(top) >= 5 and self.lexicon.freq(top) < 5.5 and _occurrences(text, top):
+                return min(margin, self.margins[3])
+            return margin
+        cased = top[:1].upper() + top[1:]
+        if (len(top) >= 5 and self.lexicon.freq(top) < 5.0 and not (word.startswith(cased) or cased.startswith(word))
+                and _occurrences(text, cased) and not _occurrences(text, top)):
+            margin = min(margin, self.margins[3] + 0.5)
+        if top in _CALENDAR:
+            margin = min(margin, self.margins[3] + 1.0)
+        return margin
+
+    def _plain_form(self, word: str) -> bool:
+        """Whether a surface form never needs checking: known, or skipped by its shape."""
+        if len(word) < self.min_length or len(word) > 40 or not _LATIN.fullmatch(word):
+            return True
+        norm = word.replace("’", "'")
+        if norm.endswith("'s"):
+            norm = norm[:-2]
+        if not norm or norm[1:] != norm[1:].lower():
+            return True  # ALL CAPS or MixedCase: acronyms and brands
+        return self.fine(norm.lower())
 
     def check(self, doc: Document) -> Iterator[Hit]:
         text = doc.text
-        skips = [(m.start(), m.end()) for m in _NOT_PROSE.finditer(text)]
-        counts: Counter[str] | None = None
+        plain = self._plain
+        lower: str | None = None
         for start, end in doc.regions(self.rule.scope):
-            for m in _WORD.finditer(text, start, end):
-                word = m.group()
-                if len(word) < self.min_length or len(word) > 40 or not _LATIN.fullmatch(word):
-                    continue
-                ws, we = m.start(), m.end()
-                if (we < len(text) and text[we] in ".@-_/\\" and we + 1 < len(text) and text[we + 1].isalnum()) or (
-                    ws > 0 and text[ws - 1] in ".@_/\\" and ws > 1 and text[ws - 2].isalnum()
+            odd = set(_WORD.findall(text, start, end)) - plain  # set algebra in C: the fast path
+            if odd:
+                odd = {w for w in odd if not self._plain_form(w) or plain.add(w)}
+            if not odd:
+                continue
+            for ws, word in sorted(_find_words(text, start, end, odd)):
+                we = ws + len(word)
+                if (we + 1 < len(text) and text[we] in ".@-_/\\" and text[we + 1].isalnum()) or (
+                    ws > 1 and text[ws - 1] in ".@_/\\" and text[ws - 2].isalnum()
                 ):
                     continue  # part of U.S., a domain, a path or a dotted name
                 if text[we : we + 1] == "&" or text[ws - 1 : ws] in ("&", "#", ";"):
@@ -220,24 +252,24 @@ class Spelling(Kind):
                 norm = word.replace("’", "'")
                 if norm.endswith("'s"):
                     norm, we = norm[:-2], we - 2
-                if norm[1:] != norm[1:].lower():
-                    continue  # ALL CAPS or MixedCase: acronyms and brands
                 lw = norm.lower()
+                if _not_prose(text, ws, we) or _SIC.match(text, we):
+                    continue
+                forced = lw in self.reject or (self.locale != "en" and self._locale_verdict(lw) is not None)
+                margin = 0.0
+                if not forced:
+                    if lower is None:
+                        lower = text.lower()
+                    if _occurrences(lower, lw) > 1:
+                        continue  # used twice: a name or a term of the story, not a slip
+                    margin = self._position_margin(text, ws, we, norm, doc)
+                    if margin >= _NAME and not _near_calendar(lw):
+                        continue
                 verdict = self.verdict(lw)
                 if verdict is None:
                     continue
-                if any(s <= ws < e for s, e in skips) or _SIC.match(text, we):
+                if not forced and lower is not None and verdict.gap < self._needed(norm, margin, verdict, text, lower):
                     continue
-                if verdict.gap < 90:
-                    if counts is None:
-                        counts = Counter(w.group() for w in _WORD.finditer(text))
-                        folded: Counter[str] = Counter()
-                        for form, n in counts.items():
-                            folded[form.lower()] += n
-                    if folded[word.lower()] > 1:
-                        continue  # used twice: a name or a term of the story, not a slip
-                    if verdict.gap < self._needed(text, ws, we, norm, verdict, doc, counts):
-                        continue
                 suggestions = tuple(match_case(s, norm) for s in verdict.suggestions[:3])
                 top = suggestions[0] if suggestions else ""
                 yield Hit(
@@ -246,3 +278,41 @@ class Spelling(Kind):
                     suggestions=suggestions,
                     fix=Fix(ws, we, top) if top else None,
                 )
+
+
+def _occurrences(text: str, word: str) -> int:
+    """How often ``word`` occurs in ``text`` as a whole word (case as given)."""
+    n = 0
+    i = text.find(word)
+    while i >= 0:
+        j = i + len(word)
+        if (i == 0 or not text[i - 1].isalpha()) and (j >= len(text) or not text[j].isalpha()):
+            n += 1
+        i = text.find(word, j)
+    return n
+
+
+def _find_words(text: str, start: int, end: int, words: set[str]) -> Iterator[tuple[int, str]]:
+    """(offset, word) of each whole-word occurrence of the given words in ``text[start:end]``."""
+    for word in words:
+        i = text.find(word, start, end)
+        while i >= 0:
+            j = i + len(word)
+            if (i == 0 or not _is_word_char(text[i - 1])) and (j >= len(text) or not _is_word_char(text[j])):
+                yield i, word
+            i = text.find(word, j, end)
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch in "'’"
+
+
+def _not_prose(text: str, ws: int, we: int) -> bool:
+    """Whether the whitespace-delimited chunk holding a word is a URL, address, handle, tag or code."""
+    left = max(text.rfind(" ", 0, ws), text.rfind("\n", 0, ws)) + 1
+    right = min((i for i in (text.find(" ", we), text.find("\n", we)) if i >= 0), default=len(text))
+    return _NOT_PROSE.search(text, max(left - 1, 0), right) is not None
+
+
+def _near_calendar(word: str) -> bool:
+    return any(OSA.distance(word, name, score_cutoff=2) <= 2 for name in _CALENDAR)
