@@ -39,7 +39,8 @@ class Candidate:
 def edit_cost(typed: str, intended: str) -> float:
     """Cost (in Zipf units) of the edits turning ``intended`` into ``typed``; plausible slips cost less."""
     cost = 0.0
-    for op, i, j in Levenshtein.editops(intended, typed):
+    for edit in Levenshtein.editops(intended, typed):
+        op, i, j = str(edit.tag), int(edit.src_pos), int(edit.dest_pos)
         if op == "replace":
             a, b = intended[i], typed[j]
             if adjacent_keys(a, b) or (a in _VOWELS and b in _VOWELS):

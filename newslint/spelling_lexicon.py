@@ -73,7 +73,8 @@ def _build() -> tuple[dict[str, float], list[str]]:
         import wordfreq
 
         freqs = wordfreq.get_frequency_dict("en", "large")
-        zipf = {w: round(math.log10(f) + 9, 2) for w, f in freqs.items() if f > 0 and _LATIN_WORD.fullmatch(w)}
+        zipf = {w: round(math.log10(f) + 9, 2) for w, f in freqs.items()
+                if f > 0 and _LATIN_WORD.fullmatch(w)}
     except ImportError:  # pragma: no cover - wordfreq is a dependency; degrade to pyspellchecker's counts
         total = sum(counts.values()) or 1
         zipf = {w: round(math.log10(c * 1e9 / total), 2) for w, c in counts.items() if c > 0}

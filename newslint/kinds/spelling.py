@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import regex
 from rapidfuzz.distance import OSA
@@ -36,9 +36,10 @@ _PREV_WORD = regex.compile(r"(\p{L}[\p{L}.'’-]*) $")
 _NEXT_WORD = regex.compile(r"(?:'s|’s)? (\p{L}+)")
 _COMPOUND_GAP = 2.0
 _NAME = 99.0
-_CALENDAR = frozenset(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-)
+_CALENDAR = frozenset((
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+))
 _CONTRACTIONS = ("n't", "'ll", "'re", "'ve", "'d", "'m", "'s")
 _INITIAL_BEFORE = frozenset(".!?:;—–-…\n\r\"“”‘'([")
 _EN_GB_EXCEPTIONS = frozenset({"program", "programs", "disk", "disks", "analog", "dialog"})
@@ -78,8 +79,9 @@ class Spelling(Kind):
         "flagged.  Suggestions are ranked by frequency and by how plausible the slip is (adjacent keys, "
         "swapped or doubled letters)."
     )
-    option_schema: Mapping[str, Option] = {
-        "locale": Option("str", "en", "en (British and American), en-US or en-GB", choices=("en", "en-US", "en-GB")),
+    option_schema: ClassVar[Mapping[str, Option]] = {
+        "locale": Option("str", "en", "en (British and American), en-US or en-GB",
+                         choices=("en", "en-US", "en-GB")),
         "accept": Option("list[str]", [], "extra words (or regexes) that are fine"),
         "accept_files": Option("list[str]", [], "files of accepted words/regexes, one a line"),
         "reject": Option("dict[str,str]", {}, "words always flagged -> their suggestion"),
@@ -112,7 +114,9 @@ class Spelling(Kind):
         self.locale: str = opts["locale"]
         self.min_length: int = opts["min_length"]
         self.common: float = opts["common"]
-        self.margins = (opts["margin"], opts["margin_capitalised"], opts["margin_name"], opts["margin_evidence"])
+        self.margins: tuple[float, float, float, float] = (
+            opts["margin"], opts["margin_capitalised"], opts["margin_name"], opts["margin_evidence"]
+        )
         self.max_edits: int = opts["max_edits"]
         self._memo: dict[str, _Verdict | None] = {}
         self._fine: dict[str, bool] = {}
@@ -204,7 +208,7 @@ class Spelling(Kind):
             return _NAME
         return float(self.margins[2])
 
-    def _needed(self, word: str, margin: float, verdict: _Verdict, text: str, lower: str) -> float:
+    def _needed(self, word: str, margin: float, verdict: _Verdict, text: str) -> float:
         """Lower the positional margin on evidence: the article spells the correction right
         elsewhere, or the correction is a month or weekday (Febuary, Wensday)."""
         top = verdict.suggestions[0] if verdict.suggestions else ""
@@ -213,7 +217,8 @@ class Spelling(Kind):
                 return min(margin, self.margins[3])
             return margin
         cased = top[:1].upper() + top[1:]
-        if (len(top) >= 5 and self.lexicon.freq(top) < 5.0 and not (word.startswith(cased) or cased.startswith(word))
+        variant = word.startswith(cased) or cased.startswith(word)  # Magic/Magica: a real variant
+        if (len(top) >= 5 and self.lexicon.freq(top) < 5.0 and not variant
                 and _occurrences(text, cased) and not _occurrences(text, top)):
             margin = min(margin, self.margins[3] + 0.5)
         if top in _CALENDAR:
@@ -237,8 +242,10 @@ class Spelling(Kind):
         lower: str | None = None
         for start, end in doc.regions(self.rule.scope):
             odd = set(_WORD.findall(text, start, end)) - plain  # set algebra in C: the fast path
-            if odd:
-                odd = {w for w in odd if not self._plain_form(w) or plain.add(w)}
+            for form in list(odd):
+                if self._plain_form(form):
+                    plain.add(form)
+                    odd.discard(form)
             if not odd:
                 continue
             for ws, word in sorted(_find_words(text, start, end, odd)):
@@ -268,7 +275,7 @@ class Spelling(Kind):
                 verdict = self.verdict(lw)
                 if verdict is None:
                     continue
-                if not forced and lower is not None and verdict.gap < self._needed(norm, margin, verdict, text, lower):
+                if not forced and verdict.gap < self._needed(norm, margin, verdict, text):
                     continue
                 suggestions = tuple(match_case(s, norm) for s in verdict.suggestions[:3])
                 top = suggestions[0] if suggestions else ""
