@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from newslint.document import Document, Paragraph
 from newslint.findings import Fix, Hit, RelatedSpan
@@ -309,19 +309,3 @@ class OfftopicTail(Kind):
         bag = Bag([last.text])
         back = bag.coverage_by(article)
         return back >= 0.3 and back > bag.coverage_by(opening)
-
-
-def describe(verdicts: Sequence[Verdict]) -> list[dict[str, Any]]:
-    """Verdicts as plain dicts, for debugging and tests."""
-    return [
-        {
-            "line": v.item.first.first_line,
-            "opener": v.item.opener,
-            "overlap": round(v.overlap, 3),
-            "head_overlap": round(v.head_overlap, 3),
-            "cohesion": round(v.cohesion, 3),
-            "words": v.words,
-            "foreign": v.foreign,
-        }
-        for v in verdicts
-    ]
