@@ -155,7 +155,7 @@ class Lexicon:
 
     def is_compound(self, word: str, min_zipf: float = 3.3, min_part: int = 3) -> bool:
         """A closed compound of two common words (carmaker, drugmaker, housebuilder)."""
-        for i in range(min_part, len(word) - min_part + 1):
+        for i in range(min_part, len(word) - min_part):  # the tail has one letter more (car+maker)
             head, tail = word[:i], word[i:]
             if self.freq(head) >= min_zipf and self.freq(tail) >= min_zipf and (
                 head in self.us_words and tail in self.us_words

@@ -223,6 +223,8 @@ class Spelling(Kind):
             margin = min(margin, self.margins[3] + 0.5)
         if top in _CALENDAR:
             margin = min(margin, self.margins[3] + 1.0)
+        elif len(word) >= 6 and self.lexicon.freq(top) >= 3.5 and _transposed(word.lower(), top):
+            margin = min(margin, self.margins[3] + 0.5)  # Britian, Bangaldesh: two letters swapped
         return margin
 
     def _plain_form(self, word: str) -> bool:
@@ -319,6 +321,16 @@ def _not_prose(text: str, ws: int, we: int) -> bool:
     left = max(text.rfind(" ", 0, ws), text.rfind("\n", 0, ws)) + 1
     right = min((i for i in (text.find(" ", we), text.find("\n", we)) if i >= 0), default=len(text))
     return _NOT_PROSE.search(text, max(left - 1, 0), right) is not None
+
+
+def _transposed(word: str, other: str) -> bool:
+    """Whether two adjacent letters of ``other`` are swapped in ``word`` (and nothing else differs)."""
+    if len(word) != len(other):
+        return False
+    diff = [i for i in range(len(word)) if word[i] != other[i]]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and word[diff[0]] == other[diff[1]] and (
+        word[diff[1]] == other[diff[0]]
+    )
 
 
 def _near_calendar(word: str) -> bool:
