@@ -228,6 +228,27 @@ def report(
     sys.stderr.write(f"newslint: wrote {count} findings to {output}\n")
 
 
+vocab_app = typer.Typer(help="Build word lists for the spelling rule from your own archive.")
+app.add_typer(vocab_app, name="vocab")
+
+
+@vocab_app.command("learn")
+def vocab_learn(
+    folder: Annotated[Path, typer.Argument(help="A folder of your own articles (*.txt, *.md).")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Accept list to write.")],
+    min_files: Annotated[int, typer.Option(help="Articles a name must appear in.")] = 2,
+) -> None:
+    """Write the recurring names of an archive as an accept list (spelling rule's accept_files)."""
+    from newslint.spelling_vocab import archive_files, learn, write_list
+
+    if not folder.is_dir():
+        sys.stderr.write(f"newslint: not a folder: {folder}\n")
+        raise typer.Exit(2)
+    names = learn(archive_files(folder), min_files=min_files)
+    write_list(names, output, str(folder))
+    typer.echo(f"{len(names)} names written to {output}")
+
+
 def main() -> None:
     """Console entry point."""
     try:
