@@ -89,7 +89,7 @@ class Spelling(Kind):
         "wordlists": Option("list[str]", [], "built-in accept lists, relative to the rule file"),
         "min_length": Option("int", 3, "shortest word checked", minimum=1),
         "common": Option("float", 3.5, "Zipf frequency at which a word is accepted outright", minimum=0),
-        "margin": Option("float", 1.3, "how much likelier a correction must be (Zipf units)", minimum=0),
+        "margin": Option("float", 1.2, "how much likelier a correction must be (Zipf units)", minimum=0),
         "margin_capitalised": Option("float", 3.1, "the same for a capitalised word opening a sentence",
                                      minimum=0),
         "margin_name": Option("float", 3.6, "the same for a capitalised word mid-sentence", minimum=0),
@@ -221,8 +221,8 @@ class Spelling(Kind):
         if (len(top) >= 5 and self.lexicon.freq(top) < 5.0 and not variant
                 and _occurrences(text, cased) and not _occurrences(text, top)):
             margin = min(margin, self.margins[3] + 0.5)
-        if top in _CALENDAR:
-            margin = min(margin, self.margins[3] + 1.0)
+        if top in _CALENDAR and len(top) > 5:
+            margin = min(margin, self.margins[3])  # Febuary, Wensday: a misspelled common name
         elif len(word) >= 6 and self.lexicon.freq(top) >= 3.5 and _transposed(word.lower(), top):
             margin = min(margin, self.margins[3] + 0.5)  # Britian, Bangaldesh: two letters swapped
         return margin

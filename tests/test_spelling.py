@@ -1,0 +1,129 @@
+"""Unit tests of the spelling lexicon, candidate ranking, word lists, vocab learning and the kind."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newslint.config import RuleSettings, Settings
+from newslint.document import Document
+from newslint.engine import Linter
+from newslint.ruleset import all_rules, apply_settings
+from newslint.spelling_candidates import CandidateIndex, adjacent_keys, edit_cost, edits1
+from newslint.spelling_lexicon import Lexicon, american_to_british, british_to_american
+from newslint.spelling_lists import WordListError, load_accept, load_reject
+from newslint.spelling_vocab import learn
+
+RULES = Path(__file__).resolve().parent.parent / "rules" / "spelling"
+
+
+@pytest.fixture(scope="module")
+def lexicon() -> Lexicon:
+    return Lexicon.load()
+
+
+@pytest.fixture(scope="module")
+def index(lexicon: Lexicon) -> CandidateIndex:
+    return CandidateIndex(lexicon.zipf)
+
+
+def lint(text: str, **options: object) -> list[tuple[int, str, tuple[str, ...]]]:
+    rules = [r for r in all_rules(Settings()) if r.id == "spelling"]
+    if options:
+        rules = apply_settings(rules, Settings(rules={"spelling": RuleSettings(options=dict(options))}))
+    findings = Linter(rules).lint(Document("t.txt", text))
+    return [(f.line, f.flagged, f.suggestions) for f in findings]
+
+
+def test_lexicon_knows_words_and_frequencies(lexicon: Lexicon) -> None:
+    assert lexicon.in_dictionary("house")
+    assert lexicon.freq("the") > 7 > lexicon.freq("pyongyang") > 2
+    assert lexicon.freq("qxzvbnw") == 0.0
+
+
+def test_british_american_variants(lexicon: Lexicon) -> None:
+    assert "color" in set(british_to_american("colour"))
+    assert "centre" in set(american_to_british("center"))
+    assert lexicon.british_variant_known("decentralise") == "decentralize"
+    assert lexicon.british_form_of("color") == "colour"
+
+
+def test_compounds(lexicon: Lexicon) -> None:
+    assert lexicon.is_compound("drugmaker")
+    assert not lexicon.is_compound("britian")
+
+
+def test_edits_and_costs() -> None:
+    assert "hte" in edits1("the") and "th" in edits1("the") and "thee" in edits1("the")
+    assert adjacent_keys("q", "w") and not adjacent_keys("q", "p")
+    assert edit_cost("teh", "the") < edit_cost("tbe", "the") < edit_cost("xhe", "the")
+
+
+@pytest.mark.parametrize(
+    ("typed", "intended"),
+    [("thinck", "think"), ("atfer", "after"), ("lmited", "limited"), ("throut", "through"),
+     ("definately", "definitely"), ("febuary", "february"), ("recieve", "receive")],
+)
+def test_top_candidate(index: CandidateIndex, typed: str, intended: str) -> None:
+    assert index.candidates(typed)[0].word == intended
+
+
+def test_no_candidate_for_far_word(index: CandidateIndex) -> None:
+    assert index.candidates("vostochny") == []
+
+
+def test_word_lists(tmp_path: Path) -> None:
+    accept = tmp_path / "accept.txt"
+    accept.write_text("# names\nZelenskyy\nfoo\n^Xq\\w+$\n", encoding="utf-8")
+    words = load_accept([accept])
+    assert "Zelenskyy" in words and "FOO" in words and "Xqabc" in words and "zelenskyy" not in words
+    reject = tmp_path / "reject.txt"
+    reject.write_text("alright -> all right\nirregardless\n", encoding="utf-8")
+    assert load_reject([reject]) == {"alright": "all right", "irregardless": ""}
+    bad = tmp_path / "bad.txt"
+    bad.write_text("([\n", encoding="utf-8")
+    with pytest.raises(WordListError):
+        load_accept([bad])
+
+
+def test_builtin_jargon_list_is_clean() -> None:
+    entries = [line for line in (RULES / "wire-jargon.txt").read_text().splitlines()
+               if line and not line.startswith("#")]
+    assert entries == sorted(set(entries))
+    assert all(e.islower() and e.isalpha() for e in entries)
+
+
+def test_kind_flags_and_suggests() -> None:
+    found = lint("Talks\n\nThe minister said teh deal was lmited to steel.\n")
+    assert [(line, word) for line, word, _ in found] == [(3, "teh"), (3, "lmited")]
+    assert found[1][2][0] == "limited"
+
+
+def test_kind_keeps_case_of_suggestion() -> None:
+    found = lint("Talks\n\nThe deal was signed.\nAtfer the talks, ministers left.\n")
+    assert found == [(4, "Atfer", ("After",) + found[0][2][1:])]
+
+
+def test_locale_narrows() -> None:
+    text = "Arts\n\nThe organisation and the colour were new.\n"
+    assert lint(text) == []
+    assert {w for _, w, _ in lint(text, locale="en-US")} == {"organisation", "colour"}
+    assert {w for _, w, _ in lint("Arts\n\nThe color was new.\n", locale="en-GB")} == {"color"}
+
+
+def test_accept_and_reject_options() -> None:
+    assert lint("Talks\n\nThe teh deal.\n", accept=["teh"]) == []
+    found = lint("Talks\n\nIt was alright.\n", reject={"alright": "all right"})
+    assert found == [(3, "alright", ("all right",))]
+
+
+def test_recurring_unknown_word_is_a_term() -> None:
+    assert lint("Cars\n\nThe frunk is big. A frunk holds bags.\n") == []
+
+
+def test_vocab_learn(tmp_path: Path, lexicon: Lexicon) -> None:
+    for i in range(3):
+        (tmp_path / f"{i}.txt").write_text(f"Story {i}\n\nThe mayor, said Zanquetti, had left.\n")
+    (tmp_path / "x.txt").write_text("Other\n\nOnly once did Qorvahl speak.\n")
+    assert learn(sorted(tmp_path.glob("*.txt")), lexicon=lexicon) == ["Zanquetti"]
