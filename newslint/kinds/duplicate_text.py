@@ -10,6 +10,7 @@ added word in a 30-word lead scores about 0.98).  This module defines no kind.
 from __future__ import annotations
 
 import unicodedata
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -20,6 +21,8 @@ from rapidfuzz.distance import Indel
 # punctuation mark, quote or dash splits words ("well-known" == "well—known" == "well known").
 _APOSTROPHES = regex.compile(r"['’‘ʼʹ′`´]")
 _NON_WORD = regex.compile(r"[^\p{L}\p{N}]+")
+# Digit group and decimal separators go, so "1,071" and "10.8" stay one token each.
+_NUMBER_SEPARATOR = regex.compile(r"(?<=\d)[,.](?=\d)")
 # A double-quoted span, whatever the quote style, for the shared-quotation guard.
 _DOUBLE_QUOTED = regex.compile(r"[\"“”„‟«»]([^\"“”„‟«»]{1,2000})[\"“”„‟«»]")
 # A list item: bullet, dash or number marker at the start of the paragraph.
@@ -29,7 +32,7 @@ LIST_ITEM = regex.compile(r"^\s*(?:[-*•·▪–—]|\(?\d{1,3}[.)]|\(?[a-z][.)
 def tokens(text: str) -> tuple[str, ...]:
     """The words of ``text`` with case, quotes, dashes, punctuation and spacing erased."""
     text = unicodedata.normalize("NFKC", text).casefold()
-    text = _APOSTROPHES.sub("", text)
+    text = _NUMBER_SEPARATOR.sub("", _APOSTROPHES.sub("", text))
     return tuple(_NON_WORD.sub(" ", text).split())
 
 
@@ -62,13 +65,14 @@ class Comparable:
     words: tuple[str, ...]
     outside_quotes: tuple[str, ...]
     quoted: float  # share of words inside double quotes
+    numbers: Counter[str]  # tokens with a digit
 
     @classmethod
     def of(cls, text: str) -> Comparable:
         words = tokens(text)
         outside = unquoted_tokens(text)
         quoted = 1.0 - len(outside) / len(words) if words else 0.0
-        return cls(words, outside, quoted)
+        return cls(words, outside, quoted, Counter(w for w in words if any(c.isdigit() for c in w)))
 
 
 def near_duplicate(a: Comparable, b: Comparable, threshold: float, quote_share: float) -> float:
@@ -76,10 +80,12 @@ def near_duplicate(a: Comparable, b: Comparable, threshold: float, quote_share: 
 
     Two different paragraphs that quote the same long passage score high on words
     alone; when the quotation dominates both, the words around it (who said it,
-    where, when) must match too.
+    where, when) must match too.  A copy may lose or gain a figure but never
+    changes one: "Shr 12 cts vs 10 cts" and "Shr 15 cts vs 10 cts" are two lines
+    of a results table, not a pasted paragraph.
     """
     score = similarity(a.words, b.words, threshold)
-    if not score:
+    if not score or (a.numbers - b.numbers and b.numbers - a.numbers):
         return 0.0
     quotation_only = min(a.quoted, b.quoted) >= quote_share and a.outside_quotes != b.outside_quotes
     if quotation_only and similarity(a.outside_quotes, b.outside_quotes, threshold) < threshold:
