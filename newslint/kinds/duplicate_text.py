@@ -23,8 +23,12 @@ _APOSTROPHES = regex.compile(r"['’‘ʼʹ′`´]")
 _NON_WORD = regex.compile(r"[^\p{L}\p{N}]+")
 # Digit group and decimal separators go, so "1,071" and "10.8" stay one token each.
 _NUMBER_SEPARATOR = regex.compile(r"(?<=\d)[,.](?=\d)")
-# A double-quoted span, whatever the quote style, for the shared-quotation guard.
-_DOUBLE_QUOTED = regex.compile(r"[\"“”„‟«»]([^\"“”„‟«»]{1,2000})[\"“”„‟«»]")
+# A quoted span, whatever the quote style, for the shared-quotation guard.  A single quote
+# opens only before a word and closes only after one, so apostrophes ("it's") are not quotes.
+_QUOTED = regex.compile(
+    r"[\"“”„‟«»][^\"“”„‟«»]{1,2000}[\"“”„‟«»]"
+    r"|(?<![\p{L}\p{N}])['‘](?=[\p{L}\p{N}]).{1,2000}?(?<=[\p{L}\p{N}.,!?])['’](?![\p{L}\p{N}])"
+)
 # A list item: bullet, dash or number marker at the start of the paragraph.
 LIST_ITEM = regex.compile(r"^\s*(?:[-*•·▪–—]|\(?\d{1,3}[.)]|\(?[a-z][.)])\s+")
 
@@ -37,12 +41,12 @@ def tokens(text: str) -> tuple[str, ...]:
 
 
 def unquoted_tokens(text: str) -> tuple[str, ...]:
-    """The words outside double-quoted spans (the attribution around a quotation)."""
-    return tokens(_DOUBLE_QUOTED.sub(" ", text))
+    """The words outside quoted spans (the attribution around a quotation)."""
+    return tokens(_QUOTED.sub(" ", text))
 
 
 def quoted_share(text: str) -> float:
-    """The fraction of a paragraph's words that sit inside double quotes."""
+    """The fraction of a paragraph's words that sit inside quotes."""
     total = len(tokens(text))
     if not total:
         return 0.0
@@ -64,7 +68,7 @@ class Comparable:
 
     words: tuple[str, ...]
     outside_quotes: tuple[str, ...]
-    quoted: float  # share of words inside double quotes
+    quoted: float  # share of words inside quotes
     numbers: Counter[str]  # tokens with a digit
 
     @classmethod
