@@ -73,3 +73,11 @@ def test_headline_like_the_lead_and_short_repeats_are_not_flagged() -> None:
     lines = [LEAD, "", LEAD + " More.", "", "ADVERTISEMENT", "", "ADVERTISEMENT", "By Jo Lee", "By Jo Lee"]
     text = "\n".join(lines)
     assert lint(text) == []
+
+
+def test_long_files_compare_by_blocks_and_still_find_copies() -> None:
+    paras = [f"Part {i} of the long report covers item {i}, which cost {i * 7} pounds." for i in range(300)]
+    paras.append(paras[150].replace("covers", "now covers"))
+    text = "Report\n\n" + "\n\n".join(paras) + "\n"
+    found = [(f.rule, f.line, f.related[0].line) for f in lint(text)]
+    assert found == [("repeated-paragraph", 3 + 2 * 300, 3 + 2 * 150)]

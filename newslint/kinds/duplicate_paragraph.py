@@ -12,7 +12,7 @@ reported once.  The headline, the source line, list items and short lines
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, ClassVar
 
 from newslint.document import Document, Paragraph
@@ -23,6 +23,9 @@ from newslint.options import Option
 
 #: a lead has at least this many words (a shorter first line is a byline or a crosshead)
 LEAD_WORDS = 5
+#: above this many paragraphs, compare only those that start or end with the same three words
+#: (all pairs of a 3,000-paragraph file take seconds; a copy with one edit keeps one end intact)
+FULL_COMPARISON_LIMIT = 200
 
 
 def candidates(doc: Document, min_words: int) -> list[tuple[Paragraph, Comparable]]:
@@ -57,9 +60,9 @@ class DuplicateParagraph(Kind):
         "compared after erasing case, quote and dash style, punctuation and spacing; the score is a "
         "token-level edit similarity (1.0 = same words).  `target: lead` reports copies of the lead, "
         "`target: other` copies of any other paragraph.  Skips the headline, the source line, list "
-        "items, paragraphs shorter than `min_words`, and paragraphs that share only a quotation (when "
-        "quotes make up `quote_share` of both, the words around the quotes must match too).  The "
-        "(unsafe) fix deletes the later copy."
+        "items, paragraphs shorter than `min_words`, paragraphs that share only a quotation (when "
+        "quotes make up `quote_share` of both, the words around the quotes must match too) and pairs "
+        "that differ in a figure (lines of a results table).  The (unsafe) fix deletes the later copy."
     )
     option_schema: ClassVar[Mapping[str, Option]] = {
         "target": Option("str", "lead", "which first copies to report: the lead, or any other paragraph",
@@ -99,12 +102,22 @@ class DuplicateParagraph(Kind):
 
     def _repeats(self, doc: Document, paras: Sequence[tuple[Paragraph, Comparable]]) -> Iterator[Hit]:
         originals: list[tuple[Paragraph, Comparable]] = []
+        blocks: dict[tuple[str, tuple[str, ...]], list[int]] = {}
+        blocked = len(paras) > FULL_COMPARISON_LIMIT
         for para, prepared in paras:
-            match = next(((first, s) for first, c in originals if (s := self._score(c, prepared))), None)
-            if match is None:
-                originals.append((para, prepared))
-            else:
+            keys = (("start", prepared.words[:3]), ("end", prepared.words[-3:]))
+            earlier: Iterable[int] = range(len(originals))
+            if blocked:
+                earlier = sorted({i for key in keys for i in blocks.get(key, ())})
+            match = next(
+                ((originals[i][0], s) for i in earlier if (s := self._score(originals[i][1], prepared))), None
+            )
+            if match is not None:
                 yield self._hit(doc, para, match[0], match[1], "paragraph")
+                continue
+            for key in keys:
+                blocks.setdefault(key, []).append(len(originals))
+            originals.append((para, prepared))
 
     def _hit(self, doc: Document, para: Paragraph, first: Paragraph, score: float, what: str) -> Hit:
         params = {
