@@ -135,6 +135,23 @@ class Vocab:
         return regex.compile("|".join(f"(?:{p})" for p in (dm, md, my, iso, numeric)))
 
 
+    @cached_property
+    def anchor(self) -> regex.Pattern[str]:
+        """What every mention contains: a month word, or digits with date separators.  Only lines
+        holding one are scanned with the full pattern (a date never crosses a line break)."""
+        month = _alternation(self.month_of)
+        return regex.compile(rf"(?<!\p{{L}})(?:{month})(?!\p{{L}})|\d[-/.]\d\d?[-/.]\d")
+
+    @cached_property
+    def key(self) -> tuple[Any, ...]:
+        """Identity of the vocabulary, to share mentions between rules with the same one."""
+        return (
+            tuple((k, tuple(v)) for k, v in self.months.items()),
+            tuple((k, tuple(v)) for k, v in self.weekdays.items()),
+            tuple(self.ordinals),
+        )
+
+
 def _alternation(words: Mapping[str, int]) -> str:
     return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
 
@@ -190,16 +207,27 @@ def _numeric(m: regex.Match[str]) -> tuple[int | None, int | None, int | None]:
 
 
 def find_mentions(doc: Document, vocab: Vocab) -> list[Mention]:
-    """Every date mention of the document in text order; dateline mentions are marked."""
+    """Every date mention of the document in text order; dateline mentions are marked.
+
+    Computed once per document and vocabulary: the date rules share the result.
+    """
+    return doc.memo(("date-mentions", vocab.key), lambda: _find_mentions(doc, vocab))
+
+
+def _find_mentions(doc: Document, vocab: Vocab) -> list[Mention]:
     datelines = _dateline_spans(doc)
     out: list[Mention] = []
-    for m in vocab.pattern.finditer(doc.text):
-        mention = _mention(m, vocab)
-        if mention is None:
+    text, anchor, pattern = doc.text, vocab.anchor, vocab.pattern
+    for line in doc.lines:
+        if line.end == line.start or anchor.search(text, line.start, line.end) is None:
             continue
-        if any(s <= mention.start < e for s, e in datelines):
-            mention = replace(mention, dateline=True)
-        out.append(mention)
+        for m in pattern.finditer(text, line.start, line.end):
+            mention = _mention(m, vocab)
+            if mention is None:
+                continue
+            if any(s <= mention.start < e for s, e in datelines):
+                mention = replace(mention, dateline=True)
+            out.append(mention)
     return out
 
 

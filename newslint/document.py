@@ -9,15 +9,17 @@ rules agree on it, and every position is a character offset into ``text`` that
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Any, TypeVar
 
 import regex
 
 from newslint.tokens import Quote, Sentence, Word, find_quotes, split_sentences, tokenize_words
 
 BOM = "\ufeff"
+T = TypeVar("T")
 
 
 class DecodeError(ValueError):
@@ -138,6 +140,7 @@ class Document:
         self.body: tuple[Paragraph, ...] = self.paragraphs[first_body:]
         self.lead: Paragraph | None = self.body[0] if self.body else None
         self.dateline: Span | None = self._find_dateline()
+        self._memo: dict[Any, Any] = {}
 
     @classmethod
     def from_bytes(cls, path: str, data: bytes) -> Document:
@@ -210,6 +213,13 @@ class Document:
         for para in self.paragraphs:
             out.extend(find_quotes(self.text, para.start, para.end))
         return tuple(out)
+
+    def memo(self, key: Any, compute: Callable[[], T]) -> T:
+        """Derived data several rules need (date mentions, ...), computed once per document."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        value: T = self._memo[key]
+        return value
 
     # ------------------------------------------------------------ scopes and positions
 

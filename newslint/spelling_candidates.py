@@ -77,6 +77,22 @@ def edits1(word: str) -> set[str]:
     return out
 
 
+def _index_tables(
+    zipf: dict[str, float], min_zipf: float, far_same_first: float, far_any_first: float
+) -> tuple[frozenset[str], dict[tuple[str, int], list[str]], dict[int, list[str]]]:
+    """Words for one-edit lookups, and the two-edit search buckets (by first letter and length)."""
+    near = frozenset(w for w, z in zipf.items() if z >= min_zipf and w.isalpha())
+    same: dict[tuple[str, int], list[str]] = defaultdict(list)
+    anyfirst: dict[int, list[str]] = defaultdict(list)
+    for word, z in zipf.items():
+        if z >= far_same_first and word.isalpha():
+            if z >= far_any_first:
+                anyfirst[len(word)].append(word)
+            else:
+                same[(word[0], len(word))].append(word)
+    return near, dict(same), dict(anyfirst)
+
+
 class CandidateIndex:
     """Candidate corrections: one edit away by generating edits and looking them up (any word the
     lexicon knows well enough), two edits away by a bounded rapidfuzz scan of the common words of
@@ -84,18 +100,14 @@ class CandidateIndex:
 
     def __init__(self, zipf: dict[str, float], min_zipf: float = 2.3, far_same_first: float = 3.5,
                  far_any_first: float = 4.4) -> None:
+        from newslint.spelling_lexicon import cached
+
         self.zipf = zipf
-        self.near_vocab = frozenset(w for w, z in zipf.items() if z >= min_zipf and w.isalpha())
-        same: dict[tuple[str, int], list[str]] = defaultdict(list)
-        anyfirst: dict[int, list[str]] = defaultdict(list)
-        for word, z in zipf.items():
-            if z >= far_same_first and word.isalpha():
-                if z >= far_any_first:
-                    anyfirst[len(word)].append(word)
-                else:
-                    same[(word[0], len(word))].append(word)
-        self.same_first = dict(same)
-        self.any_first = dict(anyfirst)
+        params = f"candidates-{min_zipf}-{far_same_first}-{far_any_first}"
+        near, same, anyfirst = cached(params, lambda: _index_tables(zipf, min_zipf, far_same_first, far_any_first))
+        self.near_vocab = frozenset(near)
+        self.same_first: dict[tuple[str, int], list[str]] = same
+        self.any_first: dict[int, list[str]] = anyfirst
         self._memo: dict[tuple[str, int], list[Candidate]] = {}
 
     def _within(self, word: str, max_distance: int) -> dict[str, int]:

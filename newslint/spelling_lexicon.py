@@ -22,9 +22,12 @@ import math
 import os
 import re
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from importlib import metadata, resources
 from pathlib import Path
+from typing import TypeVar
+
+T = TypeVar("T")
 
 CACHE_FORMAT = 2
 _LATIN_WORD = re.compile(r"[a-z\u00e0-\u024f]+(?:['\-][a-z\u00e0-\u024f]+)*")
@@ -81,23 +84,37 @@ def _build() -> tuple[dict[str, float], list[str]]:
     return zipf, us
 
 
-def load_tables() -> tuple[dict[str, float], frozenset[str]]:
-    """The cached tables, building and caching them on first use."""
-    key = f"lexicon-{CACHE_FORMAT}-wf{_version('wordfreq')}-ps{_version('pyspellchecker')}.marshal"
-    path = cache_dir() / key
+def _cache_key(name: str) -> Path:
+    versions = f"wf{_version('wordfreq')}-ps{_version('pyspellchecker')}"
+    return cache_dir() / f"{name}-{CACHE_FORMAT}-{versions}.marshal"
+
+
+def cached(name: str, build: Callable[[], T]) -> T:
+    """``build()``'s result, from the marshal cache when it is there (written atomically otherwise).
+
+    Everything derived from the installed word lists goes through here, so a process pays a
+    ``marshal.loads`` (tens of milliseconds) instead of a rebuild (hundreds).
+    """
+    path = _cache_key(name)
     try:
-        zipf, us = marshal.loads(path.read_bytes())
-        return zipf, frozenset(us)
+        data: T = marshal.loads(path.read_bytes())
+        return data
     except (OSError, ValueError, EOFError, TypeError):
         pass
-    zipf, us = _build()
+    data = build()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, suffix=".tmp") as tmp:
-            tmp.write(marshal.dumps((zipf, us)))
+            tmp.write(marshal.dumps(data))
         os.replace(tmp.name, path)
-    except OSError:
+    except (OSError, ValueError):
         pass  # read-only home: rebuild next time
+    return data
+
+
+def load_tables() -> tuple[dict[str, float], frozenset[str]]:
+    """The cached tables, building and caching them on first use."""
+    zipf, us = cached("lexicon", lambda: (lambda z, u: (z, frozenset(u)))(*_build()))
     return zipf, frozenset(us)
 
 

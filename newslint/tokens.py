@@ -7,27 +7,26 @@ re-tokenise the same text.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
+# Named tuples, not dataclasses: a corpus has about a million words and these are built for each.
 
-@dataclass(frozen=True)
-class Word:
+
+class Word(NamedTuple):
     start: int
     end: int
     text: str
 
 
-@dataclass(frozen=True)
-class Sentence:
+class Sentence(NamedTuple):
     start: int
     end: int
     text: str
 
 
-@dataclass(frozen=True)
-class Quote:
+class Quote(NamedTuple):
     """A quoted span; ``start``/``end`` include the quote marks."""
 
     start: int
@@ -37,7 +36,7 @@ class Quote:
 
 # Letters with inner apostrophes, hyphens or periods (U.S., don't, Kim's, well-known),
 # digits attached (COVID-19, 3rd) kept so that rules can decide what to skip.
-WORD_RE = regex.compile(r"[\p{L}\p{N}](?:[\p{L}\p{M}\p{N}]|['’.\-](?=[\p{L}\p{N}]))*")
+WORD_RE = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}]*+(?:['’.\-][\p{L}\p{N}][\p{L}\p{M}\p{N}]*+)*+")
 
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof st sen rep gov gen col lt sgt capt maj cmdr adm rev jr sr co corp inc ltd bros "
@@ -48,9 +47,8 @@ _SENTENCE_END = regex.compile(r"[.!?…]+['\"’”)\]]*(?=\s+['\"‘“(\[]?[\p
 _QUOTE_RE = regex.compile(r"“[^“”]{1,2000}”|\"[^\"]{1,2000}\"|«[^«»]{1,2000}»|(?<![\p{L}\p{N}])‘[^‘’]{1,500}’(?![\p{L}])")
 
 
-def tokenize_words(text: str, start: int = 0, end: int | None = None) -> Iterator[Word]:
-    for m in WORD_RE.finditer(text, start, len(text) if end is None else end):
-        yield Word(m.start(), m.end(), m.group())
+def tokenize_words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
+    return [Word(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(text, start, len(text) if end is None else end)]
 
 
 def split_sentences(text: str, start: int, end: int) -> Iterator[Sentence]:
