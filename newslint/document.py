@@ -22,6 +22,18 @@ BOM = "\ufeff"
 T = TypeVar("T")
 
 
+class RegionSet:
+    """Membership test for spans in a list of regions (a rule's scope)."""
+
+    def __init__(self, regions: Sequence[tuple[int, int]]) -> None:
+        self.regions = sorted(regions)
+        self.starts = [r[0] for r in self.regions]
+
+    def __call__(self, start: int, end: int) -> bool:
+        i = bisect.bisect_right(self.starts, start) - 1
+        return i >= 0 and self.regions[i][0] <= start and end <= self.regions[i][1]
+
+
 class DecodeError(ValueError):
     """The bytes are not text newslint can read (binary or not UTF-8)."""
 
@@ -199,6 +211,16 @@ class Document:
     @cached_property
     def words(self) -> tuple[Word, ...]:
         return tuple(tokenize_words(self.text))
+
+    @cached_property
+    def lowered_words(self) -> list[str]:
+        """``words`` lowercased, aligned with ``words`` (for case-blind word lookups)."""
+        return [w.text.lower() for w in self.words]
+
+    @cached_property
+    def lowered_vocabulary(self) -> frozenset[str]:
+        """The distinct lowercased words: one set test tells a rule whether to look at all."""
+        return frozenset(self.lowered_words)
 
     @cached_property
     def sentences(self) -> tuple[Sentence, ...]:

@@ -8,13 +8,12 @@ On a tie the form used first wins.  With ``together``, all pairs are one choice
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Iterator, Mapping
 from typing import Any
 
 import regex
 
-from newslint.document import Document
+from newslint.document import Document, RegionSet
 from newslint.findings import Fix, Hit, RelatedSpan
 from newslint.kinds.base import Kind
 from newslint.kinds.substitution import _match_case
@@ -22,18 +21,6 @@ from newslint.options import Option
 from newslint.patterns import compile_pattern, finditer
 
 _WORD = regex.compile(r"\p{L}+")
-
-
-class _Regions:
-    """Membership test for offsets in a sorted list of regions."""
-
-    def __init__(self, regions: list[tuple[int, int]]) -> None:
-        self.regions = sorted(regions)
-        self.starts = [r[0] for r in self.regions]
-
-    def __call__(self, start: int, end: int) -> bool:
-        i = bisect.bisect_right(self.starts, start) - 1
-        return i >= 0 and self.regions[i][0] <= start and end <= self.regions[i][1]
 
 
 _LITERAL = regex.compile(r"[\p{L}\p{N} '’-]+|[^\p{L}\p{N}\s]")
@@ -93,11 +80,15 @@ class Consistency(Kind):
         """Per pair: (side, start, end) of every use, side 0 = left column."""
         out: list[list[tuple[int, int, int]]] = [[] for _ in self.forms]
         if self.words:
-            inside = _Regions(regions)
-            for w in doc.words:
-                hit = self.words.get(w.text.lower() if self.ignorecase else w.text)
-                if hit is not None and inside(w.start, w.end):
-                    out[hit[0]].append((hit[1], w.start, w.end))
+            texts = doc.lowered_words if self.ignorecase else [w.text for w in doc.words]
+            present = doc.lowered_vocabulary if self.ignorecase else frozenset(texts)
+            if not present.isdisjoint(self.words):
+                inside = RegionSet(regions)
+                words = doc.words
+                for i, text in enumerate(texts):
+                    hit = self.words.get(text)
+                    if hit is not None and inside(words[i].start, words[i].end):
+                        out[hit[0]].append((hit[1], words[i].start, words[i].end))
         if self.pattern.pattern != "(?!)":
             for start, end in regions:
                 for m in finditer(self.pattern, doc.text, start, end):

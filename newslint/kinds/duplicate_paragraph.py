@@ -28,16 +28,14 @@ LEAD_WORDS = 5
 FULL_COMPARISON_LIMIT = 200
 
 
+def _prepared(doc: Document) -> list[tuple[Paragraph, Comparable]]:
+    """Every body paragraph that is not a list item, normalised once for all duplicate rules."""
+    return [(para, Comparable.of(para.text)) for para in doc.body if not LIST_ITEM.match(para.text)]
+
+
 def candidates(doc: Document, min_words: int) -> list[tuple[Paragraph, Comparable]]:
     """Body paragraphs worth comparing: long enough, not list items, in order."""
-    out = []
-    for para in doc.body:
-        if LIST_ITEM.match(para.text):
-            continue
-        prepared = Comparable.of(para.text)
-        if len(prepared.words) >= min_words:
-            out.append((para, prepared))
-    return out
+    return [(p, c) for p, c in doc.memo("duplicate-paragraphs", lambda: _prepared(doc)) if len(c.words) >= min_words]
 
 
 def lead_of(paras: Sequence[tuple[Paragraph, Comparable]]) -> tuple[Paragraph, Comparable] | None:

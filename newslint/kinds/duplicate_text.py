@@ -12,7 +12,7 @@ from __future__ import annotations
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from functools import cached_property
 
 import regex
 from rapidfuzz.distance import Indel
@@ -62,21 +62,31 @@ def similarity(a: Sequence[str], b: Sequence[str], cutoff: float = 0.0) -> float
     return float(Indel.normalized_similarity(a, b, score_cutoff=cutoff or None))
 
 
-@dataclass(frozen=True)
 class Comparable:
-    """A paragraph prepared once for many comparisons."""
+    """A paragraph prepared once for many comparisons.  Only the words are computed up front:
+    the quotation and figure guards are needed for the rare pairs that score as copies."""
 
-    words: tuple[str, ...]
-    outside_quotes: tuple[str, ...]
-    quoted: float  # share of words inside quotes
-    numbers: Counter[str]  # tokens with a digit
+    def __init__(self, text: str, words: tuple[str, ...]) -> None:
+        self.text = text
+        self.words = words
 
     @classmethod
     def of(cls, text: str) -> Comparable:
-        words = tokens(text)
-        outside = unquoted_tokens(text)
-        quoted = 1.0 - len(outside) / len(words) if words else 0.0
-        return cls(words, outside, quoted, Counter(w for w in words if any(c.isdigit() for c in w)))
+        return cls(text, tokens(text))
+
+    @cached_property
+    def outside_quotes(self) -> tuple[str, ...]:
+        return unquoted_tokens(self.text)
+
+    @cached_property
+    def quoted(self) -> float:
+        """Share of words inside quotes."""
+        return 1.0 - len(self.outside_quotes) / len(self.words) if self.words else 0.0
+
+    @cached_property
+    def numbers(self) -> Counter[str]:
+        """Tokens with a digit."""
+        return Counter(w for w in self.words if any(c.isdigit() for c in w))
 
 
 def near_duplicate(a: Comparable, b: Comparable, threshold: float, quote_share: float) -> float:

@@ -5,14 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-import regex
-
-from newslint.document import Document
+from newslint.document import Document, RegionSet
 from newslint.findings import Fix, Hit
 from newslint.kinds.base import Kind
 from newslint.options import Option
 
-_REPEAT = regex.compile(r"(?<![\p{L}\p{N}'’-])(\p{L}+)([ \t]+)(\1)(?![\p{L}\p{N}'’-])", regex.IGNORECASE)
+_JOINERS = frozenset("'’-")  # a repeat glued to more of a word is not a repeated word
 
 
 class Repetition(Kind):
@@ -32,11 +30,22 @@ class Repetition(Kind):
         self.exceptions = {w.lower() for w in self.options["exceptions"]}
 
     def check(self, doc: Document) -> Iterator[Hit]:
-        for start, end in doc.regions(self.rule.scope):
-            for m in _REPEAT.finditer(doc.text, start, end, overlapped=False):
-                word = m.group(1)
-                if len(word) < self.options["min_length"] or word.lower() in self.exceptions:
-                    continue
-                if m.group(3)[:1].isupper():
-                    continue  # "Duran Duran", "Sirhan Sirhan", "BANG BANG": names and shouting, not slips
-                yield Hit(m.start(3), m.end(3), {"match": word}, fix=Fix(m.end(1), m.end(3), ""))
+        low, words, text = doc.lowered_words, doc.words, doc.text
+        repeats = [i for i, (a, b) in enumerate(zip(low, low[1:]), 1) if a == b]
+        if not repeats:
+            return
+        inside = RegionSet(doc.regions(self.rule.scope))
+        for i in repeats:
+            first, second = words[i - 1], words[i]
+            gap = text[first.end : second.start]
+            if not gap or gap.strip(" \t") or not second.text.isalpha() or not first.text.isalpha():
+                continue  # only spaces or tabs between two plain words on one line
+            if text[second.end : second.end + 1] in _JOINERS or text[first.start - 1 : first.start] in _JOINERS:
+                continue  # "the the-ory", "o'the the"
+            word = first.text
+            if len(word) < self.options["min_length"] or low[i] in self.exceptions:
+                continue
+            if second.text[:1].isupper():
+                continue  # "Duran Duran", "Sirhan Sirhan", "BANG BANG": names and shouting, not slips
+            if inside(first.start, second.end):
+                yield Hit(second.start, second.end, {"match": word}, fix=Fix(first.end, second.end, ""))
