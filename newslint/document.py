@@ -9,7 +9,8 @@ rules agree on it, and every position is a character offset into ``text`` that
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Sequence
+import re
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, TypeVar
@@ -22,6 +23,10 @@ BOM = "\ufeff"
 T = TypeVar("T")
 
 
+# Words for quick lookups: the standard library's engine is faster for this simple shape.
+_QUICK_WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
+
+
 class RegionSet:
     """Membership test for spans in a list of regions (a rule's scope)."""
 
@@ -32,6 +37,16 @@ class RegionSet:
     def __call__(self, start: int, end: int) -> bool:
         i = bisect.bisect_right(self.starts, start) - 1
         return i >= 0 and self.regions[i][0] <= start and end <= self.regions[i][1]
+
+
+def whole_word_spans(text: str, word: str) -> Iterator[tuple[int, int]]:
+    """Spans of ``word`` in ``text`` where it stands as a whole word (str.find, no regex)."""
+    i = text.find(word)
+    while i >= 0:
+        j = i + len(word)
+        if (i == 0 or not text[i - 1].isalnum()) and (j >= len(text) or not text[j].isalnum()):
+            yield i, j
+        i = text.find(word, j)
 
 
 class DecodeError(ValueError):
@@ -218,9 +233,24 @@ class Document:
         return [w.text.lower() for w in self.words]
 
     @cached_property
+    def lowered_text(self) -> str:
+        """``text`` lowercased, offsets kept (letters whose lowercase is longer are left as they are)."""
+        lowered = self.text.lower()
+        if len(lowered) == len(self.text):
+            return lowered
+        return "".join(c if len(c.lower()) != 1 else c.lower() for c in self.text)
+
+    @cached_property
+    def lowered_tokens(self) -> list[str]:
+        """The lowercased words without offsets (cheap: no objects built), for rules to decide
+        quickly whether a document needs a closer look; not aligned with ``words`` in rare
+        cases where lowercasing changes a letter's length."""
+        return _QUICK_WORD.findall(self.lowered_text)
+
+    @cached_property
     def lowered_vocabulary(self) -> frozenset[str]:
         """The distinct lowercased words: one set test tells a rule whether to look at all."""
-        return frozenset(self.lowered_words)
+        return frozenset(self.lowered_tokens)
 
     @cached_property
     def sentences(self) -> tuple[Sentence, ...]:

@@ -13,7 +13,7 @@ from typing import Any
 
 import regex
 
-from newslint.document import Document, RegionSet
+from newslint.document import Document, RegionSet, whole_word_spans
 from newslint.findings import Fix, Hit, RelatedSpan
 from newslint.kinds.base import Kind
 from newslint.kinds.substitution import _match_case
@@ -68,6 +68,13 @@ class Consistency(Kind):
         self.forms = list(self.options["either"].items())
         self.ignorecase = bool(self.options["ignorecase"])
         self.pattern = self._combined(self.options["either"], self.ignorecase)
+        flags = regex.V1 | (regex.IGNORECASE if self.ignorecase else 0)
+        # Each non-word form on its own: most articles use one form only, and two quick searches
+        # (one per column) tell so without the combined scan.
+        self.probes = [
+            tuple(regex.compile(_bounded(form), flags) for form in pair)
+            for pair in self.forms if not all(_WORD.fullmatch(form) for form in pair)
+        ]
         self.words: dict[str, tuple[int, int]] = {}
         for i, pair in enumerate(self.forms):
             for side, form in enumerate(pair):
@@ -76,20 +83,27 @@ class Consistency(Kind):
         names = list(self.options["names"]) + ["first form", "second form"]
         self.names = names[0], names[1]
 
+    def _mixed(self, text: str) -> bool:
+        """Whether the non-word forms can show a mix at all (both columns present)."""
+        if self.options["together"]:
+            return any(p.search(text) for probe in self.probes for p in probe)
+        return any(left.search(text) and right.search(text) for left, right in self.probes)
+
     def _uses(self, doc: Document, regions: list[tuple[int, int]]) -> list[list[tuple[int, int, int]]]:
         """Per pair: (side, start, end) of every use, side 0 = left column."""
         out: list[list[tuple[int, int, int]]] = [[] for _ in self.forms]
         if self.words:
-            texts = doc.lowered_words if self.ignorecase else [w.text for w in doc.words]
-            present = doc.lowered_vocabulary if self.ignorecase else frozenset(texts)
-            if not present.isdisjoint(self.words):
+            present = (doc.lowered_vocabulary if self.ignorecase else frozenset(w.text for w in doc.words))
+            found = present.intersection(self.words)
+            if found:
                 inside = RegionSet(regions)
-                words = doc.words
-                for i, text in enumerate(texts):
-                    hit = self.words.get(text)
-                    if hit is not None and inside(words[i].start, words[i].end):
-                        out[hit[0]].append((hit[1], words[i].start, words[i].end))
-        if self.pattern.pattern != "(?!)":
+                haystack = doc.lowered_text if self.ignorecase else doc.text
+                for form in found:
+                    pair, side = self.words[form]
+                    for start, end in whole_word_spans(haystack, form):
+                        if inside(start, end):
+                            out[pair].append((side, start, end))
+        if self.pattern.pattern != "(?!)" and self._mixed(doc.text):
             for start, end in regions:
                 for m in finditer(self.pattern, doc.text, start, end):
                     name = m.lastgroup or ""

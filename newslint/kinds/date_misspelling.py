@@ -68,6 +68,11 @@ class DateMisspelling(Kind):
             rf"(?:['’]s\b|,?[^\S\r\n]+(?:{after})\b|,?[^\S\r\n]+\(?(?:{_DAY}[^\S\r\n]+)?(?:{month})\b)"
         )
         self._zipf: Any = None
+        # first letter -> (shortest, longest) length a misspelling of a name with it can have
+        self.reach: dict[str, tuple[int, int]] = {}
+        for name in (*self.vocab.month_names, *self.vocab.weekday_names):
+            low, high = self.reach.get(name[0], (len(name) - 2, len(name) + 2))
+            self.reach[name[0]] = (min(low, len(name) - 2), max(high, len(name) + 2))
 
     def _common(self, word: str) -> bool:
         if self._zipf is None:
@@ -80,7 +85,8 @@ class DateMisspelling(Kind):
         text = doc.text
         for m in _WORD.finditer(text):
             word = m.group(0)
-            if word in self.known:
+            reach = self.reach.get(word[0])
+            if reach is None or not reach[0] <= len(word) <= reach[1] or word in self.known:
                 continue
             months = _nearest(word, self.vocab.month_names)
             weekdays = _nearest(word, self.vocab.weekday_names)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -10,6 +11,8 @@ from newslint.findings import Fix, Hit
 from newslint.kinds.base import Kind
 from newslint.options import Option
 
+# A cheap first look (the standard library's engine, on lowercased text): any letters repeated?
+_QUICK = re.compile(r"\b([^\W\d_]+)[ \t]+\1\b")
 _JOINERS = frozenset("'’-")  # a repeat glued to more of a word is not a repeated word
 
 
@@ -30,6 +33,8 @@ class Repetition(Kind):
         self.exceptions = {w.lower() for w in self.options["exceptions"]}
 
     def check(self, doc: Document) -> Iterator[Hit]:
+        if not _QUICK.search(doc.lowered_text):
+            return
         low, words, text = doc.lowered_words, doc.words, doc.text
         repeats = [i for i, (a, b) in enumerate(zip(low, low[1:]), 1) if a == b]
         if not repeats:
