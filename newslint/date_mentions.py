@@ -13,7 +13,7 @@ when a day or year sits beside it).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import Any
@@ -219,16 +219,46 @@ def _find_mentions(doc: Document, vocab: Vocab) -> list[Mention]:
     out: list[Mention] = []
     text, anchor, pattern = doc.text, vocab.anchor, vocab.pattern
     for line in doc.lines:
-        if line.end == line.start or anchor.search(text, line.start, line.end) is None:
+        if line.end == line.start:
             continue
-        for m in pattern.finditer(text, line.start, line.end):
-            mention = _mention(m, vocab)
-            if mention is None:
-                continue
-            if any(s <= mention.start < e for s, e in datelines):
-                mention = replace(mention, dateline=True)
-            out.append(mention)
+        done = line.start  # matches never overlap: resume after the last one
+        for first, last in _clusters(anchor.finditer(text, line.start, line.end)):
+            # Start a little before the anchor, at a word start, so a leading weekday or day range is
+            # seen; stop once past the anchor (a date never crosses a line break).
+            begin = max(done, line.start, first - _REACH_BACK)
+            begin = max(begin, text.rfind(" ", line.start, begin) + 1)
+            stop = text.find(" ", min(line.end, last + _REACH_ON), line.end)
+            for m in pattern.finditer(text, begin, line.end if stop < 0 else stop):
+                if m.start() > last:
+                    break
+                done = m.end()
+                mention = _mention(m, vocab)
+                if mention is None:
+                    continue
+                if any(s <= mention.start < e for s, e in datelines):
+                    mention = replace(mention, dateline=True)
+                out.append(mention)
     return out
+
+
+#: how far before a month word a date can start ("Wednesday, the 13th to 15th of September")
+_REACH_BACK = 60
+#: how far after it a date can end ("September 13-15, 2023"), with room for the look-aheads
+_REACH_ON = 40
+
+
+def _clusters(anchors: Iterator[regex.Match[str]]) -> Iterator[tuple[int, int]]:
+    """(first start, last end) of runs of anchors close enough to share one scan."""
+    first = last = -1
+    for a in anchors:
+        if first >= 0 and a.start() - _REACH_BACK > last:
+            yield first, last
+            first = -1
+        if first < 0:
+            first = a.start()
+        last = a.end()
+    if first >= 0:
+        yield first, last
 
 
 def _dateline_spans(doc: Document) -> list[tuple[int, int]]:

@@ -68,6 +68,7 @@ class DateMisspelling(Kind):
             rf"(?:['’]s\b|,?[^\S\r\n]+(?:{after})\b|,?[^\S\r\n]+\(?(?:{_DAY}[^\S\r\n]+)?(?:{month})\b)"
         )
         self._zipf: Any = None
+        self._near: dict[str, tuple[list[str], list[str]]] = {}
         # first letter -> (shortest, longest) length a misspelling of a name with it can have
         self.reach: dict[str, tuple[int, int]] = {}
         for name in (*self.vocab.month_names, *self.vocab.weekday_names):
@@ -88,8 +89,11 @@ class DateMisspelling(Kind):
             reach = self.reach.get(word[0])
             if reach is None or not reach[0] <= len(word) <= reach[1] or word in self.known:
                 continue
-            months = _nearest(word, self.vocab.month_names)
-            weekdays = _nearest(word, self.vocab.weekday_names)
+            near = self._near.get(word)
+            if near is None:  # capitalised words repeat across a corpus: compute each once
+                near = self._near[word] = (_nearest(word, self.vocab.month_names),
+                                           _nearest(word, self.vocab.weekday_names))
+            months, weekdays = near
             if not months and not weekdays:
                 continue
             before = text[max(0, m.start() - 30) : m.start()]
