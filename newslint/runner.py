@@ -7,10 +7,8 @@ output is the same whatever ``jobs`` is.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -99,6 +97,9 @@ def run(
                 progress(i, total)
         timings = dict(linter.timings)
     else:
+        import multiprocessing  # only a pool needs these (a pre-commit run on one file does not)
+        from concurrent.futures import ProcessPoolExecutor
+
         fork = "fork" in multiprocessing.get_all_start_methods()
         context = multiprocessing.get_context("fork" if fork else "spawn")
         _WORKER_LINTER = linter if fork else None

@@ -23,7 +23,8 @@ import os
 import re
 import tempfile
 from collections.abc import Callable, Iterator
-from importlib import metadata, resources
+import importlib.util
+from importlib import resources
 from pathlib import Path
 from typing import TypeVar
 
@@ -55,10 +56,22 @@ def cache_dir() -> Path:
 
 
 def _version(package: str) -> str:
-    try:
-        return metadata.version(package)
-    except metadata.PackageNotFoundError:
+    """An identity of an installed package's data (its folder's files' sizes and times), without
+    importing it or reading its metadata, both of which cost more than the cache saves."""
+    spec = importlib.util.find_spec(package)
+    if spec is None or spec.origin is None:
         return "none"
+    folder = Path(spec.origin).parent
+    stamp = 0
+    for sub in ("", "resources", "data"):
+        try:
+            for entry in os.scandir(folder / sub):
+                if entry.is_file():
+                    info = entry.stat()
+                    stamp = (stamp * 31 + info.st_size + info.st_mtime_ns) % (1 << 61)
+        except OSError:
+            continue
+    return format(stamp, "x")
 
 
 def _pyspell_counts() -> dict[str, int]:
@@ -85,7 +98,7 @@ def _build() -> tuple[dict[str, float], list[str]]:
 
 
 def _cache_key(name: str) -> Path:
-    versions = f"wf{_version('wordfreq')}-ps{_version('pyspellchecker')}"
+    versions = f"wf{_version('wordfreq')}-ps{_version('spellchecker')}"
     return cache_dir() / f"{name}-{CACHE_FORMAT}-{versions}.marshal"
 
 
@@ -136,6 +149,9 @@ def american_to_british(word: str) -> Iterator[str]:
             yield word[: -len(us)] + gb
 
 
+_SHARED: Lexicon | None = None
+
+
 class Lexicon:
     """Word frequencies and dictionary membership; every query is a dict or set lookup."""
 
@@ -145,8 +161,12 @@ class Lexicon:
 
     @classmethod
     def load(cls) -> Lexicon:
-        zipf, us = load_tables()
-        return cls(zipf, us)
+        """The process's lexicon, loaded once and shared by every rule that needs one."""
+        global _SHARED
+        if _SHARED is None:
+            zipf, us = load_tables()
+            _SHARED = cls(zipf, us)
+        return _SHARED
 
     def freq(self, word: str) -> float:
         """Zipf frequency of a lowercase word (0 when unseen)."""

@@ -77,10 +77,10 @@ class DateMisspelling(Kind):
 
     def _common(self, word: str) -> bool:
         if self._zipf is None:
-            from wordfreq import zipf_frequency  # loaded once, on first use
+            from newslint.spelling_lexicon import Lexicon  # shared with the spelling rule, loaded once
 
-            self._zipf = zipf_frequency
-        return bool(self._zipf(word.lower(), "en") >= self.options["max_zipf"])
+            self._zipf = Lexicon.load().freq
+        return bool(self._zipf(word.lower()) >= self.options["max_zipf"])
 
     def check(self, doc: Document) -> Iterator[Hit]:
         text = doc.text
