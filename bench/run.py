@@ -79,7 +79,9 @@ def make_corpora(corpus: Path, tmp: Path) -> dict[str, list[str]]:
     return {
         "1 article (2 kB)": [str(one / "article.txt")],
         "10 articles": [str(ten)],
-        f"corpus ({len(files)})": [str(corpus / d) for d in sorted(os.listdir(corpus)) if (corpus / d).is_dir()],
+        f"corpus ({len(files)})": [
+            str(corpus / d) for d in sorted(os.listdir(corpus)) if (corpus / d).is_dir()
+        ],
         f"10x corpus ({10 * len(files)})": [str(big)],
     }
 
@@ -126,7 +128,9 @@ def measure(corpora: dict[str, list[str]], runs: int) -> list[Timing]:
             n = max(1, runs // 2) if big else runs
             samples = [time_process(argv) for _ in range(n)]
             results.append(Timing(tool, name, [t for t, _ in samples], max(m for _, m in samples)))
-            print(f"  {name:<24} {tool:<22} {statistics.median(t for t, _ in samples):7.2f} s", file=sys.stderr)
+            print(
+                f"  {name:<24} {tool:<22} {statistics.median(t for t, _ in samples):7.2f} s", file=sys.stderr
+            )
     return results
 
 
@@ -140,8 +144,11 @@ def print_table(results: list[Timing]) -> None:
     for c in corpora:
         nl, nl1 = by.get((c, "newslint (all cores)")), by.get((c, "newslint --jobs 1"))
         cs, pl = by.get((c, "codespell")), by.get((c, "proselint"))
-        cells = [f"{nl / cs:13.2f}" if nl and cs else f"{'-':>13}", f"{nl / pl:13.3f}" if nl and pl else f"{'-':>13}",
-                 f"{nl1 / cs:17.2f}" if nl1 and cs else f"{'-':>17}"]
+        cells = [
+            f"{nl / cs:13.2f}" if nl and cs else f"{'-':>13}",
+            f"{nl / pl:13.3f}" if nl and pl else f"{'-':>13}",
+            f"{nl1 / cs:17.2f}" if nl1 and cs else f"{'-':>17}",
+        ]
         print(f"{c:<24} {''.join(cells)}")
     one = next((c for c in corpora if c.startswith("corpus")), None)
     ten = next((c for c in corpora if c.startswith("10x")), None)
@@ -174,8 +181,11 @@ def profile(corpus: Path) -> None:
     get_reporter("json")(Report(findings, (), len(docs), rules))
     t5 = time.perf_counter()
     print(f"\nper-rule profile, one process, {len(files)} files ({len(findings)} findings)")
-    rows = [("load rules (YAML)", t1 - t0), ("build kinds (dictionaries, patterns)", t2 - t1),
-            ("read + parse (structure)", t3 - t2)]
+    rows = [
+        ("load rules (YAML)", t1 - t0),
+        ("build kinds (dictionaries, patterns)", t2 - t1),
+        ("read + parse (structure)", t3 - t2),
+    ]
     rows += sorted(((f"rule {k}", v) for k, v in linter.timings.items()), key=lambda kv: -kv[1])
     rows.append(("report (json)", t5 - t4))
     rows.append(("engine overhead (locating, merging)", (t4 - t3) - sum(linter.timings.values())))
@@ -194,9 +204,13 @@ def main() -> int:
     if not args.profile_only:
         missing = [t for t in ("codespell", "proselint") if tool_path(t) is None]
         if missing:
-            print(f"bench: {', '.join(missing)} not installed (pip install '.[bench]'); comparing without",
-                  file=sys.stderr)
-        print(f"cores: {os.cpu_count()}  python: {sys.version.split()[0]}  runs: {args.runs}", file=sys.stderr)
+            print(
+                f"bench: {', '.join(missing)} not installed (pip install '.[bench]'); comparing without",
+                file=sys.stderr,
+            )
+        print(
+            f"cores: {os.cpu_count()}  python: {sys.version.split()[0]}  runs: {args.runs}", file=sys.stderr
+        )
         with tempfile.TemporaryDirectory(prefix="newslint-bench-") as tmp:
             results = measure(make_corpora(args.corpus, Path(tmp)), args.runs)
         print_table(results)

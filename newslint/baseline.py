@@ -83,7 +83,8 @@ def load_baseline(path: Path) -> Counter[tuple[str, str]]:
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise NewslintError(f"baseline is not JSON: {exc}", str(path)) from None
     if (
-        not isinstance(data, dict) or data.get("version") != VERSION
+        not isinstance(data, dict)
+        or data.get("version") != VERSION
         or not isinstance(data.get("findings"), list)
     ):
         raise NewslintError(f"not a newslint baseline (version {VERSION})", str(path))

@@ -57,25 +57,39 @@ def _root(
 @app.command()
 def check(
     paths: Annotated[list[str], typer.Argument(help="Files or folders to lint; '-' reads standard input.")],
-    format: Annotated[str, typer.Option("--format", "-f", help="text, json, jsonl, github, sarif or junit.")] = "text",
+    format: Annotated[
+        str, typer.Option("--format", "-f", help="text, json, jsonl, github, sarif or junit.")
+    ] = "text",
     select: Annotated[list[str] | None, typer.Option(help="Only these rules, groups or categories.")] = None,
-    extend_select: Annotated[list[str] | None, typer.Option(help="Add these rules (opt-in ones too).")] = None,
+    extend_select: Annotated[
+        list[str] | None, typer.Option(help="Add these rules (opt-in ones too).")
+    ] = None,
     ignore: Annotated[list[str] | None, typer.Option(help="Skip these rules, groups or categories.")] = None,
     extend_ignore: Annotated[list[str] | None, typer.Option(help="Skip these too, on top of config.")] = None,
-    fail_on: Annotated[str | None, typer.Option(help="Lowest severity that fails: info, warning, error.")] = None,
+    fail_on: Annotated[
+        str | None, typer.Option(help="Lowest severity that fails: info, warning, error.")
+    ] = None,
     config: Annotated[Path | None, typer.Option(help="Config file (default: discovered upward).")] = None,
-    jobs: Annotated[int | None, typer.Option("--jobs", "-j", help="Worker processes (default: all cores).")] = None,
+    jobs: Annotated[
+        int | None, typer.Option("--jobs", "-j", help="Worker processes (default: all cores).")
+    ] = None,
     stdin_filename: Annotated[str | None, typer.Option(help="Path to report for '-'.")] = None,
-    output_file: Annotated[Path | None, typer.Option("--output-file", "-o", help="Write output here.")] = None,
+    output_file: Annotated[
+        Path | None, typer.Option("--output-file", "-o", help="Write output here.")
+    ] = None,
     statistics: Annotated[bool, typer.Option("--statistics", help="Counts per rule and category.")] = False,
-    show_settings: Annotated[bool, typer.Option("--show-settings", help="Print the resolved settings.")] = False,
+    show_settings: Annotated[
+        bool, typer.Option("--show-settings", help="Print the resolved settings.")
+    ] = False,
     no_progress: Annotated[bool, typer.Option("--no-progress", help="No progress bar on stderr.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Findings only, no summary line.")] = False,
     fix: Annotated[bool, typer.Option("--fix", help="Apply safe fixes, then report what is left.")] = False,
     unsafe_fixes: Annotated[
         bool, typer.Option("--unsafe-fixes", help="With --fix or --diff: also fixes that delete text.")
     ] = False,
-    diff: Annotated[bool, typer.Option("--diff", help="Print fixes as a unified diff; change nothing.")] = False,
+    diff: Annotated[
+        bool, typer.Option("--diff", help="Print fixes as a unified diff; change nothing.")
+    ] = False,
     baseline: Annotated[Path | None, typer.Option(help="Hide the findings recorded in this file.")] = None,
     write_baseline: Annotated[
         Path | None, typer.Option(help="Record the current findings in this baseline file and exit 0.")
@@ -187,7 +201,9 @@ def index_build(
     paths: Annotated[list[str], typer.Argument(help="Archive files or folders.")],
     output: Annotated[Path, typer.Option("--output", "-o", help="Index file to write.")],
     config: Annotated[Path | None, typer.Option(help="Config file (default: discovered upward).")] = None,
-    jobs: Annotated[int | None, typer.Option("--jobs", "-j", help="Worker processes (default: all cores).")] = None,
+    jobs: Annotated[
+        int | None, typer.Option("--jobs", "-j", help="Worker processes (default: all cores).")
+    ] = None,
 ) -> None:
     """Index the leads of an archive; then `newslint check --against FILE NEW/` finds repeated leads."""
     from newslint.lead_index import build_command
@@ -198,7 +214,6 @@ def index_build(
         raise _fail(exc) from None
 
 
-
 @app.command()
 def report(
     paths: Annotated[list[str], typer.Argument(help="Files or folders to lint.")],
@@ -207,10 +222,14 @@ def report(
     ),
     title: Annotated[str, typer.Option(help="Page title.")] = "newslint report",
     select: Annotated[list[str] | None, typer.Option(help="Only these rules, groups or categories.")] = None,
-    extend_select: Annotated[list[str] | None, typer.Option(help="Add these rules (opt-in ones too).")] = None,
+    extend_select: Annotated[
+        list[str] | None, typer.Option(help="Add these rules (opt-in ones too).")
+    ] = None,
     ignore: Annotated[list[str] | None, typer.Option(help="Skip these rules, groups or categories.")] = None,
     config: Annotated[Path | None, typer.Option(help="Config file (default: discovered upward).")] = None,
-    jobs: Annotated[int | None, typer.Option("--jobs", "-j", help="Worker processes (default: all cores).")] = None,
+    jobs: Annotated[
+        int | None, typer.Option("--jobs", "-j", help="Worker processes (default: all cores).")
+    ] = None,
     baseline: Annotated[Path | None, typer.Option(help="Hide the findings recorded in this file.")] = None,
 ) -> None:
     """Write a self-contained HTML report of a folder's findings (exit 0 once written)."""
@@ -218,8 +237,13 @@ def report(
     from newslint.pipeline import CheckOptions
 
     options = CheckOptions(
-        paths=paths, select=_split(select) or None, extend_select=_split(extend_select),
-        ignore=_split(ignore), config=config, jobs=jobs, baseline=baseline,
+        paths=paths,
+        select=_split(select) or None,
+        extend_select=_split(extend_select),
+        ignore=_split(ignore),
+        config=config,
+        jobs=jobs,
+        baseline=baseline,
     )
     try:
         count = run_report(options, output, title)

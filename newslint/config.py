@@ -21,7 +21,7 @@ from newslint.yamlload import key_line, load_yaml
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover
-    import tomli as tomllib
+    import tomli as tomllib  # type: ignore[import-not-found, unused-ignore]
 
 CONFIG_NAMES = (".newslint.yaml", ".newslint.yml")
 _LIST_KEYS = ("include", "exclude", "rule-paths", "select", "ignore", "extend-select")
@@ -168,7 +168,9 @@ def parse_settings(data: Any, path: str, root: Path, line_of: Any) -> Settings:
     if "per-file-ignores" in data:
         pfi = data["per-file-ignores"]
         if not isinstance(pfi, Mapping):
-            raise ConfigError("'per-file-ignores' must map globs to rule lists", path, line_of(data, "per-file-ignores"))
+            raise ConfigError(
+                "'per-file-ignores' must map globs to rule lists", path, line_of(data, "per-file-ignores")
+            )
         values["per_file_ignores"] = {str(k): _str_list(pfi, k, path, line_of) for k in pfi}
     return Settings(**values)
 
@@ -180,7 +182,9 @@ def _rule_settings(node: Any, path: str, line_of: Any) -> dict[str, RuleSettings
     for rule_id, entry in node.items():
         line = line_of(node, rule_id)
         if isinstance(entry, str):  # shorthand: "spelling: error"
-            out[str(rule_id)] = RuleSettings(_severity(entry, f"severity of {rule_id!r}", path, line), line=line)
+            out[str(rule_id)] = RuleSettings(
+                _severity(entry, f"severity of {rule_id!r}", path, line), line=line
+            )
             continue
         if not isinstance(entry, Mapping):
             raise ConfigError(f"settings of rule {rule_id!r} must be a mapping", path, line)
@@ -189,10 +193,14 @@ def _rule_settings(node: Any, path: str, line_of: Any) -> dict[str, RuleSettings
                 raise ConfigError(f"unknown key {key!r} for rule {rule_id!r}", path, line_of(entry, key))
         severity = None
         if "severity" in entry:
-            severity = _severity(entry["severity"], f"severity of {rule_id!r}", path, line_of(entry, "severity"))
+            severity = _severity(
+                entry["severity"], f"severity of {rule_id!r}", path, line_of(entry, "severity")
+            )
         options = entry.get("options", {}) or {}
         if not isinstance(options, Mapping):
-            raise ConfigError(f"options of rule {rule_id!r} must be a mapping", path, line_of(entry, "options"))
+            raise ConfigError(
+                f"options of rule {rule_id!r} must be a mapping", path, line_of(entry, "options")
+            )
         out[str(rule_id)] = RuleSettings(severity, dict(options), line)
     return out
 
@@ -210,7 +218,9 @@ def select_rules(rules: Sequence[Any], settings: Settings, extra_ignore: Iterabl
         if settings.select is None:
             on = rule.enabled
         else:
-            on = any(matches(s, *keys) for s in settings.select) and (rule.enabled or rule.id in settings.select)
+            on = any(matches(s, *keys) for s in settings.select) and (
+                rule.enabled or rule.id in settings.select
+            )
         if any(s == rule.id for s in settings.extend_select):
             on = True
         if on and not any(matches(s, *keys) for s in ignore):

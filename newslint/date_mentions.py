@@ -115,16 +115,23 @@ class Vocab:
 
         wd = rf"(?:(?P<wd>{weekday})\.?(?:,[^\S\r\n]*|[^\S\r\n]+|[^\S\r\n]*\([^\S\r\n]*)(?:the[^\S\r\n]+)?)?"
         dm = (
-            wd + r"(?<![\p{L}\p{N}.,:/£$€-])" + days("d1") + r"[^\S\r\n]+(?:of[^\S\r\n]+)?"
-            + month_g("m1") + rf"(?:,?[^\S\r\n]+(?P<y1>{_YEAR}))?(?![\p{{N}}])"
+            wd
+            + r"(?<![\p{L}\p{N}.,:/£$€-])"
+            + days("d1")
+            + r"[^\S\r\n]+(?:of[^\S\r\n]+)?"
+            + month_g("m1")
+            + rf"(?:,?[^\S\r\n]+(?P<y1>{_YEAR}))?(?![\p{{N}}])"
         )
         md = (
-            wd + month_g("m2") + r"[^\S\r\n]+(?:the[^\S\r\n]+)?"
+            wd
+            + month_g("m2")
+            + r"[^\S\r\n]+(?:the[^\S\r\n]+)?"
             + days("d2", rf"(?![^\S\r\n]+(?:of[^\S\r\n]+)?(?:{month})\b)")
             + rf"(?![\p{{N}}:.,]\d|[\p{{L}}%])(?:,?[^\S\r\n]+(?P<y2>{_YEAR}))?(?![\p{{N}}])"
         )
         my = (
-            r"(?:mid-)?" + month_g("m3")
+            r"(?:mid-)?"
+            + month_g("m3")
             + rf"(?:[^\S\r\n]+(?:of[^\S\r\n]+)?|,[^\S\r\n]*)(?P<y3>{_YEAR})(?![\p{{N}}])"
         )
         iso = r"(?<![\p{N}.\-/])(?P<iy>1[89]\d\d|20\d\d)-(?P<im>\d\d)-(?P<id>\d\d)(?![\p{N}\-])"
@@ -133,7 +140,6 @@ class Vocab:
             r"(?![\p{N}/.]\d|[\p{N}/])"
         )
         return regex.compile("|".join(f"(?:{p})" for p in (dm, md, my, iso, numeric)))
-
 
     @cached_property
     def anchor(self) -> regex.Pattern[str]:
@@ -284,16 +290,36 @@ def _mention(m: regex.Match[str], vocab: Vocab) -> Mention | None:
         month_text = m.group("m" + i) + (m.group(f"m{i}p") or "")
         month = vocab.month_of[m.group("m" + i)]
         return Mention(
-            m.start(), m.end(), text, "DM" if i == "1" else "MD", month,
-            int(m.group("d" + i)), _int(m.group("y" + i)), m.group(f"d{i}t")[-1:].isalpha(),
-            min(m.start("m" + i), m.start(f"d{i}t")), m.group(f"d{i}t"),
-            m.start("m" + i), month_text, vocab.month_names[month - 1], **common,
+            m.start(),
+            m.end(),
+            text,
+            "DM" if i == "1" else "MD",
+            month,
+            int(m.group("d" + i)),
+            _int(m.group("y" + i)),
+            m.group(f"d{i}t")[-1:].isalpha(),
+            min(m.start("m" + i), m.start(f"d{i}t")),
+            m.group(f"d{i}t"),
+            m.start("m" + i),
+            month_text,
+            vocab.month_names[month - 1],
+            **common,
         )
     if m.group("m3"):
         month_text = m.group("m3") + (m.group("m3p") or "")
-        return Mention(m.start(), m.end(), text, "", vocab.month_of[m.group("m3")], None, int(m.group("y3")),
-                       date_start=m.start(), month_start=m.start("m3"), month_text=month_text,
-                       month_full=vocab.month_names[vocab.month_of[m.group("m3")] - 1])
+        return Mention(
+            m.start(),
+            m.end(),
+            text,
+            "",
+            vocab.month_of[m.group("m3")],
+            None,
+            int(m.group("y3")),
+            date_start=m.start(),
+            month_start=m.start("m3"),
+            month_text=month_text,
+            month_full=vocab.month_names[vocab.month_of[m.group("m3")] - 1],
+        )
     if m.group("iy"):
         y, mo, d = int(m.group("iy")), int(m.group("im")), int(m.group("id"))
         return Mention(
@@ -303,8 +329,18 @@ def _mention(m: regex.Match[str], vocab: Vocab) -> Mention | None:
     if m.group("ns") == "." and len(m.group("ny")) != 4:
         return None  # "1.30.45" is a time or a version, not a date
     n_month, n_day, n_year = _numeric(m)
-    return Mention(m.start(), m.end(), text, "NUM", n_month, n_day, n_year, date_start=m.start(),
-                   numeric=(a, b, int(m.group("ny"))), separator=m.group("ns"))
+    return Mention(
+        m.start(),
+        m.end(),
+        text,
+        "NUM",
+        n_month,
+        n_day,
+        n_year,
+        date_start=m.start(),
+        numeric=(a, b, int(m.group("ny"))),
+        separator=m.group("ns"),
+    )
 
 
 def days_in_month(month: int, year: int | None) -> int:

@@ -195,7 +195,9 @@ class Document:
             for group in groups:
                 start, end = group[0].start, group[-1].end
                 paragraphs.append(
-                    Paragraph(len(paragraphs), start, end, group[0].number, group[-1].number, self.text[start:end])
+                    Paragraph(
+                        len(paragraphs), start, end, group[0].number, group[-1].number, self.text[start:end]
+                    )
                 )
         return paragraphs
 

@@ -63,7 +63,9 @@ class Linter:
             try:
                 hits = list(kind.check(doc))
             except Exception as exc:  # a broken rule must not hide the other rules' findings
-                hits = [Hit(0, 0, message=f"rule {rule.id!r} failed on this file: {type(exc).__name__}: {exc}")]
+                hits = [
+                    Hit(0, 0, message=f"rule {rule.id!r} failed on this file: {type(exc).__name__}: {exc}")
+                ]
             findings.extend(self.locate(doc, rule, hit) for hit in hits)
             self.timings[rule.id] += time.perf_counter() - started
         findings, unused = apply_suppressions(doc, merge_typo_and_date(findings), self.selectors)
@@ -143,7 +145,9 @@ def merge_typo_and_date(findings: list[Finding]) -> list[Finding]:
 
     def covered(f: Finding) -> bool:
         return any(
-            d.line == f.line and d.column <= f.column and (f.end_column <= d.end_column or d.end_line > f.line)
+            d.line == f.line
+            and d.column <= f.column
+            and (f.end_column <= d.end_column or d.end_line > f.line)
             for d in date_lines.get(f.line, ())
         )
 

@@ -72,10 +72,21 @@ def build_data(
         if key not in context_index:
             context_index[key] = len(contexts)
             contexts.append(text)
-        rows.append([
-            file_index[f.path], f.line, f.column, f.rule, f.category, f.severity, f.message,
-            list(f.suggestions[:3]), context_index[key], hs, he,
-        ])
+        rows.append(
+            [
+                file_index[f.path],
+                f.line,
+                f.column,
+                f.rule,
+                f.category,
+                f.severity,
+                f.message,
+                list(f.suggestions[:3]),
+                context_index[key],
+                hs,
+                he,
+            ]
+        )
     by_rule = Counter(f.rule for f in findings)
     return {
         "version": __version__,
@@ -83,7 +94,8 @@ def build_data(
         "errors": [e.to_dict() for e in errors],
         "rules": {
             r.id: {"category": r.category, "severity": r.severity, "summary": r.summary}
-            for r in rules if r.id in by_rule
+            for r in rules
+            if r.id in by_rule
         },
         "contexts": contexts,
         "findings": rows,
@@ -101,30 +113,30 @@ def render(data: dict[str, Any], title: str = "newslint report") -> str:
     css = (assets / "report.css").read_text(encoding="utf-8")
     js = (assets / "report.js").read_text(encoding="utf-8")
     return (
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
         "style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">"
         f"<title>{html.escape(title)}</title><style>{css}</style></head>\n<body>\n"
-        f"<header><h1>{html.escape(title)}</h1><p id=\"overview\"></p></header>\n"
-        "<main>\n<section id=\"totals\"><div><h2>By category</h2><table id=\"by-category\"></table></div>"
-        "<div><h2>By rule</h2><table id=\"by-rule\"></table></div></section>\n"
-        "<section><h2>Files</h2><div class=\"scroll\"><table id=\"files\"><thead></thead><tbody></tbody>"
+        f'<header><h1>{html.escape(title)}</h1><p id="overview"></p></header>\n'
+        '<main>\n<section id="totals"><div><h2>By category</h2><table id="by-category"></table></div>'
+        '<div><h2>By rule</h2><table id="by-rule"></table></div></section>\n'
+        '<section><h2>Files</h2><div class="scroll"><table id="files"><thead></thead><tbody></tbody>'
         "</table></div></section>\n"
-        "<section><h2>Findings</h2><form id=\"filters\" onsubmit=\"return false\">"
-        "<label>Category <select id=\"f-category\"><option value=\"\">all</option></select></label> "
-        "<label>Rule <select id=\"f-rule\"><option value=\"\">all</option></select></label> "
-        "<label>File <select id=\"f-file\"><option value=\"\">all</option></select></label> "
-        "<label>Text <input id=\"f-text\" type=\"search\" placeholder=\"word, message, path\"></label> "
-        "<label>Per page <select id=\"page-size\"><option>50</option><option selected>100</option>"
-        "<option>500</option><option value=\"0\">all</option></select></label> "
-        "<button type=\"button\" id=\"reset\">Reset</button></form>\n"
-        "<nav class=\"pager\"><button type=\"button\" id=\"prev\">‹ Previous</button> "
-        "<span id=\"status\"></span> "
-        "<button type=\"button\" id=\"next\">Next ›</button></nav>\n"
-        "<ol id=\"findings\"></ol></section>\n</main>\n"
+        '<section><h2>Findings</h2><form id="filters" onsubmit="return false">'
+        '<label>Category <select id="f-category"><option value="">all</option></select></label> '
+        '<label>Rule <select id="f-rule"><option value="">all</option></select></label> '
+        '<label>File <select id="f-file"><option value="">all</option></select></label> '
+        '<label>Text <input id="f-text" type="search" placeholder="word, message, path"></label> '
+        '<label>Per page <select id="page-size"><option>50</option><option selected>100</option>'
+        '<option>500</option><option value="0">all</option></select></label> '
+        '<button type="button" id="reset">Reset</button></form>\n'
+        '<nav class="pager"><button type="button" id="prev">‹ Previous</button> '
+        '<span id="status"></span> '
+        '<button type="button" id="next">Next ›</button></nav>\n'
+        '<ol id="findings"></ol></section>\n</main>\n'
         f"<footer>newslint {html.escape(str(data.get('version', '')))}</footer>\n"
-        f"<script type=\"application/json\" id=\"data\">{_json_for_script(data)}</script>\n"
+        f'<script type="application/json" id="data">{_json_for_script(data)}</script>\n'
         f"<script>{js}</script>\n</body></html>\n"
     )
 

@@ -148,8 +148,12 @@ class LeadIndex:
             "version": VERSION,
             "minhash": HASHING,
             "entries": [
-                {"path": e.path, "line": e.line, "words": " ".join(e.words),
-                 "signature": base64.b64encode(e.signature).decode("ascii")}
+                {
+                    "path": e.path,
+                    "line": e.line,
+                    "words": " ".join(e.words),
+                    "signature": base64.b64encode(e.signature).decode("ascii"),
+                }
                 for e in self.entries
             ],
         }
@@ -176,7 +180,9 @@ class LeadIndex:
         if data.get("version") != VERSION:
             raise NewslintError(
                 f"lead index version {data.get('version')!r} is not supported (this newslint reads version "
-                f"{VERSION}); rebuild it with `newslint index build`", str(path))
+                f"{VERSION}); rebuild it with `newslint index build`",
+                str(path),
+            )
         same_hashing = data.get("minhash") == HASHING
         index = cls(threshold, lsh_threshold)
         for item in data.get("entries", []):

@@ -54,9 +54,13 @@ def _check_type(option: Option, value: Any) -> str | None:
     elif t == "list[str]":
         ok = _is_str_list(value)
     elif t == "dict[str,str]":
-        ok = isinstance(value, Mapping) and all(isinstance(k, str) and isinstance(v, str) for k, v in value.items())
+        ok = isinstance(value, Mapping) and all(
+            isinstance(k, str) and isinstance(v, str) for k, v in value.items()
+        )
     elif t == "dict[str,list[str]]":
-        ok = isinstance(value, Mapping) and all(isinstance(k, str) and _is_str_list(v) for k, v in value.items())
+        ok = isinstance(value, Mapping) and all(
+            isinstance(k, str) and _is_str_list(v) for k, v in value.items()
+        )
     else:
         ok = True
     return None if ok else f"must be of type {t}, not {type(value).__name__}"
@@ -73,7 +77,9 @@ def validate_options(schema: Mapping[str, Option], values: Mapping[str, Any]) ->
         if problem:
             raise OptionError(key, f"option {key!r} {problem}")
         if option.choices and value not in option.choices:
-            raise OptionError(key, f"option {key!r} must be one of {', '.join(option.choices)}, not {value!r}")
+            raise OptionError(
+                key, f"option {key!r} must be one of {', '.join(option.choices)}, not {value!r}"
+            )
         if option.minimum is not None and value < option.minimum:
             raise OptionError(key, f"option {key!r} must be >= {option.minimum}")
         if option.maximum is not None and value > option.maximum:

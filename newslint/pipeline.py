@@ -114,8 +114,13 @@ def run_check(options: CheckOptions) -> int:
         result.findings = filter_baseline(result.findings, load_baseline(options.baseline))
     color = options.format == "text" and options.output_file is None and sys.stdout.isatty()
     report = Report(
-        result.findings, result.errors, result.files, rules,
-        color=color, statistics=options.statistics, quiet=options.quiet,
+        result.findings,
+        result.errors,
+        result.files,
+        rules,
+        color=color,
+        statistics=options.statistics,
+        quiet=options.quiet,
         extra={"paths": [options.stdin_filename or "<stdin>" if p == "-" else p for p in files]},
     )
     text = get_reporter(options.format)(report)
@@ -157,8 +162,12 @@ def run_fixes(options: CheckOptions, settings: Settings, rules: list[Rule], resu
     linter = Linter(rules)
     groups = {r.id: r.group for r in rules}
     corpus = {r.id for r, _ in linter.corpus_checks}
-    outcomes = fix_paths(targets, lambda doc: filter_per_file(linter.lint(doc), settings, groups),
-                         unsafe, write=not options.diff)
+    outcomes = fix_paths(
+        targets,
+        lambda doc: filter_per_file(linter.lint(doc), settings, groups),
+        unsafe,
+        write=not options.diff,
+    )
     changed = [o for o in outcomes if o.changed and o.error is None]
     for o in outcomes:
         if o.error:

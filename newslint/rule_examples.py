@@ -35,7 +35,7 @@ def example_documents(rule: Rule, text: str) -> list[Document]:
     if len(parts) == 1:
         return [Document(f"<{rule.id} example>", text)]
     names, bodies = parts[1::2], parts[2::2]
-    return [Document(name, body) for name, body in zip(names, bodies)]
+    return [Document(name, body) for name, body in zip(names, bodies, strict=False)]
 
 
 def example_lines(linter: Linter, rule: Rule, text: str) -> list[int]:

@@ -89,7 +89,9 @@ def _examples(path: str, node: Any, which: str) -> tuple[Example, ...]:
                 raise RuleError("example options must be a mapping", path, key_line(value, i))
             out.append(Example(item["text"], line, dict(options)))
         else:
-            raise RuleError(f"examples.{which}[{i}] must be a string or {{text, line}}", path, key_line(value, i))
+            raise RuleError(
+                f"examples.{which}[{i}] must be a string or {{text, line}}", path, key_line(value, i)
+            )
     return tuple(out)
 
 
@@ -120,7 +122,9 @@ def parse_rule(path: str, data: Any, group: str) -> Rule:
             raise RuleError(f"{key!r} must be a string", path, key_line(data, key))
     rule_id = data["id"]
     if not rule_id or not set(rule_id) <= _ID_CHARS:
-        raise RuleError(f"id {rule_id!r} must be lowercase letters, digits and dashes", path, key_line(data, "id"))
+        raise RuleError(
+            f"id {rule_id!r} must be lowercase letters, digits and dashes", path, key_line(data, "id")
+        )
     if data["severity"] not in SEVERITIES:
         raise RuleError(f"severity must be one of {', '.join(SEVERITIES)}", path, key_line(data, "severity"))
     scope = data.get("scope", "text")
@@ -145,7 +149,9 @@ def parse_rule(path: str, data: Any, group: str) -> Rule:
         raise RuleError(str(exc), path, _option_line(data, raw_options, exc.key)) from None
     examples = data["examples"]
     if not isinstance(examples, Mapping):
-        raise RuleError("'examples' must be a mapping with 'bad' and 'good'", path, key_line(data, "examples"))
+        raise RuleError(
+            "'examples' must be a mapping with 'bad' and 'good'", path, key_line(data, "examples")
+        )
     for key in examples:
         if key not in ("bad", "good"):
             raise RuleError(f"unknown key {key!r} in examples", path, key_line(examples, key))

@@ -30,9 +30,9 @@ def _global_options(rule: Rule, settings: Settings) -> dict[str, Any]:
 
 def apply_settings(rules: Sequence[Rule], settings: Settings) -> list[Rule]:
     known = {r.id for r in rules}
-    for rule_id, entry in settings.rules.items():
+    for rule_id, given in settings.rules.items():
         if rule_id not in known:
-            raise ConfigError(f"settings for unknown rule {rule_id!r}", settings.source, entry.line)
+            raise ConfigError(f"settings for unknown rule {rule_id!r}", settings.source, given.line)
     out = []
     for rule in rules:
         entry = settings.rules.get(rule.id)

@@ -106,8 +106,9 @@ def run(
         size = max(1, min(64, total // (jobs * 8)))
         chunks = [list(files[i : i + size]) for i in range(0, total, size)]
         done = 0
-        with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker,
-                                 initargs=(None if fork else list(rules),)) as pool:
+        with ProcessPoolExecutor(
+            jobs, mp_context=context, initializer=_init_worker, initargs=(None if fork else list(rules),)
+        ) as pool:
             for chunk_results, spent in pool.map(_work, chunks):
                 results.extend(chunk_results)
                 for key, value in spent.items():

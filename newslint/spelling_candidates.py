@@ -98,13 +98,20 @@ class CandidateIndex:
     lexicon knows well enough), two edits away by a bounded rapidfuzz scan of the common words of
     similar length (only words frequent enough to ever win at that distance)."""
 
-    def __init__(self, zipf: dict[str, float], min_zipf: float = 2.3, far_same_first: float = 3.5,
-                 far_any_first: float = 4.4) -> None:
+    def __init__(
+        self,
+        zipf: dict[str, float],
+        min_zipf: float = 2.3,
+        far_same_first: float = 3.5,
+        far_any_first: float = 4.4,
+    ) -> None:
         from newslint.spelling_lexicon import cached
 
         self.zipf = zipf
         params = f"candidates-{min_zipf}-{far_same_first}-{far_any_first}"
-        near, same, anyfirst = cached(params, lambda: _index_tables(zipf, min_zipf, far_same_first, far_any_first))
+        near, same, anyfirst = cached(
+            params, lambda: _index_tables(zipf, min_zipf, far_same_first, far_any_first)
+        )
         self.near_vocab = frozenset(near)
         self.same_first: dict[tuple[str, int], list[str]] = same
         self.any_first: dict[int, list[str]] = anyfirst

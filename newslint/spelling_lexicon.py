@@ -16,6 +16,7 @@ lexicon falls back to pyspellchecker's own counts.
 from __future__ import annotations
 
 import gzip
+import importlib.util
 import json
 import marshal
 import math
@@ -23,10 +24,9 @@ import os
 import re
 import tempfile
 from collections.abc import Callable, Iterator
-import importlib.util
 from importlib import resources
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar, cast
 
 T = TypeVar("T")
 
@@ -35,14 +35,43 @@ _LATIN_WORD = re.compile(r"[a-z\u00e0-\u024f]+(?:['\-][a-z\u00e0-\u024f]+)*")
 
 # British -> American endings, tried in order on a word not found as written.
 _GB_TO_US: tuple[tuple[str, str], ...] = (
-    ("isations", "izations"), ("isation", "ization"), ("ising", "izing"), ("ised", "ized"),
-    ("ises", "izes"), ("iser", "izer"), ("isers", "izers"), ("ise", "ize"), ("yses", "yzes"),
-    ("ysed", "yzed"), ("ysing", "yzing"), ("yse", "yze"), ("ours", "ors"), ("our", "or"),
-    ("ourable", "orable"), ("ourably", "orably"), ("ouring", "oring"), ("oured", "ored"),
-    ("ourite", "orite"), ("ourites", "orites"), ("ourful", "orful"), ("tres", "ters"), ("tre", "ter"),
-    ("bres", "bers"), ("bre", "ber"), ("lled", "led"), ("lling", "ling"), ("ller", "ler"),
-    ("llers", "lers"), ("ogue", "og"), ("ogues", "ogs"), ("ence", "ense"), ("ences", "enses"),
-    ("mme", "m"), ("mmes", "ms"), ("ement", "ment"), ("ements", "ments"),
+    ("isations", "izations"),
+    ("isation", "ization"),
+    ("ising", "izing"),
+    ("ised", "ized"),
+    ("ises", "izes"),
+    ("iser", "izer"),
+    ("isers", "izers"),
+    ("ise", "ize"),
+    ("yses", "yzes"),
+    ("ysed", "yzed"),
+    ("ysing", "yzing"),
+    ("yse", "yze"),
+    ("ours", "ors"),
+    ("our", "or"),
+    ("ourable", "orable"),
+    ("ourably", "orably"),
+    ("ouring", "oring"),
+    ("oured", "ored"),
+    ("ourite", "orite"),
+    ("ourites", "orites"),
+    ("ourful", "orful"),
+    ("tres", "ters"),
+    ("tre", "ter"),
+    ("bres", "bers"),
+    ("bre", "ber"),
+    ("lled", "led"),
+    ("lling", "ling"),
+    ("ller", "ler"),
+    ("llers", "lers"),
+    ("ogue", "og"),
+    ("ogues", "ogs"),
+    ("ence", "ense"),
+    ("ences", "enses"),
+    ("mme", "m"),
+    ("mmes", "ms"),
+    ("ement", "ment"),
+    ("ements", "ments"),
 )
 _GB_INNER: tuple[tuple[str, str], ...] = (("ae", "e"), ("oe", "e"), ("our", "or"))
 
@@ -89,8 +118,9 @@ def _build() -> tuple[dict[str, float], list[str]]:
         import wordfreq
 
         freqs = wordfreq.get_frequency_dict("en", "large")
-        zipf = {w: round(math.log10(f) + 9, 2) for w, f in freqs.items()
-                if f > 0 and _LATIN_WORD.fullmatch(w)}
+        zipf = {
+            w: round(math.log10(f) + 9, 2) for w, f in freqs.items() if f > 0 and _LATIN_WORD.fullmatch(w)
+        }
     except ImportError:  # pragma: no cover - wordfreq is a dependency; degrade to pyspellchecker's counts
         total = sum(counts.values()) or 1
         zipf = {w: round(math.log10(c * 1e9 / total), 2) for w, c in counts.items() if c > 0}
@@ -118,7 +148,7 @@ def cached(name: str, build: Callable[[], T]) -> T:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, suffix=".tmp") as tmp:
-            tmp.write(marshal.dumps(data))
+            tmp.write(marshal.dumps(cast(Any, data)))
         os.replace(tmp.name, path)
     except (OSError, ValueError):
         pass  # read-only home: rebuild next time
@@ -127,7 +157,7 @@ def cached(name: str, build: Callable[[], T]) -> T:
 
 def load_tables() -> tuple[dict[str, float], frozenset[str]]:
     """The cached tables, building and caching them on first use."""
-    zipf, us = cached("lexicon", lambda: (lambda z, u: (z, frozenset(u)))(*_build()))
+    zipf, us = cached("lexicon", _build)
     return zipf, frozenset(us)
 
 
@@ -194,8 +224,10 @@ class Lexicon:
         """A closed compound of two common words (carmaker, drugmaker, housebuilder)."""
         for i in range(min_part, len(word) - min_part):  # the tail has one letter more (car+maker)
             head, tail = word[:i], word[i:]
-            if self.freq(head) >= min_zipf and self.freq(tail) >= min_zipf and (
-                head in self.us_words and tail in self.us_words
+            if (
+                self.freq(head) >= min_zipf
+                and self.freq(tail) >= min_zipf
+                and (head in self.us_words and tail in self.us_words)
             ):
                 return True
         return False

@@ -75,8 +75,10 @@ def _inside_directive(f: Finding, doc: Document, directives: Sequence[Directive]
     for d in directives:
         line, column = doc.position(d.start)
         end_line, end_column = doc.position(d.end)
-        if line <= f.line <= end_line and (f.line, f.column) >= (line, column) and (
-            (f.end_line, f.end_column) <= (end_line, end_column)
+        if (
+            line <= f.line <= end_line
+            and (f.line, f.column) >= (line, column)
+            and ((f.end_line, f.end_column) <= (end_line, end_column))
         ):
             return True
     return False

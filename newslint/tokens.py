@@ -44,11 +44,16 @@ _ABBREVIATIONS = frozenset(
     "no nos vs etc al approx dept est fig mt ft u.s u.k u.n e.g i.e a.m p.m".split()
 )
 _SENTENCE_END = regex.compile(r"[.!?…]+['\"’”)\]]*(?=\s+['\"‘“(\[]?[\p{Lu}\p{N}])")
-_QUOTE_RE = regex.compile(r"“[^“”]{1,2000}”|\"[^\"]{1,2000}\"|«[^«»]{1,2000}»|(?<![\p{L}\p{N}])‘[^‘’]{1,500}’(?![\p{L}])")
+_QUOTE_RE = regex.compile(
+    r"“[^“”]{1,2000}”|\"[^\"]{1,2000}\"|«[^«»]{1,2000}»|(?<![\p{L}\p{N}])‘[^‘’]{1,500}’(?![\p{L}])"
+)
 
 
 def tokenize_words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
-    return [Word(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(text, start, len(text) if end is None else end)]
+    return [
+        Word(m.start(), m.end(), m.group())
+        for m in WORD_RE.finditer(text, start, len(text) if end is None else end)
+    ]
 
 
 def split_sentences(text: str, start: int, end: int) -> Iterator[Sentence]:

@@ -10,7 +10,6 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from newslint.errors import NewslintError
 
-
 _FAST = YAML(typ="safe")  # libyaml when available: several times faster, but no line numbers
 
 

@@ -55,7 +55,9 @@ def parse_fixture(path: Path) -> Fixture:
 
     def flush() -> None:
         if header is not None and current is not None:
-            fixture.cases.append(Case(path.name, len(fixture.cases) + 1, header[0], header[1], "".join(current)))
+            fixture.cases.append(
+                Case(path.name, len(fixture.cases) + 1, header[0], header[1], "".join(current))
+            )
 
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(keepends=True), 1):
         if line.startswith("#! rules:"):

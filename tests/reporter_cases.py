@@ -11,8 +11,15 @@ from newslint.rules import Example, Rule
 
 def rule(rule_id: str, category: str, severity: str, summary: str, why: str) -> Rule:
     return Rule(
-        id=rule_id, kind="substitution", category=category, severity=severity, message="{match}",
-        summary=summary, why=why, bad=(Example("Bad: the the end.\n", 1),), good=(Example("Good end.\n"),),
+        id=rule_id,
+        kind="substitution",
+        category=category,
+        severity=severity,
+        message="{match}",
+        summary=summary,
+        why=why,
+        bad=(Example("Bad: the the end.\n", 1),),
+        good=(Example("Good end.\n"),),
     )
 
 
@@ -24,17 +31,46 @@ RULES = (
 
 FINDINGS = (
     Finding(
-        "copy/a b.txt", 3, 23, 3, 26, "repeated-word", "style", "warning", "Repeated word 'the'",
-        flagged="the", fix=Fix(10, 14, ""), fingerprint="f1",
+        "copy/a b.txt",
+        3,
+        23,
+        3,
+        26,
+        "repeated-word",
+        "style",
+        "warning",
+        "Repeated word 'the'",
+        flagged="the",
+        fix=Fix(10, 14, ""),
+        fingerprint="f1",
     ),
     Finding(
-        "copy/a b.txt", 5, 1, 5, 40, "duplicate-lead", "duplicate", "error",
-        "Repeats the lead paragraph (line 3) <verbatim> & \"quoted\"",
-        related=(Related(3, "first copy of the lead"),), flagged="Ministers met.", fingerprint="f2",
+        "copy/a b.txt",
+        5,
+        1,
+        5,
+        40,
+        "duplicate-lead",
+        "duplicate",
+        "error",
+        'Repeats the lead paragraph (line 3) <verbatim> & "quoted"',
+        related=(Related(3, "first copy of the lead"),),
+        flagged="Ministers met.",
+        fingerprint="f2",
     ),
     Finding(
-        "copy/sub/ü.md", 1, 5, 1, 15, "spelling", "typo", "info", "Possible typo 'Septemeber'",
-        suggestions=("September", "Septembers"), flagged="Septemeber", fingerprint="f3",
+        "copy/sub/ü.md",
+        1,
+        5,
+        1,
+        15,
+        "spelling",
+        "typo",
+        "info",
+        "Possible typo 'Septemeber'",
+        suggestions=("September", "Septembers"),
+        flagged="Septemeber",
+        fingerprint="f3",
     ),
 )
 

@@ -6,13 +6,21 @@ import json
 from pathlib import Path
 
 import pytest
-
 from helpers import run_newslint
 
 DEFECT = "Budget talks resume\n\nThe minister said the the talks would resume on Monday.\n"
 CLEAN = "Budget talks resume\n\nThe minister said the talks would resume on Monday.\n"
 FINDING_KEYS = {
-    "path", "line", "column", "end_line", "end_column", "rule", "category", "severity", "message", "suggestions",
+    "path",
+    "line",
+    "column",
+    "end_line",
+    "end_column",
+    "rule",
+    "category",
+    "severity",
+    "message",
+    "suggestions",
     "related",
 }
 
@@ -86,7 +94,8 @@ def test_odd_but_valid_files_lint_without_error(tmp_path: Path) -> None:
     data = json.loads(result.stdout)
     assert data["errors"] == [] and data["summary"]["files"] == 4
     assert sorted((Path(f["path"]).name, f["line"], f["column"]) for f in data["findings"]) == [
-        ("bom.txt", 3, 5), ("crlf.txt", 3, 5),
+        ("bom.txt", 3, 5),
+        ("crlf.txt", 3, 5),
     ]
 
 
@@ -145,7 +154,7 @@ def test_user_rule_folder_via_config(tmp_path: Path) -> None:
     (rules / "utilise.yaml").write_text(
         "id: utilise\nkind: substitution\ncategory: style\nseverity: error\nmessage: \"Use '{suggestion}'\"\n"
         "summary: s\nwhy: w\noptions:\n  swap: {utilise: use}\n"
-        "examples: {bad: [\"We utilise it.\"], good: [\"We use it.\"]}\n"
+        'examples: {bad: ["We utilise it."], good: ["We use it."]}\n'
     )
     (tmp_path / ".newslint.yaml").write_text("rule-paths: [house]\nselect: [utilise]\n")
     (tmp_path / "a.txt").write_text("Plan\n\nWe utilise the plan.\n")

@@ -91,5 +91,7 @@ def test_overrides_change_severity_and_options() -> None:
     from newslint.ruleset import all_rules
 
     rules = [r for r in all_rules(Settings()) if r.id == "repeated-word"]
-    [changed] = apply_settings(rules, Settings(rules={"repeated-word": RuleSettings("error", {"min_length": 3})}))
+    [changed] = apply_settings(
+        rules, Settings(rules={"repeated-word": RuleSettings("error", {"min_length": 3})})
+    )
     assert changed.severity == "error" and changed.options["min_length"] == 3

@@ -57,8 +57,19 @@ def test_mention_shapes(text: str, expected: tuple[object, ...] | None) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["13:00 and 1.30 pm", "won 3-1", "2/3 of them", "$31", "section 3.1.2", "call 555-1234", "v10.4.1",
-     "in 2023", "they may 5", "August Smith said", "June\n\n2000 was"],
+    [
+        "13:00 and 1.30 pm",
+        "won 3-1",
+        "2/3 of them",
+        "$31",
+        "section 3.1.2",
+        "call 555-1234",
+        "v10.4.1",
+        "in 2023",
+        "they may 5",
+        "August Smith said",
+        "June\n\n2000 was",
+    ],
 )
 def test_not_dates(text: str) -> None:
     assert _mentions(text) == []

@@ -30,7 +30,12 @@ def test_structure_of_blank_separated_article() -> None:
 
 def test_one_paragraph_per_line_layout() -> None:
     doc = Document("a.txt", "Headline here\nFirst paragraph.\nSecond paragraph.\nThird one.\n")
-    assert [p.text for p in doc.paragraphs] == ["Headline here", "First paragraph.", "Second paragraph.", "Third one."]
+    assert [p.text for p in doc.paragraphs] == [
+        "Headline here",
+        "First paragraph.",
+        "Second paragraph.",
+        "Third one.",
+    ]
     assert doc.source_line is None
     assert doc.lead is not None and doc.lead.text == "First paragraph."
 

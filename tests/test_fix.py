@@ -27,10 +27,14 @@ GOOD = ["Budget talks resume", "", "The minister said the talks would have resum
 def variants() -> list[tuple[str, bytes, bytes]]:
     out = []
     for name, newline, bom, final in [
-        ("lf", "\n", False, True), ("crlf", "\r\n", False, True), ("cr", "\r", False, True),
-        ("bom", "\n", True, True), ("bom-crlf-no-final", "\r\n", True, False),
+        ("lf", "\n", False, True),
+        ("crlf", "\r\n", False, True),
+        ("cr", "\r", False, True),
+        ("bom", "\n", True, True),
+        ("bom-crlf-no-final", "\r\n", True, False),
         ("no-final", "\n", False, False),
     ]:
+
         def encode(lines: list[str], newline: str = newline, bom: bool = bom, final: bool = final) -> bytes:
             text = newline.join(lines) + (newline if final else "")
             return ("\ufeff" if bom else "").encode() + text.encode()
@@ -99,8 +103,20 @@ def test_overlapping_fixes_apply_over_several_passes() -> None:
         out = []
         for i in range(len(doc.text) - 1):
             if doc.text[i : i + 2] == "aa":  # overlapping hits on "aaa"
-                out.append(Finding(doc.path, 1, i + 1, 1, i + 3, "r", "style", "warning", "m",
-                                   fix=fixer.Fix(i, i + 2, "a")))
+                out.append(
+                    Finding(
+                        doc.path,
+                        1,
+                        i + 1,
+                        1,
+                        i + 3,
+                        "r",
+                        "style",
+                        "warning",
+                        "m",
+                        fix=fixer.Fix(i, i + 2, "a"),
+                    )
+                )
         return out
 
     text, applied, remaining = fixer.fix_document(Document("x", "baaaab"), lint, unsafe=False)

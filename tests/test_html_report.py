@@ -23,8 +23,13 @@ from newslint.ruleset import all_rules
 SELECT = ("--select", "repeated-word,could-of")
 CHROMIUM = os.environ.get("NEWSLINT_CHROMIUM", "/usr/bin/chromium")
 BROWSER_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
 ]
 
 

@@ -15,11 +15,29 @@ LINTER = Linter(resolve_rules(Settings()))
 news_like = st.lists(
     st.one_of(
         st.text(max_size=200),
-        st.sampled_from([
-            "", "\n", "\r\n", "Reuters", "LONDON, March 3 (Reuters) - ", "on Wednesday (Septemeber 13)",
-            "“Quote,” he said.", "31 June 2023", "03/04/2023", "the the", "Related: more", "colour color",
-            "&amp;", "Kim Jong Un", "١٢٣ 東京 😀", "x" * 300, "3-1", "13:00", "$4.5 mln",
-        ]),
+        st.sampled_from(
+            [
+                "",
+                "\n",
+                "\r\n",
+                "Reuters",
+                "LONDON, March 3 (Reuters) - ",
+                "on Wednesday (Septemeber 13)",
+                "“Quote,” he said.",
+                "31 June 2023",
+                "03/04/2023",
+                "the the",
+                "Related: more",
+                "colour color",
+                "&amp;",
+                "Kim Jong Un",
+                "١٢٣ 東京 😀",
+                "x" * 300,
+                "3-1",
+                "13:00",
+                "$4.5 mln",
+            ]
+        ),
     ),
     max_size=30,
 ).map("".join)

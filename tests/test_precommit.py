@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from helpers import REPO
 
 pytestmark = pytest.mark.slow
@@ -25,8 +24,10 @@ def git(*args: str, cwd: Path, env: dict[str, str]) -> None:
 def test_hook_fails_on_a_defect_and_passes_after_the_fix(tmp_path: Path) -> None:
     env = {
         **os.environ,
-        "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.invalid",
-        "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.invalid",
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.invalid",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.invalid",
         "PRE_COMMIT_HOME": str(tmp_path / "cache"),
     }
     repo = tmp_path / "desk"

@@ -38,7 +38,10 @@ def test_fixed_report_validates_and_has_the_github_fields() -> None:
         assert rules[result["ruleIndex"]]["id"] == result["ruleId"] == finding.rule
         region = result["locations"][0]["physicalLocation"]["region"]
         assert (region["startLine"], region["startColumn"], region["endLine"], region["endColumn"]) == (
-            finding.line, finding.column, finding.end_line, finding.end_column
+            finding.line,
+            finding.column,
+            finding.end_line,
+            finding.end_column,
         )
         assert result["partialFingerprints"]
     first_location = run["results"][0]["locations"][0]["physicalLocation"]

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-
 from fixture_cases import Case, Fixture, all_fixtures
-from newslint.config import Settings, RuleSettings
+
+from newslint.config import RuleSettings, Settings
 from newslint.document import Document
 from newslint.engine import Linter
 from newslint.ruleset import all_rules, apply_settings
@@ -32,9 +32,8 @@ def test_fixture_case(fixture: Fixture, case: Case) -> None:
     got = {(f.rule, f.line) for f in findings}
     missing, unexpected = case.expected - got, got - case.expected
     details = {(f.rule, f.line): f.message for f in findings}
-    assert not missing and not unexpected, (
-        f"{case.id}: missing {sorted(missing)}; unexpected "
-        + ", ".join(f"{r}:{line} ({details[(r, line)]})" for r, line in sorted(unexpected))
+    assert not missing and not unexpected, f"{case.id}: missing {sorted(missing)}; unexpected " + ", ".join(
+        f"{r}:{line} ({details[(r, line)]})" for r, line in sorted(unexpected)
     )
 
 

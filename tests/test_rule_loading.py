@@ -50,7 +50,11 @@ def test_valid_rule_loads_with_group_and_defaults(tmp_path: Path) -> None:
         (GOOD + "colour: red\n", 13, "unknown key 'colour'"),
         (GOOD.replace("severity: warning", "severity: loud"), 4, "severity must be one of"),
         (GOOD.replace("kind: existence", "kind: magic"), 2, "unknown kind 'magic'"),
-        (GOOD.replace("  tokens: [utilise]", "  tokens: [utilise]\n  speed: 3"), 10, "unknown option 'speed'"),
+        (
+            GOOD.replace("  tokens: [utilise]", "  tokens: [utilise]\n  speed: 3"),
+            10,
+            "unknown option 'speed'",
+        ),
         (GOOD.replace("  tokens: [utilise]", "  patterns: ['(unclosed']"), 9, "invalid regex"),
         (GOOD.replace("  tokens: [utilise]", "  tokens: utilise"), 9, "must be of type list[str]"),
         (GOOD.replace("id: banned-word\n", ""), 1, "missing required key 'id'"),

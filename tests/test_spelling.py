@@ -62,8 +62,15 @@ def test_edits_and_costs() -> None:
 
 @pytest.mark.parametrize(
     ("typed", "intended"),
-    [("thinck", "think"), ("atfer", "after"), ("lmited", "limited"), ("throut", "through"),
-     ("definately", "definitely"), ("febuary", "february"), ("recieve", "receive")],
+    [
+        ("thinck", "think"),
+        ("atfer", "after"),
+        ("lmited", "limited"),
+        ("throut", "through"),
+        ("definately", "definitely"),
+        ("febuary", "february"),
+        ("recieve", "receive"),
+    ],
 )
 def test_top_candidate(index: CandidateIndex, typed: str, intended: str) -> None:
     assert index.candidates(typed)[0].word == intended
@@ -88,8 +95,11 @@ def test_word_lists(tmp_path: Path) -> None:
 
 
 def test_builtin_jargon_list_is_clean() -> None:
-    entries = [line for line in (RULES / "wire-jargon.txt").read_text().splitlines()
-               if line and not line.startswith("#")]
+    entries = [
+        line
+        for line in (RULES / "wire-jargon.txt").read_text().splitlines()
+        if line and not line.startswith("#")
+    ]
     assert entries == sorted(set(entries))
     assert all(e.islower() and e.isalpha() for e in entries)
 

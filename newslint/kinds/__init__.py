@@ -28,7 +28,7 @@ def available_kinds() -> dict[str, type[Kind]]:
                 isinstance(value, type)
                 and issubclass(value, Kind)
                 and value.__module__ == module.__name__
-                and getattr(value, "name", "")
+                and value.name
             ):
                 found[value.name] = value
     return found

@@ -36,7 +36,7 @@ class Kind(ABC):
         self.rule = rule
         self.options: Mapping[str, Any] = rule.options
 
-    @classmethod
+    @classmethod  # noqa: B027 - an optional hook, not an abstract method
     def validate(cls, options: Mapping[str, Any]) -> None:
         """Checks beyond the schema (compile regexes, cross-option rules); raise OptionError."""
 

@@ -9,7 +9,7 @@ On a tie the form used first wins.  With ``together``, all pairs are one choice
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import Any, ClassVar
 
 import regex
 
@@ -38,7 +38,7 @@ class Consistency(Kind):
         "less frequent form is flagged; on a tie the form used first wins.  With `together: true` all "
         "pairs count as one choice between the left and the right column."
     )
-    option_schema: Mapping[str, Option] = {
+    option_schema: ClassVar[Mapping[str, Option]] = {
         "either": Option("dict[str,str]", {}, "left form -> right form (words or regexes)"),
         "names": Option("list[str]", ["first form", "second form"], "what to call the left and right column"),
         "together": Option("bool", False, "all pairs are one choice between the columns"),
@@ -53,10 +53,16 @@ class Consistency(Kind):
     def _combined(either: Mapping[str, str], ignorecase: bool) -> regex.Pattern[str]:
         """One pattern for the forms that are not single words: group ``a{i}`` is pair i's left form,
         ``b{i}`` its right.  Single words are looked up in the document's word list instead (fast)."""
-        parts = [f"(?P<{side}{i}>{_bounded(form)})" for i, pair in enumerate(either.items())
-                 for side, form in zip("ab", pair) if not _WORD.fullmatch(form)]
+        parts = [
+            f"(?P<{side}{i}>{_bounded(form)})"
+            for i, pair in enumerate(either.items())
+            for side, form in zip("ab", pair, strict=False)
+            if not _WORD.fullmatch(form)
+        ]
         try:
-            return regex.compile("|".join(parts) or "(?!)", regex.V1 | (regex.IGNORECASE if ignorecase else 0))
+            return regex.compile(
+                "|".join(parts) or "(?!)", regex.V1 | (regex.IGNORECASE if ignorecase else 0)
+            )
         except regex.error:
             for left, right in either.items():  # find the culprit, to name it
                 compile_pattern(_bounded(left), left)
@@ -73,14 +79,15 @@ class Consistency(Kind):
         # (one per column) tell so without the combined scan.
         self.probes = [
             tuple(regex.compile(_bounded(form), flags) for form in pair)
-            for pair in self.forms if not all(_WORD.fullmatch(form) for form in pair)
+            for pair in self.forms
+            if not all(_WORD.fullmatch(form) for form in pair)
         ]
         self.words: dict[str, tuple[int, int]] = {}
         for i, pair in enumerate(self.forms):
             for side, form in enumerate(pair):
                 if _WORD.fullmatch(form):
                     self.words[form.lower() if self.ignorecase else form] = (i, side)
-        names = list(self.options["names"]) + ["first form", "second form"]
+        names = [*list(self.options["names"]), "first form", "second form"]
         self.names = names[0], names[1]
 
     def _mixed(self, text: str) -> bool:
@@ -93,7 +100,7 @@ class Consistency(Kind):
         """Per pair: (side, start, end) of every use, side 0 = left column."""
         out: list[list[tuple[int, int, int]]] = [[] for _ in self.forms]
         if self.words:
-            present = (doc.lowered_vocabulary if self.ignorecase else frozenset(w.text for w in doc.words))
+            present = doc.lowered_vocabulary if self.ignorecase else frozenset(w.text for w in doc.words)
             found = present.intersection(self.words)
             if found:
                 inside = RegionSet(regions)
@@ -113,9 +120,11 @@ class Consistency(Kind):
 
     def check(self, doc: Document) -> Iterator[Hit]:
         per_pair = self._uses(doc, doc.regions(self.rule.scope))
-        groups = [[u + (i,) for i, uses in enumerate(per_pair) for u in uses]] if self.options["together"] else [
-            [u + (i,) for u in uses] for i, uses in enumerate(per_pair)
-        ]
+        groups = (
+            [[(*u, i) for i, uses in enumerate(per_pair) for u in uses]]
+            if self.options["together"]
+            else [[(*u, i) for u in uses] for i, uses in enumerate(per_pair)]
+        )
         for uses in groups:
             uses.sort(key=lambda u: u[1])
             counts = [sum(1 for u in uses if u[0] == side) for side in (0, 1)]
@@ -131,7 +140,8 @@ class Consistency(Kind):
                 literal = bool(_LITERAL.fullmatch(other))
                 suggestion = _match_case(other, found) if literal else ""
                 yield Hit(
-                    start, end,
+                    start,
+                    end,
                     {
                         "match": found,
                         "suggestion": suggestion or self.names[1 - minority],

@@ -77,7 +77,8 @@ class DateCalendar(Kind):
                 continue
             para = doc.paragraph_at(m.start)
             near_years = {
-                o.year for p, o in full
+                o.year
+                for p, o in full
                 if p is not None and p == para and o.month and (o.month - m.month) % 12 in (0, 1, 11)
             }
             article_year = near_years.pop() if len(near_years) == 1 else None
@@ -92,7 +93,8 @@ class DateCalendar(Kind):
             name = self.vocab.weekday_names[actual]
             date = f"{m.day} {self.vocab.month_names[m.month - 1]} {year}"
             yield Hit(
-                m.weekday_start, m.weekday_start + len(m.weekday_text),
+                m.weekday_start,
+                m.weekday_start + len(m.weekday_text),
                 {"suggestion": name, "date": date, "year_source": "written" if m.year else "article"},
                 suggestions=(name,),
             )
@@ -111,7 +113,8 @@ class DateCalendar(Kind):
             names = self.vocab.month_names
             readings = (f"{a} {names[b - 1]} {year}", f"{names[a - 1]} {b}, {year}")
             yield Hit(
-                m.start, m.end,
+                m.start,
+                m.end,
                 {"suggestion": " or ".join(readings), "first": readings[0], "second": readings[1]},
                 suggestions=readings,
             )

@@ -86,7 +86,8 @@ class DateConsistency(Kind):
 
     def check(self, doc: Document) -> Iterator[Hit]:
         mentions = [
-            m for m in find_mentions(doc, self.vocab)
+            m
+            for m in find_mentions(doc, self.vocab)
             if m.order and (not m.dateline or self.options["dateline_votes"])
         ]
         flagged: dict[int, dict[str, tuple[Any, Mention]]] = {}
@@ -108,7 +109,8 @@ class DateConsistency(Kind):
         majority, witness = reasons[first]
         suggestion = self._rewrite(m, {d: v for d, (v, _) in reasons.items()})
         return Hit(
-            m.date_start, m.end,
+            m.date_start,
+            m.end,
             {
                 "form": _DESCRIBE[(first, self._value(first, m))],
                 "majority": _DESCRIBE[(first, majority)],
@@ -134,7 +136,7 @@ class DateConsistency(Kind):
             abbrevs = [a for a in self.vocab.months[full] if a]
             if want["abbreviation"] and not abbrevs:
                 return ""
-            word = (abbrevs[0] if want["abbreviation"] else full)
+            word = abbrevs[0] if want["abbreviation"] else full
         return render(m, self.vocab, form, want.get("ordinal", m.ordinal), word)
 
 

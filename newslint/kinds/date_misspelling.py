@@ -91,8 +91,10 @@ class DateMisspelling(Kind):
                 continue
             near = self._near.get(word)
             if near is None:  # capitalised words repeat across a corpus: compute each once
-                near = self._near[word] = (_nearest(word, self.vocab.month_names),
-                                           _nearest(word, self.vocab.weekday_names))
+                near = self._near[word] = (
+                    _nearest(word, self.vocab.month_names),
+                    _nearest(word, self.vocab.weekday_names),
+                )
             months, weekdays = near
             if not months and not weekdays:
                 continue
@@ -108,7 +110,9 @@ class DateMisspelling(Kind):
             if not names or self._common(word):
                 continue
             yield Hit(
-                m.start(), m.end(), {"suggestion": " or ".join(names)},
+                m.start(),
+                m.end(),
+                {"suggestion": " or ".join(names)},
                 suggestions=tuple(names),
                 fix=Fix(m.start(), m.end(), names[0], safe=False) if len(names) == 1 else None,
             )

@@ -74,8 +74,11 @@ class DateStyle(Kind):
             wanted = self._house_form(m)
             if wanted and wanted != " ".join(doc.text[start:end].split()):
                 yield Hit(
-                    start, end, {"suggestion": wanted, "style": self.options["style"]},
-                    suggestions=(wanted,), fix=Fix(start, end, wanted),
+                    start,
+                    end,
+                    {"suggestion": wanted, "style": self.options["style"]},
+                    suggestions=(wanted,),
+                    fix=Fix(start, end, wanted),
                 )
 
     def _house_form(self, m: Mention) -> str:

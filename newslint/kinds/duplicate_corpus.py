@@ -33,10 +33,20 @@ class DuplicateLeadCorpus(CorpusKind):
         "Files whose lead is shorter than `min_words` words are skipped."
     )
     option_schema: ClassVar[Mapping[str, Option]] = {
-        "threshold": Option("float", 0.8, "lowest token similarity (0-1) of two leads that counts as a copy",
-                            minimum=0.5, maximum=1.0),
-        "lsh_threshold": Option("float", 0.5, "LSH bucket threshold (estimated Jaccard of 5-gram shingles)",
-                                minimum=0.1, maximum=1.0),
+        "threshold": Option(
+            "float",
+            0.8,
+            "lowest token similarity (0-1) of two leads that counts as a copy",
+            minimum=0.5,
+            maximum=1.0,
+        ),
+        "lsh_threshold": Option(
+            "float",
+            0.5,
+            "LSH bucket threshold (estimated Jaccard of 5-gram shingles)",
+            minimum=0.1,
+            maximum=1.0,
+        ),
         "min_words": Option("int", 8, "shortest lead (in words) to compare", minimum=1),
         "max_related": Option("int", 3, "most earlier files to name in one finding", minimum=1),
         "index": Option("str", "", "a lead index file (`newslint index build`) to check against"),
@@ -65,8 +75,12 @@ class DuplicateLeadCorpus(CorpusKind):
                     1,
                     summary.end_line,
                     summary.end_column,
-                    params={"other": best.path, "other_line": best.line, "similarity": f"{best.score:.0%}",
-                            "copies": len(matches)},
+                    params={
+                        "other": best.path,
+                        "other_line": best.line,
+                        "similarity": f"{best.score:.0%}",
+                        "copies": len(matches),
+                    },
                     related=tuple(
                         Related(m.line, f"same lead ({m.score:.0%} similar)", m.path) for m in shown
                     ),

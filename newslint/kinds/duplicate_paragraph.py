@@ -35,7 +35,11 @@ def _prepared(doc: Document) -> list[tuple[Paragraph, Comparable]]:
 
 def candidates(doc: Document, min_words: int) -> list[tuple[Paragraph, Comparable]]:
     """Body paragraphs worth comparing: long enough, not list items, in order."""
-    return [(p, c) for p, c in doc.memo("duplicate-paragraphs", lambda: _prepared(doc)) if len(c.words) >= min_words]
+    return [
+        (p, c)
+        for p, c in doc.memo("duplicate-paragraphs", lambda: _prepared(doc))
+        if len(c.words) >= min_words
+    ]
 
 
 def lead_of(paras: Sequence[tuple[Paragraph, Comparable]]) -> tuple[Paragraph, Comparable] | None:
@@ -63,14 +67,23 @@ class DuplicateParagraph(Kind):
         "that differ in a figure (lines of a results table).  The (unsafe) fix deletes the later copy."
     )
     option_schema: ClassVar[Mapping[str, Option]] = {
-        "target": Option("str", "lead", "which first copies to report: the lead, or any other paragraph",
-                         choices=("lead", "other")),
-        "threshold": Option("float", 0.9, "lowest similarity (0-1) that counts as a copy",
-                            minimum=0.5, maximum=1.0),
+        "target": Option(
+            "str",
+            "lead",
+            "which first copies to report: the lead, or any other paragraph",
+            choices=("lead", "other"),
+        ),
+        "threshold": Option(
+            "float", 0.9, "lowest similarity (0-1) that counts as a copy", minimum=0.5, maximum=1.0
+        ),
         "min_words": Option("int", 8, "shortest paragraph (in words) to compare", minimum=1),
-        "quote_share": Option("float", 0.5,
-                              "share of quoted words above which the attribution must match too",
-                              minimum=0.0, maximum=1.0),
+        "quote_share": Option(
+            "float",
+            0.5,
+            "share of quoted words above which the attribution must match too",
+            minimum=0.0,
+            maximum=1.0,
+        ),
     }
 
     def __init__(self, rule: Any) -> None:

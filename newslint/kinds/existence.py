@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import Any, ClassVar
 
 from newslint.document import Document
 from newslint.findings import Hit
@@ -18,7 +18,7 @@ class Existence(Kind):
         "Flags every occurrence of the listed `tokens` (whole words or phrases) and `patterns` "
         "(regular expressions) within the rule's scope, except those matching an `exceptions` pattern."
     )
-    option_schema: Mapping[str, Option] = {
+    option_schema: ClassVar[Mapping[str, Option]] = {
         "tokens": Option("list[str]", [], "words or phrases, matched as whole words"),
         "patterns": Option("list[str]", [], "regular expressions (the `regex` module's syntax)"),
         "exceptions": Option("list[str]", [], "regexes; a match that fully matches one is not flagged"),
@@ -35,7 +35,9 @@ class Existence(Kind):
         super().__init__(rule)
         o = self.options
         self.pattern = compile_terms(o["tokens"], o["patterns"], "patterns", ignorecase=o["ignorecase"])
-        self.exceptions = [compile_pattern(p, "exceptions", ignorecase=o["ignorecase"]) for p in o["exceptions"]]
+        self.exceptions = [
+            compile_pattern(p, "exceptions", ignorecase=o["ignorecase"]) for p in o["exceptions"]
+        ]
 
     def check(self, doc: Document) -> Iterator[Hit]:
         try:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import Any, ClassVar
 
 from newslint.document import Document, RegionSet
 from newslint.findings import Fix, Hit
@@ -20,10 +21,10 @@ class Repetition(Kind):
     name = "repetition"
     can_fix = True
     description = (
-        "Flags a word immediately repeated within a line (\"the the\"), ignoring case.  Repeats that "
-        "are grammatical (\"had had\", \"that that\") go in `exceptions`.  The fix removes the second copy."
+        'Flags a word immediately repeated within a line ("the the"), ignoring case.  Repeats that '
+        'are grammatical ("had had", "that that") go in `exceptions`.  The fix removes the second copy.'
     )
-    option_schema: Mapping[str, Option] = {
+    option_schema: ClassVar[Mapping[str, Option]] = {
         "exceptions": Option("list[str]", [], "repeated words that are fine (lowercase)"),
         "min_length": Option("int", 1, "shortest word to check", minimum=1),
     }
@@ -36,7 +37,7 @@ class Repetition(Kind):
         if not _QUICK.search(doc.lowered_text):
             return
         low, words, text = doc.lowered_words, doc.words, doc.text
-        repeats = [i for i, (a, b) in enumerate(zip(low, low[1:]), 1) if a == b]
+        repeats = [i for i, (a, b) in enumerate(itertools.pairwise(low), 1) if a == b]
         if not repeats:
             return
         inside = RegionSet(doc.regions(self.rule.scope))
@@ -45,7 +46,10 @@ class Repetition(Kind):
             gap = text[first.end : second.start]
             if not gap or gap.strip(" \t") or not second.text.isalpha() or not first.text.isalpha():
                 continue  # only spaces or tabs between two plain words on one line
-            if text[second.end : second.end + 1] in _JOINERS or text[first.start - 1 : first.start] in _JOINERS:
+            if (
+                text[second.end : second.end + 1] in _JOINERS
+                or text[first.start - 1 : first.start] in _JOINERS
+            ):
                 continue  # "the the-ory", "o'the the"
             word = first.text
             if len(word) < self.options["min_length"] or low[i] in self.exceptions:

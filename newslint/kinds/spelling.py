@@ -36,10 +36,29 @@ _PREV_WORD = regex.compile(r"(\p{L}[\p{L}.'’-]*) $")
 _NEXT_WORD = regex.compile(r"(?:'s|’s)? (\p{L}+)")
 _COMPOUND_GAP = 2.0
 _NAME = 99.0
-_CALENDAR = frozenset((
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-))
+_CALENDAR = frozenset(
+    (
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    )
+)
 _CONTRACTIONS = ("n't", "'ll", "'re", "'ve", "'d", "'m", "'s")
 _INITIAL_BEFORE = frozenset(".!?:;—–-…\n\r\"“”‘'([")
 _EN_GB_EXCEPTIONS = frozenset({"program", "programs", "disk", "disks", "analog", "dialog"})
@@ -80,8 +99,9 @@ class Spelling(Kind):
         "swapped or doubled letters)."
     )
     option_schema: ClassVar[Mapping[str, Option]] = {
-        "locale": Option("str", "en", "en (British and American), en-US or en-GB",
-                         choices=("en", "en-US", "en-GB")),
+        "locale": Option(
+            "str", "en", "en (British and American), en-US or en-GB", choices=("en", "en-US", "en-GB")
+        ),
         "accept": Option("list[str]", [], "extra words (or regexes) that are fine"),
         "accept_files": Option("list[str]", [], "files of accepted words/regexes, one a line"),
         "reject": Option("dict[str,str]", {}, "words always flagged -> their suggestion"),
@@ -90,11 +110,13 @@ class Spelling(Kind):
         "min_length": Option("int", 3, "shortest word checked", minimum=1),
         "common": Option("float", 3.5, "Zipf frequency at which a word is accepted outright", minimum=0),
         "margin": Option("float", 1.2, "how much likelier a correction must be (Zipf units)", minimum=0),
-        "margin_capitalised": Option("float", 3.1, "the same for a capitalised word opening a sentence",
-                                     minimum=0),
+        "margin_capitalised": Option(
+            "float", 3.1, "the same for a capitalised word opening a sentence", minimum=0
+        ),
         "margin_name": Option("float", 3.6, "the same for a capitalised word mid-sentence", minimum=0),
-        "margin_evidence": Option("float", 1.0, "the same when the article uses the correction elsewhere",
-                                  minimum=0),
+        "margin_evidence": Option(
+            "float", 1.0, "the same when the article uses the correction elsewhere", minimum=0
+        ),
         "max_edits": Option("int", 2, "largest edit distance to a correction", minimum=1, maximum=3),
     }
 
@@ -115,7 +137,10 @@ class Spelling(Kind):
         self.min_length: int = opts["min_length"]
         self.common: float = opts["common"]
         self.margins: tuple[float, float, float, float] = (
-            opts["margin"], opts["margin_capitalised"], opts["margin_name"], opts["margin_evidence"]
+            opts["margin"],
+            opts["margin_capitalised"],
+            opts["margin_name"],
+            opts["margin_evidence"],
         )
         self.max_edits: int = opts["max_edits"]
         self._memo: dict[str, _Verdict | None] = {}
@@ -153,8 +178,10 @@ class Spelling(Kind):
         """Whether a lowercase word needs no further thought (memoised; the common case)."""
         ok = self._fine.get(lw)
         if ok is None:
-            ok = lw not in self.reject and self._known(lw) and not (
-                self.locale != "en" and self._locale_verdict(lw)
+            ok = (
+                lw not in self.reject
+                and self._known(lw)
+                and not (self.locale != "en" and self._locale_verdict(lw))
             )
             self._fine[lw] = ok
         return ok
@@ -218,8 +245,13 @@ class Spelling(Kind):
             return margin
         cased = top[:1].upper() + top[1:]
         variant = word.startswith(cased) or cased.startswith(word)  # Magic/Magica: a real variant
-        if (len(top) >= 5 and self.lexicon.freq(top) < 5.0 and not variant
-                and _occurrences(text, cased) and not _occurrences(text, top)):
+        if (
+            len(top) >= 5
+            and self.lexicon.freq(top) < 5.0
+            and not variant
+            and _occurrences(text, cased)
+            and not _occurrences(text, top)
+        ):
             margin = min(margin, self.margins[3] + 0.5)
         if top in _CALENDAR and len(top) > 5:
             margin = min(margin, self.margins[3])  # Febuary, Wensday: a misspelled common name
@@ -282,7 +314,8 @@ class Spelling(Kind):
                 suggestions = tuple(match_case(s, norm) for s in verdict.suggestions[:3])
                 top = suggestions[0] if suggestions else ""
                 yield Hit(
-                    ws, we,
+                    ws,
+                    we,
                     {"match": text[ws:we], "suggestion": top or "?"},
                     suggestions=suggestions,
                     fix=Fix(ws, we, top) if top else None,
@@ -328,8 +361,11 @@ def _transposed(word: str, other: str) -> bool:
     if len(word) != len(other):
         return False
     diff = [i for i in range(len(word)) if word[i] != other[i]]
-    return len(diff) == 2 and diff[1] == diff[0] + 1 and word[diff[0]] == other[diff[1]] and (
-        word[diff[1]] == other[diff[0]]
+    return (
+        len(diff) == 2
+        and diff[1] == diff[0] + 1
+        and word[diff[0]] == other[diff[1]]
+        and (word[diff[1]] == other[diff[0]])
     )
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import Any, ClassVar
 
 import regex
 
@@ -12,7 +12,6 @@ from newslint.findings import Fix, Hit
 from newslint.kinds.base import Kind
 from newslint.options import Option
 from newslint.patterns import PatternTimeout, compile_pattern, matches_in
-
 
 _PLAIN = regex.compile(r"[\p{L}\p{N} '’-]+")
 
@@ -33,7 +32,7 @@ class Substitution(Kind):
         "(several alternatives separated by `|`).  With exactly one alternative the finding carries a "
         "safe fix.  Keys are matched as whole words; the suggestion copies the flagged text's case."
     )
-    option_schema: Mapping[str, Option] = {
+    option_schema: ClassVar[Mapping[str, Option]] = {
         "swap": Option("dict[str,str]", {}, "wrong form (word or regex) -> preferred form(s), '|'-separated"),
         "ignorecase": Option("bool", True, "match regardless of case"),
     }
@@ -77,8 +76,11 @@ class Substitution(Kind):
                     continue
                 fix = Fix(m.start(), m.end(), suggestions[0]) if len(suggestions) == 1 else None
                 yield Hit(
-                    m.start(), m.end(), {"match": found, "suggestion": " or ".join(suggestions)},
-                    suggestions=suggestions, fix=fix,
+                    m.start(),
+                    m.end(),
+                    {"match": found, "suggestion": " or ".join(suggestions)},
+                    suggestions=suggestions,
+                    fix=fix,
                 )
         except PatternTimeout as exc:
             yield Hit(0, 0, message=f"rule pattern timed out and was stopped: {exc}")

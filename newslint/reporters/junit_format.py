@@ -26,9 +26,7 @@ def _paths(report: Report) -> list[str]:
 
 
 def _failure(case: ET.Element, f: Finding) -> None:
-    failure = ET.SubElement(
-        case, "failure", {"type": f.rule, "message": f"{f.line}:{f.column}: {f.message}"}
-    )
+    failure = ET.SubElement(case, "failure", {"type": f.rule, "message": f"{f.line}:{f.column}: {f.message}"})
     lines = [f"{f.path}:{f.line}:{f.column}: {f.severity} [{f.rule}] ({f.category}) {f.message}"]
     lines += [f"suggestion: {s}" for s in f.suggestions[:1]]
     lines += [f"related: line {r.line}: {r.message}" for r in f.related]
@@ -55,8 +53,8 @@ def render(report: Report) -> str:
         for f in by_path.get(path, ()):
             _failure(case, f)
         if path in errors:
-            ET.SubElement(case, "error", {"type": "unreadable", "message": errors[path].message}).text = (
-                f"{path}: {errors[path].message}"
-            )
+            ET.SubElement(
+                case, "error", {"type": "unreadable", "message": errors[path].message}
+            ).text = f"{path}: {errors[path].message}"
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"

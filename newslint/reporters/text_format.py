@@ -20,7 +20,11 @@ def render(report: Report) -> str:
     out = []
     for f in report.findings:
         where = _paint(f"{f.path}:{f.line}:{f.column}:", "path", c)
-        hint = f" (suggestion: {f.suggestions[0]})" if f.suggestions and f.suggestions[0] not in f.message else ""
+        hint = (
+            f" (suggestion: {f.suggestions[0]})"
+            if f.suggestions and f.suggestions[0] not in f.message
+            else ""
+        )
         out.append(f"{where} {_paint(f.severity, f.severity, c)} [{f.rule}] {f.message}{hint}\n")
         for r in f.related:
             place = f"{r.path}:{r.line}" if r.path else f"line {r.line}"
