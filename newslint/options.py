@@ -20,7 +20,19 @@ class OptionError(ValueError):
 
 
 # Types an option may have.  "regex" is a string compiled by the kind (errors reported by it).
-TYPES = ("str", "int", "float", "bool", "regex", "list[str]", "dict[str,str]", "dict[str,list[str]]", "any")
+# "list[path]" is a list of file names; from a config file they are taken relative to its folder.
+TYPES = (
+    "str",
+    "int",
+    "float",
+    "bool",
+    "regex",
+    "list[str]",
+    "list[path]",
+    "dict[str,str]",
+    "dict[str,list[str]]",
+    "any",
+)
 
 
 @dataclass(frozen=True)
@@ -51,7 +63,7 @@ def _check_type(option: Option, value: Any) -> str | None:
         ok = isinstance(value, (int, float)) and not isinstance(value, bool)
     elif t == "bool":
         ok = isinstance(value, bool)
-    elif t == "list[str]":
+    elif t in ("list[str]", "list[path]"):
         ok = _is_str_list(value)
     elif t == "dict[str,str]":
         ok = isinstance(value, Mapping) and all(

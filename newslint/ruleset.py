@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from newslint.config import Settings, select_rules
@@ -28,6 +29,20 @@ def _global_options(rule: Rule, settings: Settings) -> dict[str, Any]:
     return out
 
 
+def _anchor_paths(rule: Rule, options: dict[str, Any], root: Path) -> dict[str, Any]:
+    """File names in a config's rule options are relative to the config's folder, not the cwd."""
+    kind = get_kind(rule.kind)
+    schema = kind.option_schema if kind else {}
+    out = dict(options)
+    for key, value in options.items():
+        if key in schema and schema[key].type == "list[path]" and isinstance(value, list):
+            out[key] = [
+                v if not isinstance(v, str) or Path(v).expanduser().is_absolute() else str(root / v)
+                for v in value
+            ]
+    return out
+
+
 def apply_settings(rules: Sequence[Rule], settings: Settings) -> list[Rule]:
     known = {r.id for r in rules}
     for rule_id, given in settings.rules.items():
@@ -36,7 +51,8 @@ def apply_settings(rules: Sequence[Rule], settings: Settings) -> list[Rule]:
     out = []
     for rule in rules:
         entry = settings.rules.get(rule.id)
-        overrides = {**_global_options(rule, settings), **(dict(entry.options) if entry else {})}
+        given = _anchor_paths(rule, dict(entry.options), settings.root) if entry else {}
+        overrides = {**_global_options(rule, settings), **given}
         if not overrides and (entry is None or entry.severity is None):
             out.append(rule)
             continue

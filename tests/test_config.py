@@ -95,3 +95,21 @@ def test_overrides_change_severity_and_options() -> None:
         rules, Settings(rules={"repeated-word": RuleSettings("error", {"min_length": 3})})
     )
     assert changed.severity == "error" and changed.options["min_length"] == 3
+
+
+def test_word_list_files_in_config_are_relative_to_the_config(tmp_path: Path) -> None:
+    from helpers import run_newslint
+
+    (tmp_path / ".newslint.yaml").write_text(
+        "rules:\n  spelling:\n    options:\n      accept_files: [names.txt]\n"
+    )
+    (tmp_path / "names.txt").write_text("Qwghlmian\n")
+    (tmp_path / "desk").mkdir()
+    (tmp_path / "desk" / "a.txt").write_text("Talks\n\nThe Qwghlmian delegation arrived on Monday.\n")
+    result = run_newslint("check", "--select", "spelling", "a.txt", cwd=tmp_path / "desk")
+    assert result.returncode == 0, result.stdout + result.stderr
+    (tmp_path / ".newslint.yaml").write_text(
+        "rules:\n  spelling:\n    options:\n      accept_files: [gone.txt]\n"
+    )
+    result = run_newslint("check", "--select", "spelling", "a.txt", cwd=tmp_path / "desk")
+    assert result.returncode == 2 and str(tmp_path / "gone.txt") in result.stderr

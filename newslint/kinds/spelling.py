@@ -103,9 +103,9 @@ class Spelling(Kind):
             "str", "en", "en (British and American), en-US or en-GB", choices=("en", "en-US", "en-GB")
         ),
         "accept": Option("list[str]", [], "extra words (or regexes) that are fine"),
-        "accept_files": Option("list[str]", [], "files of accepted words/regexes, one a line"),
+        "accept_files": Option("list[path]", [], "files of accepted words/regexes, one a line"),
         "reject": Option("dict[str,str]", {}, "words always flagged -> their suggestion"),
-        "reject_files": Option("list[str]", [], "files of 'wrong -> right' lines, always flagged"),
+        "reject_files": Option("list[path]", [], "files of 'wrong -> right' lines, always flagged"),
         "wordlists": Option("list[str]", [], "built-in accept lists, relative to the rule file"),
         "min_length": Option("int", 3, "shortest word checked", minimum=1),
         "common": Option("float", 3.5, "Zipf frequency at which a word is accepted outright", minimum=0),
