@@ -51,8 +51,8 @@ def apply_settings(rules: Sequence[Rule], settings: Settings) -> list[Rule]:
     out = []
     for rule in rules:
         entry = settings.rules.get(rule.id)
-        given = _anchor_paths(rule, dict(entry.options), settings.root) if entry else {}
-        overrides = {**_global_options(rule, settings), **given}
+        anchored = _anchor_paths(rule, dict(entry.options), settings.root) if entry else {}
+        overrides = {**_global_options(rule, settings), **anchored}
         if not overrides and (entry is None or entry.severity is None):
             out.append(rule)
             continue
