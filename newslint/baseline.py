@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
 VERSION = 1
 CONTEXT_WORDS = 3  # words kept on each side of the flagged text
+_WINDOW = 200  # characters searched for them
 _WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’][\p{L}]+)?")
 _SPACE = regex.compile(r"\s+")
 
@@ -45,8 +46,11 @@ def fingerprint(doc: Document, rule_id: str, start: int, end: int, message: str 
     """Content fingerprint of a span: rule + normalised text + nearby words on the same line."""
     line = doc.lines[doc.line_of(start) - 1]
     last = doc.lines[doc.line_of(end) - 1] if end > start else line
-    before = [w.casefold() for w in _WORD.findall(doc.text[line.start : start])][-CONTEXT_WORDS:]
-    after = [w.casefold() for w in _WORD.findall(doc.text[end : max(end, last.end)])][:CONTEXT_WORDS]
+    # A window, not the whole line: a 10 MB one-line file must not cost a scan per finding.
+    before_text = doc.text[max(line.start, start - _WINDOW) : start]
+    after_text = doc.text[end : min(max(end, last.end), end + _WINDOW)]
+    before = [w.casefold() for w in _WORD.findall(before_text)][-CONTEXT_WORDS:]
+    after = [w.casefold() for w in _WORD.findall(after_text)][:CONTEXT_WORDS]
     flagged = normalise(doc.text[start:end]) or normalise(message)
     return _hash(rule_id, flagged, " ".join(before), " ".join(after))
 
