@@ -148,10 +148,11 @@ def rules_list(
         raise _fail(exc) from None
     shown = [r for r in rules if r.enabled or all_rules]
     width = max((len(r.id) for r in shown), default=4)
-    typer.echo(f"{'id':<{width}}  {'kind':<13} {'category':<10} {'severity':<8} summary")
+    kw = max((len(r.kind) for r in shown), default=4)
+    typer.echo(f"{'id':<{width}}  {'kind':<{kw}}  {'category':<10} {'severity':<8} summary")
     for r in shown:
         flag = "" if r.enabled else " (off by default)"
-        typer.echo(f"{r.id:<{width}}  {r.kind:<13} {r.category:<10} {r.severity:<8} {r.summary}{flag}")
+        typer.echo(f"{r.id:<{width}}  {r.kind:<{kw}}  {r.category:<10} {r.severity:<8} {r.summary}{flag}")
 
 
 @rules_app.command("test")

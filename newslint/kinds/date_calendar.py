@@ -22,16 +22,15 @@ import datetime
 from collections.abc import Iterator, Mapping
 from typing import Any, ClassVar
 
-from newslint.date_mentions import VOCAB_OPTIONS, Mention, Vocab, days_in_month, find_mentions, validate_vocab
+from newslint.date_mentions import VOCAB_OPTIONS, DateKind, Mention, Vocab, days_in_month, find_mentions
 from newslint.document import Document
 from newslint.findings import Hit
-from newslint.kinds.base import Kind
 from newslint.options import Option
 
 CHECKS = ("impossible", "weekday", "ambiguous")
 
 
-class DateCalendar(Kind):
+class DateCalendar(DateKind):
     name = "date-calendar"
     description = (
         "`check: impossible` flags days a month does not have and numeric dates with no valid month; "
@@ -44,13 +43,8 @@ class DateCalendar(Kind):
         "check": Option("str", "impossible", "which calendar check this rule runs", choices=CHECKS),
     }
 
-    @classmethod
-    def validate(cls, options: Mapping[str, Any]) -> None:
-        validate_vocab(options)
-
     def __init__(self, rule: Any) -> None:
         super().__init__(rule)
-        self.vocab = Vocab.from_options(self.options)
         self.run = {"impossible": self._impossible, "weekday": self._weekday, "ambiguous": self._ambiguous}[
             self.options["check"]
         ]

@@ -23,10 +23,9 @@ from collections import Counter
 from collections.abc import Iterator, Mapping
 from typing import Any, ClassVar
 
-from newslint.date_mentions import VOCAB_OPTIONS, Mention, Vocab, find_mentions, render, validate_vocab
+from newslint.date_mentions import VOCAB_OPTIONS, DateKind, Mention, find_mentions, render
 from newslint.document import Document
 from newslint.findings import Fix, Hit, RelatedSpan
-from newslint.kinds.base import Kind
 from newslint.options import Option, OptionError
 
 DIMENSIONS = ("form", "ordinal", "abbreviation")
@@ -42,7 +41,7 @@ _DESCRIBE = {
 }
 
 
-class DateConsistency(Kind):
+class DateConsistency(DateKind):
     name = "date-consistency"
     can_fix = True
     description = (
@@ -61,7 +60,7 @@ class DateConsistency(Kind):
 
     @classmethod
     def validate(cls, options: Mapping[str, Any]) -> None:
-        validate_vocab(options)
+        super().validate(options)
         unknown = set(options["dimensions"]) - set(DIMENSIONS)
         if unknown:
             known = ", ".join(DIMENSIONS)
@@ -69,7 +68,6 @@ class DateConsistency(Kind):
 
     def __init__(self, rule: Any) -> None:
         super().__init__(rule)
-        self.vocab = Vocab.from_options(self.options)
         self.dimensions = tuple(self.options["dimensions"])
 
     def _value(self, dimension: str, m: Mention) -> Any:

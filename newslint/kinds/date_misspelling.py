@@ -18,10 +18,9 @@ from typing import Any, ClassVar
 import regex
 from rapidfuzz.distance import OSA
 
-from newslint.date_mentions import VOCAB_OPTIONS, Vocab, validate_vocab
+from newslint.date_mentions import VOCAB_OPTIONS, DateKind
 from newslint.document import Document
 from newslint.findings import Fix, Hit
-from newslint.kinds.base import Kind
 from newslint.options import Option
 
 _WORD = regex.compile(r"(?:(?<=\b[Mm]id-)|(?<![\p{L}\p{N}'’-]))\p{Lu}\p{Ll}{3,11}(?![\p{L}\p{N}])")
@@ -35,7 +34,7 @@ def _cue_words(words: list[str]) -> regex.Pattern[str]:
     return regex.compile(rf"(?i:\b(?:{alternation}))(?:[^\S\r\n]|-)+$")
 
 
-class DateMisspelling(Kind):
+class DateMisspelling(DateKind):
     name = "date-misspelling"
     can_fix = True
     description = (
@@ -52,13 +51,8 @@ class DateMisspelling(Kind):
         "max_zipf": Option("float", 2.0, "a word this frequent (wordfreq Zipf) is real", minimum=0),
     }
 
-    @classmethod
-    def validate(cls, options: Mapping[str, Any]) -> None:
-        validate_vocab(options)
-
     def __init__(self, rule: Any) -> None:
         super().__init__(rule)
-        self.vocab = Vocab.from_options(self.options)
         self.known = set(self.vocab.month_of) | set(self.vocab.weekday_of)
         self.month_cue = _cue_words(self.options["month_cues"])
         self.weekday_cue = _cue_words(self.options["weekday_cues"])

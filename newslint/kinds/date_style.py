@@ -14,16 +14,15 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any, ClassVar
 
-from newslint.date_mentions import VOCAB_OPTIONS, Mention, Vocab, find_mentions, render, validate_vocab
+from newslint.date_mentions import VOCAB_OPTIONS, DateKind, Mention, find_mentions, render
 from newslint.document import Document
 from newslint.findings import Fix, Hit
-from newslint.kinds.base import Kind
 from newslint.options import Option, OptionError
 
 _PRESET_KEYS = {"order", "ordinals", "abbreviate"}
 
 
-class DateStyle(Kind):
+class DateStyle(DateKind):
     name = "date-style"
     can_fix = True
     description = (
@@ -39,7 +38,7 @@ class DateStyle(Kind):
 
     @classmethod
     def validate(cls, options: Mapping[str, Any]) -> None:
-        validate_vocab(options)
+        super().validate(options)
         presets = options["presets"]
         if not isinstance(presets, Mapping):
             raise OptionError("presets", "option 'presets' must map preset names to settings")
@@ -58,7 +57,6 @@ class DateStyle(Kind):
 
     def __init__(self, rule: Any) -> None:
         super().__init__(rule)
-        self.vocab = Vocab.from_options(self.options)
         style = self.options["style"]
         self.preset: Mapping[str, Any] | None = None if style == "any" else self.options["presets"][style]
 
