@@ -64,7 +64,28 @@ def apply_settings(rules: Sequence[Rule], settings: Settings) -> list[Rule]:
     return out
 
 
+def check_selectors(rules: Sequence[Rule], settings: Settings, extra_ignore: Sequence[str]) -> None:
+    """A selector that names no rule, group or category is a typo: say so instead of ignoring it."""
+    known = (
+        {"ALL"} | {r.id for r in rules} | {r.group for r in rules if r.group} | {r.category for r in rules}
+    )
+    lists = {
+        "select": settings.select or (),
+        "extend-select": settings.extend_select,
+        "ignore": (*settings.ignore, *extra_ignore),
+        "per-file-ignores": [s for selectors in settings.per_file_ignores.values() for s in selectors],
+    }
+    for where, selectors in lists.items():
+        for selector in selectors:
+            if selector not in known:
+                raise ConfigError(
+                    f"{where}: no rule, group or category is called {selector!r} (`newslint rules --all` lists them)",
+                    settings.source,
+                )
+
+
 def resolve_rules(settings: Settings, extra_ignore: Sequence[str] = ()) -> list[Rule]:
     """The rules this run executes, with config overrides applied."""
     rules = all_rules(settings)
+    check_selectors(rules, settings, extra_ignore)
     return apply_settings(select_rules(rules, settings, extra_ignore), settings)

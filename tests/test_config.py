@@ -113,3 +113,12 @@ def test_word_list_files_in_config_are_relative_to_the_config(tmp_path: Path) ->
     )
     result = run_newslint("check", "--select", "spelling", "a.txt", cwd=tmp_path / "desk")
     assert result.returncode == 2 and str(tmp_path / "gone.txt") in result.stderr
+
+
+def test_a_selector_that_names_nothing_is_an_error(tmp_path: Path) -> None:
+    config = tmp_path / ".newslint.yaml"
+    config.write_text("ignore: [speling]\n")
+    with pytest.raises(ConfigError, match="'speling'") as info:
+        resolve_rules(load_settings(config, tmp_path))
+    assert info.value.path == str(config)
+    assert resolve_rules(Settings(select=("typo", "style", "repeated-word", "ALL")))
