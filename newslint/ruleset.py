@@ -79,7 +79,8 @@ def check_selectors(rules: Sequence[Rule], settings: Settings, extra_ignore: Seq
         for selector in selectors:
             if selector not in known:
                 raise ConfigError(
-                    f"{where}: no rule, group or category is called {selector!r} (`newslint rules --all` lists them)",
+                    f"{where}: no rule, group or category is called {selector!r}"
+                    " (`newslint rules --all` lists them)",
                     settings.source,
                 )
 
