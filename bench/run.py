@@ -158,6 +158,35 @@ def print_table(results: list[Timing]) -> None:
                 print(f"10x / 1x growth, {tool:<22} {by[(ten, tool)] / by[(one, tool)]:6.2f}")
 
 
+def spelling_comparison(corpus: Path, runs: int) -> None:
+    """Issue 4's yardstick: the spelling rule alone vs pyspellchecker's unknown-word scan."""
+    folders = [str(corpus / d) for d in sorted(os.listdir(corpus)) if (corpus / d).is_dir()] or [str(corpus)]
+    argvs = {
+        "newslint --select spelling --jobs 1": [
+            sys.executable,
+            "-m",
+            "newslint",
+            "check",
+            "--select",
+            "spelling",
+            "--jobs",
+            "1",
+            "-q",
+            "--no-progress",
+            *folders,
+        ],
+        "pyspellchecker unknown-word scan": [sys.executable, str(HERE / "pyspell_scan.py"), *folders],
+    }
+    medians = {}
+    print(f"\n{'spelling alone, whole process':<40} {'median s':>9} {'spread':>12}")
+    for name, argv in argvs.items():
+        times = [time_process(argv)[0] for _ in range(runs)]
+        medians[name] = statistics.median(times)
+        print(f"{name:<40} {medians[name]:9.2f} {min(times):6.2f}-{max(times):.2f}")
+    a, b = medians.values()
+    print(f"{'ratio (must be <= 2)':<40} {a / b:9.2f}")
+
+
 def profile(corpus: Path) -> None:
     """In-process profile: where newslint's time goes (load, parse, each rule, report)."""
     from newslint.config import Settings
@@ -198,9 +227,13 @@ def main() -> int:
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="folder of articles (*.txt)")
     ap.add_argument("--runs", type=int, default=5, help="runs per tool and corpus (half on the 10x corpus)")
     ap.add_argument("--profile-only", action="store_true")
+    ap.add_argument("--spelling", action="store_true", help="only the spelling rule vs pyspellchecker")
     args = ap.parse_args()
     if not args.corpus.is_dir():
         ap.error(f"corpus folder not found: {args.corpus}")
+    if args.spelling:
+        spelling_comparison(args.corpus, args.runs)
+        return 0
     if not args.profile_only:
         missing = [t for t in ("codespell", "proselint") if tool_path(t) is None]
         if missing:
