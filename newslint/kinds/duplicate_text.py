@@ -9,6 +9,7 @@ added word in a 30-word lead scores about 0.98).  This module defines no kind.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
@@ -20,7 +21,8 @@ from rapidfuzz.distance import Indel
 # Apostrophes and primes vanish inside words ("it's" == "it’s" == "its"); every other
 # punctuation mark, quote or dash splits words ("well-known" == "well—known" == "well known").
 _APOSTROPHES = regex.compile(r"['’‘ʼʹ′`´]")
-_NON_WORD = regex.compile(r"[^\p{L}\p{N}]+")
+# Runs of letters and digits (the standard library's engine: faster here, same result after NFKC).
+_WORDS = re.compile(r"[^\W_]+")
 # Digit group and decimal separators go, so "1,071" and "10.8" stay one token each.
 _NUMBER_SEPARATOR = regex.compile(r"(?<=\d)[,.](?=\d)")
 # A quoted span, whatever the quote style, for the shared-quotation guard.  A single quote
@@ -37,7 +39,7 @@ def tokens(text: str) -> tuple[str, ...]:
     """The words of ``text`` with case, quotes, dashes, punctuation and spacing erased."""
     text = unicodedata.normalize("NFKC", text).casefold()
     text = _NUMBER_SEPARATOR.sub("", _APOSTROPHES.sub("", text))
-    return tuple(_NON_WORD.sub(" ", text).split())
+    return tuple(_WORDS.findall(text))
 
 
 def unquoted_tokens(text: str) -> tuple[str, ...]:

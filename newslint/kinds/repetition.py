@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import itertools
-import re
 from collections.abc import Iterator, Mapping
 from typing import Any, ClassVar
 
@@ -12,8 +11,6 @@ from newslint.findings import Fix, Hit
 from newslint.kinds.base import Kind
 from newslint.options import Option
 
-# A cheap first look (the standard library's engine, on lowercased text): any letters repeated?
-_QUICK = re.compile(r"\b([^\W\d_]+)[ \t]+\1\b")
 _JOINERS = frozenset("'’-")  # a repeat glued to more of a word is not a repeated word
 
 
@@ -34,7 +31,8 @@ class Repetition(Kind):
         self.exceptions = {w.lower() for w in self.options["exceptions"]}
 
     def check(self, doc: Document) -> Iterator[Hit]:
-        if not _QUICK.search(doc.lowered_text):
+        quick = doc.lowered_tokens  # shared with other rules; a superset of what is checked below
+        if not any(a == b for a, b in itertools.pairwise(quick)):
             return
         low, words, text = doc.lowered_words, doc.words, doc.text
         repeats = [i for i, (a, b) in enumerate(itertools.pairwise(low), 1) if a == b]
