@@ -23,6 +23,14 @@ from newslint.patterns import compile_pattern, finditer
 _WORD = regex.compile(r"\p{L}+")
 
 
+def _is_name(text: str, start: int) -> bool:
+    """A capitalised word that does not open a sentence: part of a name, not a spelling choice."""
+    if not text[start : start + 1].isupper():
+        return False
+    before = text[:start].rstrip(" \t\"'“‘(")
+    return bool(before) and before[-1] not in ".!?:\n\r"
+
+
 _LITERAL = regex.compile(r"[\p{L}\p{N} '’-]+|[^\p{L}\p{N}\s]")
 
 
@@ -43,6 +51,9 @@ class Consistency(Kind):
         "names": Option("list[str]", ["first form", "second form"], "what to call the left and right column"),
         "together": Option("bool", False, "all pairs are one choice between the columns"),
         "ignorecase": Option("bool", True, "match regardless of case"),
+        "skip_names": Option(
+            "bool", False, "ignore word forms capitalised mid-sentence (the Labour Party, Defense Department)"
+        ),
     }
 
     @classmethod
@@ -108,7 +119,9 @@ class Consistency(Kind):
                 for form in found:
                     pair, side = self.words[form]
                     for start, end in whole_word_spans(haystack, form):
-                        if inside(start, end):
+                        if inside(start, end) and not (
+                            self.options["skip_names"] and _is_name(doc.text, start)
+                        ):
                             out[pair].append((side, start, end))
         if self.pattern.pattern != "(?!)" and self._mixed(doc.text):
             for start, end in regions:
