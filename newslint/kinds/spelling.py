@@ -12,6 +12,7 @@ Verdicts are memoised per process, so the common case is a couple of dict lookup
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any, ClassVar
@@ -369,5 +370,6 @@ def _transposed(word: str, other: str) -> bool:
     )
 
 
+@functools.lru_cache(maxsize=65536)
 def _near_calendar(word: str) -> bool:
     return any(OSA.distance(word, name, score_cutoff=2) <= 2 for name in _CALENDAR)
