@@ -94,12 +94,9 @@ def test_word_lists(tmp_path: Path) -> None:
         load_accept([bad])
 
 
-def test_builtin_jargon_list_is_clean() -> None:
-    entries = [
-        line
-        for line in (RULES / "wire-jargon.txt").read_text().splitlines()
-        if line and not line.startswith("#")
-    ]
+@pytest.mark.parametrize("name", ["wire-jargon.txt", "loanwords.txt"])
+def test_builtin_word_lists_are_clean(name: str) -> None:
+    entries = [line for line in (RULES / name).read_text().splitlines() if line and not line.startswith("#")]
     assert entries == sorted(set(entries))
     assert all(e.islower() and e.isalpha() for e in entries)
 

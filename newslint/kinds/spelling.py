@@ -68,11 +68,22 @@ _EN_GB_EXCEPTIONS = frozenset({"program", "programs", "disk", "disks", "analog",
 class _Verdict:
     """Why a lowercase word is suspicious: the gap to its best correction, and the corrections."""
 
-    __slots__ = ("gap", "suggestions")
+    __slots__ = ("distance", "gap", "ranked", "suggestions")
 
-    def __init__(self, gap: float, suggestions: tuple[str, ...]) -> None:
+    def __init__(
+        self, gap: float, suggestions: tuple[str, ...], ranked: tuple[tuple[str, int, float], ...] = ()
+    ) -> None:
         self.gap = gap
         self.suggestions = suggestions
+        self.ranked = ranked  # (word, edits, gap) of each searched correction, best first
+        self.distance = ranked[0][1] if ranked else 0  # edits to the best (0: from a list)
+
+    def within(self, edits: int) -> _Verdict | None:
+        """The verdict with only corrections at most ``edits`` away (None when none is)."""
+        if self.distance <= edits:
+            return self
+        near = tuple(r for r in self.ranked if r[1] <= edits)
+        return _Verdict(near[0][2], tuple(r[0] for r in near), near) if near else None
 
 
 def match_case(word: str, like: str) -> str:
@@ -119,6 +130,20 @@ class Spelling(Kind):
             "float", 1.0, "the same when the article uses the correction elsewhere", minimum=0
         ),
         "max_edits": Option("int", 2, "largest edit distance to a correction", minimum=1, maximum=3),
+        "max_edits_short": Option(
+            "int",
+            1,
+            "the same for a word of four letters or fewer (hoc, oche, auf are not slips of his, the, and)",
+            minimum=1,
+            maximum=3,
+        ),
+        "max_edits_capitalised": Option(
+            "int",
+            1,
+            "the same for a capitalised word (a name two edits from a common word is a name)",
+            minimum=1,
+            maximum=3,
+        ),
     }
 
     def __init__(self, rule: Any) -> None:
@@ -144,6 +169,8 @@ class Spelling(Kind):
             opts["margin_evidence"],
         )
         self.max_edits: int = opts["max_edits"]
+        self.max_edits_capitalised: int = opts["max_edits_capitalised"]
+        self.max_edits_short: int = opts["max_edits_short"]
         self._memo: dict[str, _Verdict | None] = {}
         self._fine: dict[str, bool] = {}
         self._plain: set[str] = set()  # surface forms that never need checking
@@ -206,7 +233,9 @@ class Spelling(Kind):
                 # A closed compound of two common words (carmaker, housebuilder) stands unless one
                 # slip away from a much likelier word (meet+ting, sur+port).
                 if not (self.lexicon.is_compound(lw) and (cands[0].distance > 1 or gap < _COMPOUND_GAP)):
-                    result = _Verdict(gap, tuple(c.word for c in cands))
+                    freq = self.lexicon.freq(lw)
+                    ranked = tuple((c.word, c.distance, c.score - freq) for c in cands)
+                    result = _Verdict(gap, tuple(c.word for c in cands), ranked)
         self._memo[lw] = result
         return result
 
@@ -235,6 +264,16 @@ class Spelling(Kind):
         if (before and before.group(1)[:1].isupper()) or (after and after.group(1)[:1].isupper()):
             return _NAME
         return float(self.margins[2])
+
+    def _max_edits_for(self, word: str) -> int:
+        """How far a correction may be: less for capitalised words (names) and short words
+        (abbreviations, foreign words), where two edits reach a common word by chance."""
+        limit = self.max_edits
+        if word[:1].isupper():
+            limit = min(limit, self.max_edits_capitalised)
+        if len(word) <= 4:
+            limit = min(limit, self.max_edits_short)
+        return limit
 
     def _needed(self, word: str, margin: float, verdict: _Verdict, text: str) -> float:
         """Lower the positional margin on evidence: the article spells the correction right
@@ -310,6 +349,11 @@ class Spelling(Kind):
                 verdict = self.verdict(lw)
                 if verdict is None:
                     continue
+                # Taha, Randt (names), hoc, auf: two edits from The, And, his, and; Wensday stays.
+                if not forced and not (verdict.suggestions and verdict.suggestions[0] in _CALENDAR):
+                    verdict = verdict.within(self._max_edits_for(norm))
+                    if verdict is None:
+                        continue
                 if not forced and verdict.gap < self._needed(norm, margin, verdict, text):
                     continue
                 suggestions = tuple(match_case(s, norm) for s in verdict.suggestions[:3])
