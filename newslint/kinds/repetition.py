@@ -32,7 +32,8 @@ class Repetition(Kind):
 
     def check(self, doc: Document) -> Iterator[Hit]:
         quick = doc.lowered_tokens  # shared with other rules; a superset of what is checked below
-        if not any(a == b for a, b in itertools.pairwise(quick)):
+        exceptions = self.exceptions
+        if not any(a == b and a.isalpha() and a not in exceptions for a, b in itertools.pairwise(quick)):
             return
         low, words, text = doc.lowered_words, doc.words, doc.text
         repeats = [i for i, (a, b) in enumerate(itertools.pairwise(low), 1) if a == b]
