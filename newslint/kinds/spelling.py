@@ -200,7 +200,9 @@ class Spelling(Kind):
             if lw.endswith(ending) and len(lw) > len(ending) + 1:
                 stem = lw[: -len(ending)]
                 return stem in lex.us_words or lex.freq(stem) >= self.common or self._known(stem)
-        return False
+        # The plural of a dictionary word the lists lack (recourses, flyovers): a long stem, and common.
+        stem = lw[:-1]
+        return lw.endswith("s") and len(stem) >= 6 and stem in lex.us_words and lex.freq(stem) >= 2.5
 
     def fine(self, lw: str) -> bool:
         """Whether a lowercase word needs no further thought (memoised; the common case)."""
