@@ -85,21 +85,26 @@ def cache_dir() -> Path:
 
 
 def _version(package: str) -> str:
-    """An identity of an installed package's data (its folder's files' sizes and times), without
-    importing it or reading its metadata, both of which cost more than the cache saves."""
+    """An identity of an installed package's word data: the names and sizes of its data files.
+
+    Not the version from its metadata (reading that costs more than the cache saves) and not file
+    times, so that every installation of the same version (a project venv, pre-commit's own
+    environment) shares one cache entry instead of each building its own.
+    """
     spec = importlib.util.find_spec(package)
     if spec is None or spec.origin is None:
         return "none"
     folder = Path(spec.origin).parent
     stamp = 0
-    for sub in ("", "resources", "data"):
+    for sub in ("resources", "data"):
         try:
-            for entry in os.scandir(folder / sub):
-                if entry.is_file():
-                    info = entry.stat()
-                    stamp = (stamp * 31 + info.st_size + info.st_mtime_ns) % (1 << 61)
+            entries = sorted(os.scandir(folder / sub), key=lambda e: e.name)
         except OSError:
             continue
+        for entry in entries:
+            if entry.is_file():
+                for ch in f"{entry.name}:{entry.stat().st_size};":
+                    stamp = (stamp * 131 + ord(ch)) % (1 << 61)
     return format(stamp, "x")
 
 
