@@ -57,14 +57,14 @@ class Substitution(Kind):
     def _which(self, m: regex.Match[str]) -> int:
         return next(i for i in range(len(self.keys)) if m.group(f"g{i}") is not None)
 
-    def _may_match(self, text: str) -> bool:
+    def _may_match(self, doc: Document) -> bool:
         if self.needles is None:
             return True
-        lowered = text.lower() if self.options["ignorecase"] else text
+        lowered = doc.lowered_text if self.options["ignorecase"] else doc.text
         return any(n in lowered for n in self.needles)
 
     def check(self, doc: Document) -> Iterator[Hit]:
-        if not self._may_match(doc.text):
+        if not self._may_match(doc):
             return
         try:
             for m in matches_in(self.pattern, doc.text, doc.regions(self.rule.scope)):
