@@ -96,3 +96,15 @@ def test_example_checker_catches_a_rule_whose_examples_are_wrong(tmp_path: Path)
     wrong = GOOD.replace('bad: ["We utilise it.\\n"]', 'bad: ["We use it.\\n"]')
     failures = check_all(load_rules([write_rule(tmp_path, wrong)]))
     assert [f.expected for f in failures] == ["bad example not flagged"]
+
+
+def test_case_sensitive_substitution_matches_as_written(tmp_path: Path) -> None:
+    from newslint.document import Document
+    from newslint.engine import Linter
+
+    text = GOOD.replace("kind: existence", "kind: substitution").replace(
+        "  tokens: [utilise]", "  ignorecase: false\n  swap: {Utilise: Use}"
+    )
+    [rule] = load_rules([write_rule(tmp_path, text)])
+    found = Linter([rule]).lint(Document("a.txt", "Head\n\nUtilise it, but do not utilise that.\n"))
+    assert [(f.line, f.column, f.suggestions) for f in found] == [(3, 1, ("Use",))]

@@ -52,7 +52,9 @@ class Substitution(Kind):
         self.pattern = compile_pattern(bounded, "swap", ignorecase=self.options["ignorecase"])
         # When every key is plain text, a substring test skips the (slower) regex on most documents.
         literal = all(_PLAIN.fullmatch(k) for k in self.keys)
-        self.needles = [k.lower() for k in self.keys] if literal else None
+        self.needles = (
+            ([k.lower() for k in self.keys] if self.options["ignorecase"] else self.keys) if literal else None
+        )
 
     def _which(self, m: regex.Match[str]) -> int:
         return next(i for i in range(len(self.keys)) if m.group(f"g{i}") is not None)
