@@ -106,5 +106,5 @@ def test_case_sensitive_substitution_matches_as_written(tmp_path: Path) -> None:
         "  tokens: [utilise]", "  ignorecase: false\n  swap: {Utilise: Use}"
     )
     [rule] = load_rules([write_rule(tmp_path, text)])
-    found = Linter([rule]).lint(Document("a.txt", "Head\n\nUtilise it, but do not utilise that.\n"))
+    found = Linter([rule]).lint(Document("a.txt", "Head\n\nUtilise it, but not UTILISE.\n"))
     assert [(f.line, f.column, f.suggestions) for f in found] == [(3, 1, ("Use",))]
