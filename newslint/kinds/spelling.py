@@ -32,6 +32,8 @@ _NOT_PROSE = regex.compile(
 )
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’][\p{L}]+)*")
 _LATIN = regex.compile(r"[A-Za-z\u00c0-\u024f']+")
+_OPEN_QUOTES = frozenset("\"“‘'«")
+_CLOSE_AFTER = regex.compile(r"[,.!?;:]?[\"”’'»]")
 _SIC = regex.compile(r"\s*[\[(]sic[\])]", regex.IGNORECASE)
 _PREV_WORD = regex.compile(r"(\p{L}[\p{L}.'’-]*) $")
 _NEXT_WORD = regex.compile(r"(?:'s|’s)? (\p{L}+)")
@@ -336,7 +338,7 @@ class Spelling(Kind):
                 if norm.endswith("'s"):
                     norm, we = norm[:-2], we - 2
                 lw = norm.lower()
-                if _not_prose(text, ws, we) or _SIC.match(text, we):
+                if _not_prose(text, ws, we) or _SIC.match(text, we) or _scare_quoted(text, ws, we):
                     continue
                 forced = lw in self.reject or (self.locale != "en" and self._locale_verdict(lw) is not None)
                 margin = 0.0
@@ -394,6 +396,11 @@ def _find_words(text: str, start: int, end: int, words: set[str]) -> Iterator[tu
 
 def _is_word_char(ch: str) -> bool:
     return ch.isalnum() or ch in "'’"
+
+
+def _scare_quoted(text: str, ws: int, we: int) -> bool:
+    """A word quoted on its own ('the “frunk”') is a coined or cited term, not a slip."""
+    return ws > 0 and text[ws - 1] in _OPEN_QUOTES and bool(_CLOSE_AFTER.match(text, we))
 
 
 def _not_prose(text: str, ws: int, we: int) -> bool:
