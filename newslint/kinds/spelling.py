@@ -367,7 +367,9 @@ class Spelling(Kind):
                     we,
                     {"match": text[ws:we], "suggestion": top or "?"},
                     suggestions=suggestions,
-                    fix=Fix(ws, we, top) if top else None,
+                    fix=Fix(ws, we, top, safe=len(suggestions) == 1)
+                    if top
+                    else None,  # a guess among several: unsafe
                 )
 
 
