@@ -49,6 +49,16 @@ _QUOTE_RE = regex.compile(
 )
 
 
+def match_case(word: str, like: str) -> str:
+    """``word`` written in the case of ``like`` (UPPER, Capitalised or as is): suggestions and fixes
+    keep the case of the text they replace."""
+    if like.isupper() and len(like) > 1:
+        return word.upper()
+    if like[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
+
+
 def tokenize_words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
     return [
         Word(m.start(), m.end(), m.group())
@@ -78,4 +88,13 @@ def find_quotes(text: str, start: int, end: int) -> Iterator[Quote]:
         yield Quote(m.start(), m.end(), m.group())
 
 
-__all__ = ["WORD_RE", "Quote", "Sentence", "Word", "find_quotes", "split_sentences", "tokenize_words"]
+__all__ = [
+    "WORD_RE",
+    "Quote",
+    "Sentence",
+    "Word",
+    "find_quotes",
+    "match_case",
+    "split_sentences",
+    "tokenize_words",
+]

@@ -16,9 +16,9 @@ import regex
 from newslint.document import Document, RegionSet, whole_word_spans
 from newslint.findings import Fix, Hit, RelatedSpan
 from newslint.kinds.base import Kind
-from newslint.kinds.substitution import _match_case
 from newslint.options import Option
 from newslint.patterns import compile_pattern, finditer
+from newslint.tokens import match_case
 
 _WORD = regex.compile(r"\p{L}+")
 
@@ -151,7 +151,7 @@ class Consistency(Kind):
                 found = doc.text[start:end]
                 other = self.forms[pair][1] if side == 0 else self.forms[pair][0]
                 literal = bool(_LITERAL.fullmatch(other))
-                suggestion = _match_case(other, found) if literal else ""
+                suggestion = match_case(other, found) if literal else ""
                 yield Hit(
                     start,
                     end,

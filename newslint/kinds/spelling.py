@@ -24,6 +24,7 @@ from newslint.document import Document
 from newslint.findings import Fix, Hit
 from newslint.kinds.base import Kind
 from newslint.options import Option
+from newslint.tokens import match_case
 
 # Text that is not prose (tested on the whitespace-delimited chunk around a suspicious word only):
 # URLs, e-mail addresses, handles, hashtags, inline code, domain names.
@@ -86,14 +87,6 @@ class _Verdict:
             return self
         near = tuple(r for r in self.ranked if r[1] <= edits)
         return _Verdict(near[0][2], tuple(r[0] for r in near), near) if near else None
-
-
-def match_case(word: str, like: str) -> str:
-    if like.isupper() and len(like) > 1:
-        return word.upper()
-    if like[:1].isupper():
-        return word[:1].upper() + word[1:]
-    return word
 
 
 class Spelling(Kind):

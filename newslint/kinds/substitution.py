@@ -12,16 +12,9 @@ from newslint.findings import Fix, Hit
 from newslint.kinds.base import Kind
 from newslint.options import Option
 from newslint.patterns import PatternTimeout, compile_pattern, matches_in
+from newslint.tokens import match_case
 
 _PLAIN = regex.compile(r"[\p{L}\p{N} '’-]+")
-
-
-def _match_case(replacement: str, original: str) -> str:
-    if original.isupper() and len(original) > 1:
-        return replacement.upper()
-    if original[:1].isupper():
-        return replacement[:1].upper() + replacement[1:]
-    return replacement
 
 
 class Substitution(Kind):
@@ -73,7 +66,7 @@ class Substitution(Kind):
                 if m.end() == m.start():
                     continue
                 found = m.group()
-                suggestions = tuple(_match_case(a, found) for a in self.alternatives[self._which(m)])
+                suggestions = tuple(match_case(a, found) for a in self.alternatives[self._which(m)])
                 if found in suggestions:
                     continue
                 fix = Fix(m.start(), m.end(), suggestions[0]) if len(suggestions) == 1 else None
