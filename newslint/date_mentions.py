@@ -20,7 +20,7 @@ from typing import Any
 
 import regex
 
-from newslint.document import Document
+from newslint.document import Document, Line
 from newslint.kinds.base import Kind
 from newslint.options import Option, OptionError
 
@@ -162,6 +162,11 @@ class Vocab:
         return regex.compile(rf"(?<!\p{{L}})(?:{month})(?!\p{{L}})|\d[-/.]\d\d?[-/.]\d")
 
     @cached_property
+    def lead_in_words(self) -> frozenset[str]:
+        """Words that may come before a month word within a date (weekdays, "the 13th of")."""
+        return frozenset(self.weekday_of) | {"the", "of", "to", "and", "mid"}
+
+    @cached_property
     def key(self) -> tuple[Any, ...]:
         """Identity of the vocabulary, to share mentions between rules with the same one."""
         return (
@@ -236,48 +241,89 @@ def find_mentions(doc: Document, vocab: Vocab) -> list[Mention]:
 def _find_mentions(doc: Document, vocab: Vocab) -> list[Mention]:
     datelines = _dateline_spans(doc)
     out: list[Mention] = []
-    text, anchor, pattern = doc.text, vocab.anchor, vocab.pattern
-    for line in doc.lines:
-        if line.end == line.start:
-            continue
-        done = line.start  # matches never overlap: resume after the last one
-        for first, last in _clusters(anchor.finditer(text, line.start, line.end)):
-            # Start a little before the anchor, at a word start, so a leading weekday or day range is
-            # seen; stop once past the anchor (a date never crosses a line break).
-            begin = max(done, line.start, first - _REACH_BACK)
-            begin = max(begin, text.rfind(" ", line.start, begin) + 1)
-            stop = text.find(" ", min(line.end, last + _REACH_ON), line.end)
-            for m in pattern.finditer(text, begin, line.end if stop < 0 else stop):
-                if m.start() > last:
-                    break
-                done = m.end()
-                mention = _mention(m, vocab)
-                if mention is None:
-                    continue
-                if any(s <= mention.start < e for s, e in datelines):
-                    mention = replace(mention, dateline=True)
-                out.append(mention)
+    text, pattern = doc.text, vocab.pattern
+    for line, first, last, done in _clusters(doc, vocab.anchor.finditer(text)):
+        # Start a little before the anchor, at a word start, so a leading weekday or day range is
+        # seen; stop once past the anchor (a date never crosses a line break).
+        begin = max(done[0], _lead_in(text, max(line.start, first - _REACH_BACK), first, vocab))
+        stop = text.find(" ", min(line.end, last + _REACH_ON), line.end)
+        for m in _matches(pattern, text, begin, last, line.end if stop < 0 else stop):
+            done[0] = m.end()  # matches never overlap: the line's next cluster resumes after this
+            mention = _mention(m, vocab)
+            if mention is None:
+                continue
+            if any(s <= mention.start < e for s, e in datelines):
+                mention = replace(mention, dateline=True)
+            out.append(mention)
     return out
 
 
+def _matches(
+    pattern: regex.Pattern[str], text: str, begin: int, last: int, stop: int
+) -> Iterator[regex.Match[str]]:
+    """Non-overlapping matches starting in ``text[begin:last]`` and ending by ``stop``.
+
+    A date starts at a word or number, so the pattern is only tried there (``match`` at a dozen
+    places, not ``finditer`` at every character of the window: the date rules' main cost).
+    """
+    pos = begin
+    for start in _TOKEN_START.finditer(text, begin, last + 1):
+        at = start.start()
+        if at < pos:
+            continue
+        m = pattern.match(text, at, stop)
+        if m is not None:
+            yield m
+            pos = m.end()
+
+
+def _lead_in(text: str, floor: int, anchor: int, vocab: Vocab) -> int:
+    """Where a date holding the anchor could start: walk back over what may come before a month
+    word ("Wednesday, the 13th to 15th of", "mid-") but no further than ``floor``."""
+    pos = anchor
+    while pos > floor:
+        j = pos
+        while j > floor and (text[j - 1] in ",(.-–" or (text[j - 1].isspace() and text[j - 1] not in "\r\n")):
+            j -= 1
+        k = j
+        while k > floor and text[k - 1].isalnum():
+            k -= 1
+        token = text[k:j]
+        if not token or not (token[0].isdigit() or token in vocab.lead_in_words):
+            break
+        pos = k
+    return pos
+
+
+#: where a word or a number starts (a letter after a non-letter, a digit after a non-digit)
+_TOKEN_START = regex.compile(r"(?<!\p{L})\p{L}|(?<!\p{N})\p{N}")
 #: how far before a month word a date can start ("Wednesday, the 13th to 15th of September")
 _REACH_BACK = 60
 #: how far after it a date can end ("September 13-15, 2023"), with room for the look-aheads
 _REACH_ON = 40
 
 
-def _clusters(anchors: Iterator[regex.Match[str]]) -> Iterator[tuple[int, int]]:
-    """(first start, last end) of runs of anchors close enough to share one scan."""
+def _clusters(
+    doc: Document, anchors: Iterator[regex.Match[str]]
+) -> Iterator[tuple[Line, int, int, list[int]]]:
+    """(line, first start, last end, resume point) of runs of anchors on one line close enough to
+    share one scan.  Anchors are found in one pass over the whole text (an anchor never holds a
+    line break); the resume point is shared by the clusters of a line and updated by the caller."""
+    line: Line | None = None
     first = last = -1
+    done = [0]
     for a in anchors:
-        if first >= 0 and a.start() - _REACH_BACK > last:
-            yield first, last
-            first = -1
-        if first < 0:
-            first = a.start()
+        start = a.start()
+        if line is None or start >= line.end:
+            if line is not None:
+                yield line, first, last, done
+            line, first, done = doc.lines[doc.line_of(start) - 1], start, [0]
+        elif start - _REACH_BACK > last:
+            yield line, first, last, done
+            first = start
         last = a.end()
-    if first >= 0:
-        yield first, last
+    if line is not None:
+        yield line, first, last, done
 
 
 def _dateline_spans(doc: Document) -> list[tuple[int, int]]:

@@ -47,12 +47,23 @@ def _mentions(text: str) -> list[tuple[str, str, int | None, int | None, int | N
         ("on 13.09.2023", ("NUM", "13.09.2023", 13, 9, 2023)),
         ("in March 1987", ("", "March 1987", None, 3, 1987)),
         ("on 13-15 September", ("DM", "13-15 September", 13, 9, None)),
+        # the scan starts where a date may start, walking back from the month word
+        ("on Wednesday, the 13th to 15th of September", ("DM", "13th to 15th of September", 13, 9, None)),
+        ("the 1st and 2nd of June", ("DM", "1st and 2nd of June", 1, 6, None)),
+        ("in mid-September 2023", ("", "mid-September 2023", None, 9, 2023)),
         ("until June.", None),
     ],
 )
 def test_mention_shapes(text: str, expected: tuple[object, ...] | None) -> None:
     found = _mentions(text)
     assert found == ([expected] if expected else [])
+
+
+def test_several_mentions_on_one_line_with_weekdays() -> None:
+    vocab = Vocab.from_options(_rule("date-format-mix").options)
+    doc = Document("t.txt", "Head\n\nTalks ran from Mon. Sept. 4 to Tue., Sept. 5 and again on 7 July.\n")
+    found = [(doc.text[m.start : m.end], m.weekday, m.day, m.month) for m in find_mentions(doc, vocab)]
+    assert found == [("Mon. Sept. 4", 0, 4, 9), ("Tue., Sept. 5", 1, 5, 9), ("7 July", None, 7, 7)]
 
 
 @pytest.mark.parametrize(

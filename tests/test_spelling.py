@@ -129,6 +129,25 @@ def test_recurring_unknown_word_is_a_term() -> None:
     assert lint("Cars\n\nThe frunk is big. A frunk holds bags.\n") == []
 
 
+def test_verdicts_do_not_depend_on_earlier_documents() -> None:
+    """One Linter over many files remembers chunks and verdicts; a finding must not depend on them."""
+    linter = Linter([r for r in all_rules(Settings()) if r.id == "spelling"])
+    once = "Talks\n\nThe deal was recieved, (recieved) late.\n"
+    single = "Talks\n\nThe letter was recieved, late.\n"
+    twice = "Talks\n\nIt was recieved, then recieved, again.\n"
+    capital = "Talks\n\nThe deal was signed.\nRecieved, it was filed.\n"
+    runs = [
+        [(f.line, f.flagged) for f in linter.lint(Document("t.txt", t))]
+        for t in (single, twice, single, capital, once)
+    ]
+    assert runs == [[(3, "recieved")], [], [(3, "recieved")], [(4, "Recieved")], []]
+
+
+def test_reject_list_applies_to_recurring_words() -> None:
+    found = lint("Talks\n\nIt was alright, alright.\n", reject={"alright": "all right"})
+    assert [(line, word) for line, word, _ in found] == [(3, "alright"), (3, "alright")]
+
+
 def test_vocab_learn(tmp_path: Path, lexicon: Lexicon) -> None:
     for i in range(3):
         (tmp_path / f"{i}.txt").write_text(f"Story {i}\n\nThe mayor, said Zanquetti, had left.\n")

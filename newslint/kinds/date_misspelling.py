@@ -68,6 +68,10 @@ class DateMisspelling(DateKind):
         for name in (*self.vocab.month_names, *self.vocab.weekday_names):
             low, high = self.reach.get(name[0], (len(name) - 2, len(name) + 2))
             self.reach[name[0]] = (min(low, len(name) - 2), max(high, len(name) + 2))
+        # Only capitalised words starting like some name are looked at (the engine skips to them).
+        initials = "".join(regex.escape(c) for c in sorted(self.reach))
+        pattern = _WORD.pattern.replace(r"\p{Lu}", f"[{initials}]", 1) if initials else "(?!)"
+        self.words = regex.compile(pattern)
 
     def _common(self, word: str) -> bool:
         if self._zipf is None:
@@ -78,7 +82,7 @@ class DateMisspelling(DateKind):
 
     def check(self, doc: Document) -> Iterator[Hit]:
         text = doc.text
-        for m in _WORD.finditer(text):
+        for m in self.words.finditer(text):
             word = m.group(0)
             reach = self.reach.get(word[0])
             if reach is None or not reach[0] <= len(word) <= reach[1] or word in self.known:

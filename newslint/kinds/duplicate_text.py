@@ -20,7 +20,7 @@ from rapidfuzz.distance import Indel
 
 # Apostrophes and primes vanish inside words ("it's" == "it’s" == "its"); every other
 # punctuation mark, quote or dash splits words ("well-known" == "well—known" == "well known").
-_APOSTROPHES = regex.compile(r"['’‘ʼʹ′`´]")
+_APOSTROPHES = re.compile(r"['’‘ʼʹ′`´]")
 # Runs of letters and digits (the standard library's engine: faster here, same result after NFKC).
 _WORDS = re.compile(r"[^\W_]+")
 # Digit group and decimal separators go, so "1,071" and "10.8" stay one token each.

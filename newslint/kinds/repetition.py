@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import itertools
+import operator
+import re
 from collections.abc import Iterator, Mapping
 from typing import Any, ClassVar
 
@@ -33,7 +35,12 @@ class Repetition(Kind):
     def check(self, doc: Document) -> Iterator[Hit]:
         quick = doc.lowered_tokens  # shared with other rules; a superset of what is checked below
         exceptions = self.exceptions
-        if not any(a == b and a.isalpha() and a not in exceptions for a, b in itertools.pairwise(quick)):
+        if not any(map(operator.eq, quick, quick[1:])):  # compared in C: most articles stop here
+            return
+        suspects = {a for a, b in itertools.pairwise(quick) if a == b and a.isalpha() and a not in exceptions}
+        # The quick tokens ignore punctuation ("... it. It ..."): keep only pairs written side by side.
+        lowered = doc.lowered_text
+        if not any(re.search(f"{re.escape(a)}[ \t]+{re.escape(a)}", lowered) for a in suspects):
             return
         low, words, text = doc.lowered_words, doc.words, doc.text
         repeats = [i for i, (a, b) in enumerate(itertools.pairwise(low), 1) if a == b]

@@ -40,6 +40,7 @@ _PREV_WORD = regex.compile(r"(\p{L}[\p{L}.'’-]*) $")
 _NEXT_WORD = regex.compile(r"(?:'s|’s)? (\p{L}+)")
 _COMPOUND_GAP = 2.0
 _NAME = 99.0
+_CHUNK_MEMO_LIMIT = 1_000_000  # chunks remembered per process (a few tens of MB at most)
 _CALENDAR = frozenset(
     (
         "january",
@@ -166,9 +167,11 @@ class Spelling(Kind):
         self.max_edits: int = opts["max_edits"]
         self.max_edits_capitalised: int = opts["max_edits_capitalised"]
         self.max_edits_short: int = opts["max_edits_short"]
-        self._memo: dict[str, _Verdict | None] = {}
+        self._memo: dict[tuple[str, int], _Verdict | None] = {}
         self._fine: dict[str, bool] = {}
         self._plain: set[str] = set()  # surface forms that never need checking
+        self._plain_chunks: set[str] = set()  # whitespace-delimited chunks holding only plain forms
+        self._odd_chunks: dict[str, tuple[str, ...]] = {}  # the others, and their non-plain forms
 
     # ------------------------------------------------------------ word verdicts
 
@@ -211,10 +214,13 @@ class Spelling(Kind):
             self._fine[lw] = ok
         return ok
 
-    def verdict(self, lw: str) -> _Verdict | None:
-        """None when the lowercase word is fine; else how suspicious it is (memoised)."""
+    def verdict(self, lw: str, max_edits: int | None = None) -> _Verdict | None:
+        """None when the lowercase word is fine; else how suspicious it is, with corrections up to
+        ``max_edits`` away (default: the rule's ``max_edits``; memoised)."""
+        edits = self.max_edits if max_edits is None else max_edits
+        key = (lw, edits)
         try:
-            return self._memo[lw]
+            return self._memo[key]
         except KeyError:
             pass
         result: _Verdict | None = None
@@ -224,7 +230,7 @@ class Spelling(Kind):
         elif self.locale != "en" and (loc := self._locale_verdict(lw)):
             result = loc
         elif not self._known(lw):
-            cands = self.index.candidates(lw.replace("'", ""), self.max_edits)
+            cands = self.index.candidates(lw.replace("'", ""), edits)
             if cands:
                 gap = cands[0].score - self.lexicon.freq(lw)
                 # A closed compound of two common words (carmaker, housebuilder) stands unless one
@@ -233,7 +239,7 @@ class Spelling(Kind):
                     freq = self.lexicon.freq(lw)
                     ranked = tuple((c.word, c.distance, c.score - freq) for c in cands)
                     result = _Verdict(gap, tuple(c.word for c in cands), ranked)
-        self._memo[lw] = result
+        self._memo[key] = result
         return result
 
     # ------------------------------------------------------------ document evidence
@@ -307,19 +313,56 @@ class Spelling(Kind):
             return True  # ALL CAPS or MixedCase: acronyms and brands
         return self.fine(norm.lower())
 
+    def _odd_forms(self, text: str) -> set[str]:
+        """The word forms in ``text`` that need a closer look.
+
+        Whitespace-delimited chunks ("said,", "U.S.", "(Reuters)") recur across a corpus far more
+        than they vary, so the chunks already seen to hold only plain words are dropped with one
+        set difference in C; only the rest are tokenised (a word never spans whitespace).
+        """
+        plain, plain_chunks, odd_chunks = self._plain, self._plain_chunks, self._odd_chunks
+        odd: set[str] = set()
+        for chunk in set(text.split()) - plain_chunks:
+            forms = odd_chunks.get(chunk)
+            if forms is None:
+                found = []
+                for form in _WORD.findall(chunk):
+                    if form in plain:
+                        continue
+                    if self._plain_form(form):
+                        plain.add(form)
+                    else:
+                        found.append(form)
+                if not found:
+                    plain_chunks.add(chunk)
+                    continue
+                forms = odd_chunks[chunk] = tuple(found)
+            odd.update(forms)
+        if len(plain_chunks) > _CHUNK_MEMO_LIMIT:
+            plain_chunks.clear()
+        if len(odd_chunks) > _CHUNK_MEMO_LIMIT:
+            odd_chunks.clear()
+        return odd
+
+    def _single_uses(self, text: str, start: int, end: int, odd: set[str]) -> Iterator[tuple[int, str]]:
+        """(offset, form) of the odd forms worth a closer look: a form written twice or more is
+        a name or a term of the story (unless a rule forces it), so it is dropped here at once."""
+        for form, offsets in _find_words(text, start, end, odd).items():
+            if len(offsets) > 1:
+                lw = form.replace("’", "'").removesuffix("'s").lower()
+                if not (lw in self.reject or (self.locale != "en" and self._locale_verdict(lw))):
+                    continue
+            for ws in offsets:
+                yield ws, form
+
     def check(self, doc: Document) -> Iterator[Hit]:
         text = doc.text
-        plain = self._plain
         lower: str | None = None
         for start, end in doc.regions(self.rule.scope):
-            odd = set(_WORD.findall(text, start, end)) - plain  # set algebra in C: the fast path
-            for form in list(odd):
-                if self._plain_form(form):
-                    plain.add(form)
-                    odd.discard(form)
+            odd = self._odd_forms(text[start:end] if start or end != len(text) else text)
             if not odd:
                 continue
-            for ws, word in sorted(_find_words(text, start, end, odd)):
+            for ws, word in sorted(self._single_uses(text, start, end, odd)):
                 we = ws + len(word)
                 if (we + 1 < len(text) and text[we] in ".@-_/\\" and text[we + 1].isalnum()) or (
                     ws > 1 and text[ws - 1] in ".@_/\\" and text[ws - 2].isalnum()
@@ -343,12 +386,14 @@ class Spelling(Kind):
                     margin = self._position_margin(text, ws, we, norm, doc)
                     if margin >= _NAME and not _near_calendar(lw):
                         continue
-                verdict = self.verdict(lw)
+                # Taha, Randt (names), hoc, auf: two edits from The, And, his, and; Wensday stays.
+                # Only words that may use the far corrections pay for searching them.
+                limit = self.max_edits if forced else self._max_edits_for(norm)
+                verdict = self.verdict(lw, self.max_edits if _near_calendar(lw) else limit)
                 if verdict is None:
                     continue
-                # Taha, Randt (names), hoc, auf: two edits from The, And, his, and; Wensday stays.
                 if not forced and not (verdict.suggestions and verdict.suggestions[0] in _CALENDAR):
-                    verdict = verdict.within(self._max_edits_for(norm))
+                    verdict = verdict.within(limit)
                     if verdict is None:
                         continue
                 if not forced and verdict.gap < self._needed(norm, margin, verdict, text):
@@ -378,15 +423,17 @@ def _occurrences(text: str, word: str) -> int:
     return n
 
 
-def _find_words(text: str, start: int, end: int, words: set[str]) -> Iterator[tuple[int, str]]:
-    """(offset, word) of each whole-word occurrence of the given words in ``text[start:end]``."""
+def _find_words(text: str, start: int, end: int, words: set[str]) -> dict[str, list[int]]:
+    """The offsets of each whole-word occurrence of the given words in ``text[start:end]``."""
+    found: dict[str, list[int]] = {}
     for word in words:
         i = text.find(word, start, end)
         while i >= 0:
             j = i + len(word)
             if (i == 0 or not _is_word_char(text[i - 1])) and (j >= len(text) or not _is_word_char(text[j])):
-                yield i, word
+                found.setdefault(word, []).append(i)
             i = text.find(word, j, end)
+    return found
 
 
 def _is_word_char(ch: str) -> bool:
