@@ -6,6 +6,7 @@ Every NewslintError becomes ``file:line: message`` on stderr and exit status 2.
 
 from __future__ import annotations
 
+import gc
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -276,6 +277,9 @@ def vocab_learn(
 
 def main() -> None:
     """Console entry point."""
+    # Linting allocates millions of short-lived, acyclic objects (tokens, matches): collecting
+    # the young generation every 700 allocations costs several percent and finds nothing.
+    gc.set_threshold(50_000, 20, 20)
     try:
         app()
     except KeyboardInterrupt:  # pragma: no cover - interactive

@@ -7,6 +7,7 @@ output is the same whatever ``jobs`` is.
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -101,6 +102,10 @@ def run(
         from concurrent.futures import ProcessPoolExecutor
 
         fork = "fork" in multiprocessing.get_all_start_methods()
+        if fork:
+            # Workers inherit the lexicon and rules; freezing them keeps the collector from
+            # walking (and so copying) those pages in every worker.
+            gc.freeze()
         context = multiprocessing.get_context("fork" if fork else "spawn")
         _WORKER_LINTER = linter if fork else None
         size = max(1, min(64, total // (jobs * 8)))

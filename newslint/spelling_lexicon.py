@@ -15,6 +15,8 @@ lexicon falls back to pyspellchecker's own counts.
 
 from __future__ import annotations
 
+import array
+import bisect
 import gzip
 import importlib.util
 import json
@@ -30,7 +32,7 @@ from typing import Any, TypeVar, cast
 
 T = TypeVar("T")
 
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 _LATIN_WORD = re.compile(r"[a-z\u00e0-\u024f]+(?:['\-][a-z\u00e0-\u024f]+)*")
 
 # British -> American endings, tried in order on a word not found as written.
@@ -160,10 +162,49 @@ def cached(name: str, build: Callable[[], T]) -> T:
     return data
 
 
-def load_tables() -> tuple[dict[str, float], frozenset[str]]:
+#: words at least this common (or in the dictionary) are held in a dict; the long tail of rarer
+#: ones (two thirds of the list) is looked up by binary search instead of being loaded
+COMMON_ZIPF = 2.0
+
+
+def _tiers() -> tuple[dict[str, float], frozenset[str], str, bytes]:
+    """(common words' Zipf, dictionary words, the rare words sorted and joined, their Zipf x 100)."""
+    zipf, us = _build()
+    dictionary = frozenset(us)
+    common = {w: z for w, z in zipf.items() if z >= COMMON_ZIPF or w in dictionary}
+    rare = sorted(w for w in zipf if w not in common)
+    values = array.array("H", (round(zipf[w] * 100) for w in rare))
+    return common, dictionary, "\n".join(rare), values.tobytes()
+
+
+class RareWords:
+    """The long tail of the frequency list: a sorted block of words and their Zipf values.
+
+    Only the frequency of an unknown word (to weigh it against its corrections) ever needs it,
+    a few thousand lookups a run, so it is split into a list on first use and searched with
+    ``bisect`` rather than loaded as a 200,000-entry dict by every process at start-up.
+    """
+
+    def __init__(self, joined: str, values: bytes) -> None:
+        self._joined = joined
+        self._values = array.array("H")
+        self._values.frombytes(values)
+        self._words: list[str] | None = None
+
+    def get(self, word: str) -> float:
+        """Zipf frequency of ``word`` (0 when it is not in the tail)."""
+        if self._words is None:
+            self._words = self._joined.split("\n") if self._joined else []
+        i = bisect.bisect_left(self._words, word)
+        if i < len(self._words) and self._words[i] == word:
+            return self._values[i] / 100
+        return 0.0
+
+
+def load_tables() -> tuple[dict[str, float], frozenset[str], RareWords]:
     """The cached tables, building and caching them on first use."""
-    zipf, us = cached("lexicon", _build)
-    return zipf, frozenset(us)
+    common, dictionary, rare, values = cached("lexicon", _tiers)
+    return common, dictionary, RareWords(rare, values)
 
 
 def british_to_american(word: str) -> Iterator[str]:
@@ -188,24 +229,28 @@ _SHARED: Lexicon | None = None
 
 
 class Lexicon:
-    """Word frequencies and dictionary membership; every query is a dict or set lookup."""
+    """Word frequencies and dictionary membership: a dict or set lookup, or a binary search for
+    the rarest words."""
 
-    def __init__(self, zipf: dict[str, float], us_words: frozenset[str]) -> None:
-        self.zipf = zipf
+    def __init__(
+        self, zipf: dict[str, float], us_words: frozenset[str], rare: RareWords | None = None
+    ) -> None:
+        self.zipf = zipf  # the words at least COMMON_ZIPF common, and the dictionary's words
         self.us_words = us_words
+        self.rare = rare or RareWords("", b"")
 
     @classmethod
     def load(cls) -> Lexicon:
         """The process's lexicon, loaded once and shared by every rule that needs one."""
         global _SHARED
         if _SHARED is None:
-            zipf, us = load_tables()
-            _SHARED = cls(zipf, us)
+            _SHARED = cls(*load_tables())
         return _SHARED
 
     def freq(self, word: str) -> float:
         """Zipf frequency of a lowercase word (0 when unseen)."""
-        return self.zipf.get(word, 0.0)
+        z = self.zipf.get(word)
+        return self.rare.get(word) if z is None else z
 
     def in_dictionary(self, word: str) -> bool:
         return word in self.us_words
