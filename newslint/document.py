@@ -128,6 +128,17 @@ _LINE_BREAK = regex.compile(r"\r\n|\r|\n")
 
 
 def _split_lines(text: str) -> list[Line]:
+    if "\r" not in text:  # the common case: str.split, no regex
+        pieces = text.split("\n")
+        if len(pieces) > 1 and not pieces[-1]:
+            pieces.pop()  # a final line break ends the last line; it does not start another
+        out: list[Line] = []
+        pos = 0
+        for number, piece in enumerate(pieces, 1):
+            end = pos + len(piece)
+            out.append(Line(number, pos, end, piece))
+            pos = end + 1
+        return out
     lines: list[Line] = []
     pos = 0
     number = 1

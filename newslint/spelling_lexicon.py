@@ -75,6 +75,7 @@ _GB_TO_US: tuple[tuple[str, str], ...] = (
     ("ement", "ment"),
     ("ements", "ments"),
 )
+_GB_ENDINGS = tuple(gb for gb, _ in _GB_TO_US)
 _GB_INNER: tuple[tuple[str, str], ...] = (("ae", "e"), ("oe", "e"), ("our", "or"))
 
 
@@ -209,9 +210,10 @@ def load_tables() -> tuple[dict[str, float], frozenset[str], RareWords]:
 
 def british_to_american(word: str) -> Iterator[str]:
     """American forms a British spelling may correspond to (colour -> color, centre -> center)."""
-    for gb, us in _GB_TO_US:
-        if word.endswith(gb) and len(word) > len(gb) + 1:
-            yield word[: -len(gb)] + us
+    if word.endswith(_GB_ENDINGS):  # one C call rules out most words
+        for gb, us in _GB_TO_US:
+            if word.endswith(gb) and len(word) > len(gb) + 1:
+                yield word[: -len(gb)] + us
     for gb, us in _GB_INNER:
         i = word.find(gb, 1)
         if i > 0:

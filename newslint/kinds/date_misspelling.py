@@ -62,7 +62,7 @@ class DateMisspelling(DateKind):
             rf"(?:['’]s\b|,?[^\S\r\n]+(?:{after})\b|,?[^\S\r\n]+\(?(?:{_DAY}[^\S\r\n]+)?(?:{month})\b)"
         )
         self._zipf: Any = None
-        self._near: dict[str, tuple[list[str], list[str]]] = {}
+        self._near: dict[str, tuple[list[str], list[str]] | None] = {}
         # first letter -> (shortest, longest) length a misspelling of a name with it can have
         self.reach: dict[str, tuple[int, int]] = {}
         for name in (*self.vocab.month_names, *self.vocab.weekday_names):
@@ -80,22 +80,35 @@ class DateMisspelling(DateKind):
             self._zipf = Lexicon.load().freq
         return bool(self._zipf(word.lower()) >= self.options["max_zipf"])
 
+    def _near_names(self, word: str) -> tuple[list[str], list[str]] | None:
+        """(months, weekdays) a capitalised word may be a slip of, or None (memoised: capitalised
+        words repeat across a corpus)."""
+        try:
+            return self._near[word]
+        except KeyError:
+            pass
+        near: tuple[list[str], list[str]] | None = None
+        reach = self.reach.get(word[0])
+        if reach is not None and reach[0] <= len(word) <= reach[1] and word not in self.known:
+            months, weekdays = (
+                _nearest(word, self.vocab.month_names),
+                _nearest(word, self.vocab.weekday_names),
+            )
+            near = (months, weekdays) if months or weekdays else None
+        self._near[word] = near
+        return near
+
     def check(self, doc: Document) -> Iterator[Hit]:
         text = doc.text
+        suspects = {w for w in set(self.words.findall(text)) if self._near_names(w) is not None}
+        if not suspects:  # the common case: no word close to a month or weekday
+            return
         for m in self.words.finditer(text):
             word = m.group(0)
-            reach = self.reach.get(word[0])
-            if reach is None or not reach[0] <= len(word) <= reach[1] or word in self.known:
+            near = self._near_names(word) if word in suspects else None
+            if near is None:
                 continue
-            near = self._near.get(word)
-            if near is None:  # capitalised words repeat across a corpus: compute each once
-                near = self._near[word] = (
-                    _nearest(word, self.vocab.month_names),
-                    _nearest(word, self.vocab.weekday_names),
-                )
             months, weekdays = near
-            if not months and not weekdays:
-                continue
             before = text[max(0, m.start() - 30) : m.start()]
             after = text[m.end() : m.end() + 30]
             names: list[str] = []

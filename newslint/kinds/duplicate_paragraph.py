@@ -30,7 +30,8 @@ FULL_COMPARISON_LIMIT = 200
 
 def _prepared(doc: Document) -> list[tuple[Paragraph, Comparable]]:
     """Every body paragraph that is not a list item, normalised once for all duplicate rules."""
-    return [(para, Comparable.of(para.text)) for para in doc.body if not LIST_ITEM.match(para.text)]
+    paras = [para for para in doc.body if not LIST_ITEM.match(para.text)]
+    return list(zip(paras, Comparable.of_each([para.text for para in paras])))
 
 
 def candidates(doc: Document, min_words: int) -> list[tuple[Paragraph, Comparable]]:

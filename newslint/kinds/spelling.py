@@ -41,6 +41,8 @@ _NEXT_WORD = regex.compile(r"(?:'s|’s)? (\p{L}+)")
 _COMPOUND_GAP = 2.0
 _NAME = 99.0
 _CHUNK_MEMO_LIMIT = 1_000_000  # chunks remembered per process (a few tens of MB at most)
+# Punctuation around a word in running text (never part of a word: see _WORD).
+_EDGE_PUNCTUATION = "\"'“”‘’«»()[]{}<>,.;:!?…*/|-–—"
 _CALENDAR = frozenset(
     (
         "january",
@@ -171,7 +173,6 @@ class Spelling(Kind):
         self._fine: dict[str, bool] = {}
         self._plain: set[str] = set()  # surface forms that never need checking
         self._plain_chunks: set[str] = set()  # whitespace-delimited chunks holding only plain forms
-        self._odd_chunks: dict[str, tuple[str, ...]] = {}  # the others, and their non-plain forms
 
     # ------------------------------------------------------------ word verdicts
 
@@ -316,32 +317,25 @@ class Spelling(Kind):
     def _odd_forms(self, text: str) -> set[str]:
         """The word forms in ``text`` that need a closer look.
 
-        Whitespace-delimited chunks ("said,", "U.S.", "(Reuters)") recur across a corpus far more
-        than they vary, so the chunks already seen to hold only plain words are dropped with one
-        set difference in C; only the rest are tokenised (a word never spans whitespace).
+        Whitespace-delimited chunks ("said,", "(Reuters)") recur across a corpus far more than they
+        vary, so chunks already seen to be a plain word in punctuation are dropped with one set
+        difference in C, and the rest are tokenised in one call (a word never spans whitespace).
         """
-        plain, plain_chunks, odd_chunks = self._plain, self._plain_chunks, self._odd_chunks
+        plain, plain_chunks = self._plain, self._plain_chunks
+        novel = set(text.split()) - plain_chunks
+        if not novel:
+            return set()
         odd: set[str] = set()
-        for chunk in set(text.split()) - plain_chunks:
-            forms = odd_chunks.get(chunk)
-            if forms is None:
-                found = []
-                for form in _WORD.findall(chunk):
-                    if form in plain:
-                        continue
-                    if self._plain_form(form):
-                        plain.add(form)
-                    else:
-                        found.append(form)
-                if not found:
-                    plain_chunks.add(chunk)
-                    continue
-                forms = odd_chunks[chunk] = tuple(found)
-            odd.update(forms)
+        for form in set(_WORD.findall(" ".join(novel))) - plain:
+            if self._plain_form(form):
+                plain.add(form)
+            else:
+                odd.add(form)
+        for chunk in novel:
+            if chunk.strip(_EDGE_PUNCTUATION) in plain:
+                plain_chunks.add(chunk)
         if len(plain_chunks) > _CHUNK_MEMO_LIMIT:
             plain_chunks.clear()
-        if len(odd_chunks) > _CHUNK_MEMO_LIMIT:
-            odd_chunks.clear()
         return odd
 
     def _single_uses(self, text: str, start: int, end: int, odd: set[str]) -> Iterator[tuple[int, str]]:
