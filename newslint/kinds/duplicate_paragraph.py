@@ -30,8 +30,7 @@ FULL_COMPARISON_LIMIT = 200
 
 def _prepared(doc: Document) -> list[tuple[Paragraph, Comparable]]:
     """Every body paragraph that is not a list item, normalised once for all duplicate rules."""
-    paras = [para for para in doc.body if not LIST_ITEM.match(para.text)]
-    return list(zip(paras, Comparable.of_each([para.text for para in paras])))
+    return [(para, Comparable.of(para.text)) for para in doc.body if not LIST_ITEM.match(para.text)]
 
 
 def candidates(doc: Document, min_words: int) -> list[tuple[Paragraph, Comparable]]:

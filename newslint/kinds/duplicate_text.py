@@ -42,23 +42,6 @@ def tokens(text: str) -> tuple[str, ...]:
     return tuple(_WORDS.findall(text))
 
 
-#: joins the paragraphs of a document for one normalisation pass (NFKC, case folding and the
-#: substitutions leave it alone and never act across it)
-_SEPARATOR = "\x1e"
-
-
-def tokens_of_each(texts: Sequence[str]) -> list[tuple[str, ...]]:
-    """``tokens`` of each text, normalising them all in one pass (a few C calls per document
-    instead of a few per paragraph)."""
-    joined = _SEPARATOR.join(texts)
-    if joined.count(_SEPARATOR) == len(texts) - 1:
-        normal = unicodedata.normalize("NFKC", joined).casefold()
-        pieces = _NUMBER_SEPARATOR.sub("", _APOSTROPHES.sub("", normal)).split(_SEPARATOR)
-        if len(pieces) == len(texts):
-            return [tuple(_WORDS.findall(piece)) for piece in pieces]
-    return [tokens(text) for text in texts]  # a text holding the separator itself
-
-
 def unquoted_tokens(text: str) -> tuple[str, ...]:
     """The words outside quoted spans (the attribution around a quotation)."""
     return tokens(_QUOTED.sub(" ", text))
@@ -92,10 +75,6 @@ class Comparable:
     @classmethod
     def of(cls, text: str) -> Comparable:
         return cls(text, tokens(text))
-
-    @classmethod
-    def of_each(cls, texts: Sequence[str]) -> list[Comparable]:
-        return [cls(text, words) for text, words in zip(texts, tokens_of_each(texts))]
 
     @cached_property
     def outside_quotes(self) -> tuple[str, ...]:
