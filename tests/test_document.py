@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from newslint.document import DecodeError, Document, decode
 
@@ -99,3 +101,14 @@ def test_regions_for_each_scope() -> None:
     assert doc.regions("text") == [(0, len(BLANK_SEPARATED))]
     with pytest.raises(ValueError):
         doc.regions("nonsense")
+
+
+@given(st.text(alphabet="ab \n\r", max_size=40))
+def test_lines_cover_the_text_between_line_breaks(text: str) -> None:
+    doc = Document("t.txt", text)
+    assert all(text[line.start : line.end] == line.text for line in doc.lines)
+    assert all("\n" not in line.text and "\r" not in line.text for line in doc.lines)
+    assert [line.number for line in doc.lines] == list(range(1, len(doc.lines) + 1))
+    breaks = [text[a.end : b.start] for a, b in zip(doc.lines, doc.lines[1:], strict=False)]
+    assert all(gap in ("\n", "\r\n", "\r") for gap in breaks)
+    assert doc.lines[0].start == 0 and text[doc.lines[-1].end :] in ("", "\n", "\r\n", "\r")

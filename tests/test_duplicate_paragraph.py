@@ -6,12 +6,14 @@ Which texts are (not) flagged is covered by tests/fixtures/duplicate-paragraphs.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from newslint.config import Settings
 from newslint.document import Document
 from newslint.engine import Linter
 from newslint.findings import Finding
-from newslint.kinds.duplicate_text import Comparable, near_duplicate, similarity, tokens
+from newslint.kinds.duplicate_text import Comparable, near_duplicate, normalised_tokens, similarity, tokens
 from newslint.ruleset import all_rules
 
 LEAD = "Ministers said on Monday that 'talks' would resume next week in Geneva, officials said."
@@ -32,6 +34,11 @@ def test_normalisation_erases_cosmetic_differences() -> None:
     assert tokens("It’s a “well—known”  FACT -- isn't it?") == tokens('it\'s a "well-known" fact - isnt it')
     assert similarity(tokens(LEAD), tokens(COPY)) == 1.0
     assert similarity(("a", "b"), ()) == 0.0
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=60))
+def test_ascii_fast_path_gives_the_same_tokens(text: str) -> None:
+    assert tokens(text) == normalised_tokens(text)
 
 
 def test_shared_quotation_alone_is_not_a_copy() -> None:

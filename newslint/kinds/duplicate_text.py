@@ -35,8 +35,23 @@ _QUOTED = regex.compile(
 LIST_ITEM = regex.compile(r"^\s*(?:[-*•·▪–—]|\(?\d{1,3}[.)]|\(?[a-z][.)])\s+")
 
 
+# For ASCII text the same tokens come from table translations and str.split (no regex engine
+# but the separator one): apostrophes and backticks vanish, every other non-alphanumeric
+# character becomes a space.
+_ASCII_APOSTROPHES = str.maketrans({"'": None, "`": None})
+_ASCII_SPACES = str.maketrans({c: " " for c in map(chr, range(128)) if not c.isalnum()})
+
+
 def tokens(text: str) -> tuple[str, ...]:
     """The words of ``text`` with case, quotes, dashes, punctuation and spacing erased."""
+    if text.isascii():
+        text = _NUMBER_SEPARATOR.sub("", text.lower().translate(_ASCII_APOSTROPHES))
+        return tuple(text.translate(_ASCII_SPACES).split())
+    return normalised_tokens(text)
+
+
+def normalised_tokens(text: str) -> tuple[str, ...]:
+    """``tokens`` for any text: Unicode normalisation and case folding, then the word runs."""
     text = unicodedata.normalize("NFKC", text).casefold()
     text = _NUMBER_SEPARATOR.sub("", _APOSTROPHES.sub("", text))
     return tuple(_WORDS.findall(text))
