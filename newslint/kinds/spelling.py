@@ -32,6 +32,7 @@ _NOT_PROSE = regex.compile(
     r"(?:https?://|ftp://|www\.)|@\w|(?:^|[\s(\"'“])#\w|`|\w\.(?:com|org|net|gov|edu|uk|io|info|biz|tv|ca|au|de|fr|in)\b"
 )
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’][\p{L}]+)*")
+_MARK = regex.compile(r"\p{M}")  # combining marks: tokens of the lowercased text would split there
 _LATIN = regex.compile(r"[A-Za-z\u00c0-\u024f']+")
 _OPEN_QUOTES = frozenset("\"“‘'«")
 _CLOSE_AFTER = regex.compile(r"[,.!?;:]?[\"”’'»]")
@@ -173,6 +174,7 @@ class Spelling(Kind):
         self._fine: dict[str, bool] = {}
         self._plain: set[str] = set()  # surface forms that never need checking
         self._plain_chunks: set[str] = set()  # whitespace-delimited chunks holding only plain forms
+        self._plain_tokens: set[str] = set()  # lowercased tokens all of whose forms are plain
 
     # ------------------------------------------------------------ word verdicts
 
@@ -338,6 +340,38 @@ class Spelling(Kind):
             plain_chunks.clear()
         return odd
 
+    def _plain_part(self, part: str) -> bool:
+        """Whether every way of writing the lowercase word ``part`` (lowercase, Capitalised, ALL
+        CAPS, MixedCase) is plain: the shape test and the dictionary do not depend on case."""
+        if len(part) < self.min_length or len(part) > 40 or not _LATIN.fullmatch(part):
+            return True
+        norm = part.replace("’", "'")
+        if norm.endswith("'s"):
+            norm = norm[:-2]
+        return not norm or self.fine(norm.lower())
+
+    def _odd_forms_of(self, vocabulary: frozenset[str]) -> set[str]:
+        """The forms needing a closer look, from the document's lowercased vocabulary (computed
+        once for several rules).  Known tokens are dropped with one set difference in C.  Only a
+        lowercase or Capitalised form can be odd (ALL CAPS and MixedCase words are skipped), so
+        those two spellings of each unknown word are the forms to look for in the text."""
+        plain_tokens = self._plain_tokens
+        odd: set[str] = set()
+        for token in vocabulary - plain_tokens:
+            token_plain = True
+            for part in _WORD.findall(token):
+                if self._plain_part(part):
+                    continue
+                token_plain = False
+                for form in {part, part[:1].upper() + part[1:], part[:1].title() + part[1:]}:
+                    if form not in self._plain and not self._plain_form(form):
+                        odd.add(form)
+            if token_plain:
+                plain_tokens.add(token)
+        if len(plain_tokens) > _CHUNK_MEMO_LIMIT:
+            plain_tokens.clear()
+        return odd
+
     def _single_uses(self, text: str, start: int, end: int, odd: set[str]) -> Iterator[tuple[int, str]]:
         """(offset, form) of the odd forms worth a closer look: a form written twice or more is
         a name or a term of the story (unless a rule forces it), so it is dropped here at once."""
@@ -352,8 +386,12 @@ class Spelling(Kind):
     def check(self, doc: Document) -> Iterator[Hit]:
         text = doc.text
         lower: str | None = None
+        whole = self.rule.scope == "text" and (text.isascii() or not _MARK.search(text))
         for start, end in doc.regions(self.rule.scope):
-            odd = self._odd_forms(text[start:end] if start or end != len(text) else text)
+            if whole:
+                odd = self._odd_forms_of(doc.lowered_vocabulary)
+            else:
+                odd = self._odd_forms(text[start:end] if start or end != len(text) else text)
             if not odd:
                 continue
             for ws, word in sorted(self._single_uses(text, start, end, odd)):
