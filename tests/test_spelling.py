@@ -143,6 +143,12 @@ def test_verdicts_do_not_depend_on_earlier_documents() -> None:
     assert runs == [[(3, "recieved")], [], [(3, "recieved")], [(4, "Recieved")], []]
 
 
+def test_text_with_combining_marks_is_read_word_by_word_too() -> None:
+    """Decomposed accents split the lowercased quick tokens, so such text takes the other path."""
+    found = lint("Talks\n\nThe cafe\u0301 owner said teh deal was off.\n")
+    assert [(line, word) for line, word, _ in found] == [(3, "teh")]
+
+
 def test_reject_list_applies_to_recurring_words() -> None:
     found = lint("Talks\n\nIt was alright, alright.\n", reject={"alright": "all right"})
     assert [(line, word) for line, word, _ in found] == [(3, "alright"), (3, "alright")]

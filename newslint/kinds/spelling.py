@@ -175,6 +175,7 @@ class Spelling(Kind):
         self._plain: set[str] = set()  # surface forms that never need checking
         self._plain_chunks: set[str] = set()  # whitespace-delimited chunks holding only plain forms
         self._plain_tokens: set[str] = set()  # lowercased tokens all of whose forms are plain
+        self._odd_tokens: dict[str, tuple[str, ...]] = {}  # the others, and their odd forms
 
     # ------------------------------------------------------------ word verdicts
 
@@ -355,21 +356,25 @@ class Spelling(Kind):
         once for several rules).  Known tokens are dropped with one set difference in C.  Only a
         lowercase or Capitalised form can be odd (ALL CAPS and MixedCase words are skipped), so
         those two spellings of each unknown word are the forms to look for in the text."""
-        plain_tokens = self._plain_tokens
+        plain_tokens, odd_tokens = self._plain_tokens, self._odd_tokens
         odd: set[str] = set()
         for token in vocabulary - plain_tokens:
-            token_plain = True
-            for part in _WORD.findall(token):
-                if self._plain_part(part):
+            forms = odd_tokens.get(token)
+            if forms is None:
+                found: set[str] = set()
+                for part in _WORD.findall(token):
+                    if not self._plain_part(part):
+                        for form in {part, part[:1].upper() + part[1:], part[:1].title() + part[1:]}:
+                            if form not in self._plain and not self._plain_form(form):
+                                found.add(form)
+                if not found:
+                    plain_tokens.add(token)
                     continue
-                token_plain = False
-                for form in {part, part[:1].upper() + part[1:], part[:1].title() + part[1:]}:
-                    if form not in self._plain and not self._plain_form(form):
-                        odd.add(form)
-            if token_plain:
-                plain_tokens.add(token)
-        if len(plain_tokens) > _CHUNK_MEMO_LIMIT:
+                forms = odd_tokens[token] = tuple(found)
+            odd.update(forms)
+        if len(plain_tokens) > _CHUNK_MEMO_LIMIT or len(odd_tokens) > _CHUNK_MEMO_LIMIT:
             plain_tokens.clear()
+            odd_tokens.clear()
         return odd
 
     def _single_uses(self, text: str, start: int, end: int, odd: set[str]) -> Iterator[tuple[int, str]]:
