@@ -171,6 +171,9 @@ class Spelling(Kind):
         self.max_edits_capitalised: int = opts["max_edits_capitalised"]
         self.max_edits_short: int = opts["max_edits_short"]
         self._memo: dict[tuple[str, int], _Verdict | None] = {}
+        # Whether every dictionary word is fine as written: not when some are rejected, or with
+        # locale en-GB (color, center are flagged then).
+        self._dictionary_is_plain = not self.reject and self.locale != "en-GB"
         self._fine: dict[str, bool] = {}
         self._plain: set[str] = set()  # surface forms that never need checking
         self._plain_chunks: set[str] = set()  # whitespace-delimited chunks holding only plain forms
@@ -358,7 +361,15 @@ class Spelling(Kind):
         those two spellings of each unknown word are the forms to look for in the text."""
         plain_tokens, odd_tokens = self._plain_tokens, self._odd_tokens
         odd: set[str] = set()
-        for token in vocabulary - plain_tokens:
+        novel = vocabulary - plain_tokens
+        if self._dictionary_is_plain:
+            # A dictionary word is plain in any case: no need to take it apart (a word with an
+            # apostrophe still is: "opec's" is checked as "opec", as in the text).
+            listed = {t for t in novel & self.lexicon.us_words if t.isalpha()}
+            if listed:
+                plain_tokens |= listed
+                novel -= listed
+        for token in novel:
             forms = odd_tokens.get(token)
             if forms is None:
                 found: set[str] = set()
