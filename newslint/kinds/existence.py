@@ -16,13 +16,20 @@ class Existence(Kind):
     name = "existence"
     description = (
         "Flags every occurrence of the listed `tokens` (whole words or phrases) and `patterns` "
-        "(regular expressions) within the rule's scope, except those matching an `exceptions` pattern."
+        "(regular expressions) within the rule's scope, except those matching an `exceptions` pattern.  "
+        "`requires` lists strings every match contains (one of them); a text without any is skipped."
     )
     option_schema: ClassVar[Mapping[str, Option]] = {
         "tokens": Option("list[str]", [], "words or phrases, matched as whole words"),
         "patterns": Option("list[str]", [], "regular expressions (the `regex` module's syntax)"),
         "exceptions": Option("list[str]", [], "regexes; a match that fully matches one is not flagged"),
         "ignorecase": Option("bool", True, "match regardless of case"),
+        "requires": Option(
+            "list[str]",
+            [],
+            "strings of which every match holds at least one: a text with none of them is skipped "
+            "without running the patterns (a speed-up; leave empty when unsure)",
+        ),
     }
 
     @classmethod
@@ -35,11 +42,16 @@ class Existence(Kind):
         super().__init__(rule)
         o = self.options
         self.pattern = compile_terms(o["tokens"], o["patterns"], "patterns", ignorecase=o["ignorecase"])
+        self.requires = [r.lower() if o["ignorecase"] else r for r in o["requires"] if r]
         self.exceptions = [
             compile_pattern(p, "exceptions", ignorecase=o["ignorecase"]) for p in o["exceptions"]
         ]
 
     def check(self, doc: Document) -> Iterator[Hit]:
+        if self.requires:
+            haystack = doc.lowered_text if self.options["ignorecase"] else doc.text
+            if not any(r in haystack for r in self.requires):
+                return
         try:
             for m in matches_in(self.pattern, doc.text, doc.regions(self.rule.scope)):
                 if m.end() == m.start() or any(e.fullmatch(m.group()) for e in self.exceptions):
