@@ -120,17 +120,25 @@ def commands(paths: list[str], big: bool) -> dict[str, list[str]]:
     return out
 
 
-def measure(corpora: dict[str, list[str]], runs: int) -> list[Timing]:
+def measure(corpora: dict[str, list[str]], runs: int, warmup: int = 1) -> list[Timing]:
+    """Time every tool on every corpus, interleaved (tool A, B, C, then A, B, C again ...) so that
+    a machine slowing down or speeding up mid-run affects all tools alike; ``warmup`` rounds
+    first (page cache, newslint's word-list cache on a fresh machine) are not counted."""
     results = []
     for name, paths in corpora.items():
         big = name.startswith("10x")
-        for tool, argv in commands(paths, big).items():
-            n = max(1, runs // 2) if big else runs
-            samples = [time_process(argv) for _ in range(n)]
-            results.append(Timing(tool, name, [t for t, _ in samples], max(m for _, m in samples)))
-            print(
-                f"  {name:<24} {tool:<22} {statistics.median(t for t, _ in samples):7.2f} s", file=sys.stderr
-            )
+        tools = commands(paths, big)
+        n = max(1, runs // 2) if big else runs
+        skip = 0 if big else warmup  # the 10x copy is read after the 1x corpus warmed everything
+        samples: dict[str, list[tuple[float, float]]] = {tool: [] for tool in tools}
+        for round_no in range(skip + n):
+            for tool, argv in tools.items():
+                sample = time_process(argv)
+                if round_no >= skip:
+                    samples[tool].append(sample)
+        for tool, taken in samples.items():
+            results.append(Timing(tool, name, [t for t, _ in taken], max(m for _, m in taken)))
+            print(f"  {name:<24} {tool:<22} {statistics.median(t for t, _ in taken):7.2f} s", file=sys.stderr)
     return results
 
 
@@ -226,6 +234,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="folder of articles (*.txt)")
     ap.add_argument("--runs", type=int, default=5, help="runs per tool and corpus (half on the 10x corpus)")
+    ap.add_argument("--warmup", type=int, default=1, help="uncounted rounds before the timed ones")
     ap.add_argument("--profile-only", action="store_true")
     ap.add_argument("--spelling", action="store_true", help="only the spelling rule vs pyspellchecker")
     args = ap.parse_args()
@@ -245,7 +254,7 @@ def main() -> int:
             f"cores: {os.cpu_count()}  python: {sys.version.split()[0]}  runs: {args.runs}", file=sys.stderr
         )
         with tempfile.TemporaryDirectory(prefix="newslint-bench-") as tmp:
-            results = measure(make_corpora(args.corpus, Path(tmp)), args.runs)
+            results = measure(make_corpora(args.corpus, Path(tmp)), args.runs, args.warmup)
         print_table(results)
     profile(args.corpus)
     return 0
