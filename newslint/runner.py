@@ -122,6 +122,8 @@ def run(
                 if progress:
                     progress(done, total)
         _WORKER_LINTER = None
+        if fork:
+            gc.unfreeze()  # the workers are gone: this process's objects are collectable again
     findings = [f for r in results for f in r.findings]
     if linter.corpus_checks:
         findings.extend(linter.finish((r.path, r.collected) for r in results if r.error is None))

@@ -314,9 +314,7 @@ class Spelling(Kind):
         """Whether a surface form never needs checking: known, or skipped by its shape."""
         if len(word) < self.min_length or len(word) > 40 or not _LATIN.fullmatch(word):
             return True
-        norm = word.replace("’", "'")
-        if norm.endswith("'s"):
-            norm = norm[:-2]
+        norm = _stem(word)
         if not norm or norm[1:] != norm[1:].lower():
             return True  # ALL CAPS or MixedCase: acronyms and brands
         return self.fine(norm.lower())
@@ -350,9 +348,7 @@ class Spelling(Kind):
         CAPS, MixedCase) is plain: the shape test and the dictionary do not depend on case."""
         if len(part) < self.min_length or len(part) > 40 or not _LATIN.fullmatch(part):
             return True
-        norm = part.replace("’", "'")
-        if norm.endswith("'s"):
-            norm = norm[:-2]
+        norm = _stem(part)
         return not norm or self.fine(norm.lower())
 
     def _odd_forms_of(self, vocabulary: frozenset[str]) -> set[str]:
@@ -389,14 +385,16 @@ class Spelling(Kind):
             odd_tokens.clear()
         return odd
 
+    def _forced(self, lw: str) -> bool:
+        """Whether the word is flagged whatever the document says: rejected, or of the other locale."""
+        return lw in self.reject or (self.locale != "en" and self._locale_verdict(lw) is not None)
+
     def _single_uses(self, text: str, start: int, end: int, odd: set[str]) -> Iterator[tuple[int, str]]:
         """(offset, form) of the odd forms worth a closer look: a form written twice or more is
         a name or a term of the story (unless a rule forces it), so it is dropped here at once."""
         for form, offsets in _find_words(text, start, end, odd).items():
-            if len(offsets) > 1:
-                lw = form.replace("’", "'").removesuffix("'s").lower()
-                if not (lw in self.reject or (self.locale != "en" and self._locale_verdict(lw))):
-                    continue
+            if len(offsets) > 1 and not self._forced(_stem(form).lower()):
+                continue
             for ws in offsets:
                 yield ws, form
 
@@ -419,13 +417,12 @@ class Spelling(Kind):
                     continue  # part of U.S., a domain, a path or a dotted name
                 if text[we : we + 1] == "&" or text[ws - 1 : ws] in ("&", "#", ";"):
                     continue  # an HTML entity around it (clich&#233;)
-                norm = word.replace("’", "'")
-                if norm.endswith("'s"):
-                    norm, we = norm[:-2], we - 2
+                norm = _stem(word)
+                we = ws + len(norm)
                 lw = norm.lower()
                 if _not_prose(text, ws, we) or _SIC.match(text, we) or _scare_quoted(text, ws, we):
                     continue
-                forced = lw in self.reject or (self.locale != "en" and self._locale_verdict(lw) is not None)
+                forced = self._forced(lw)
                 margin = 0.0
                 if not forced:
                     if lower is None:
@@ -458,6 +455,11 @@ class Spelling(Kind):
                     if top
                     else None,  # a guess among several: unsafe
                 )
+
+
+def _stem(word: str) -> str:
+    """The word with its apostrophes straightened and a possessive 's dropped (Kim’s -> Kim)."""
+    return word.replace("’", "'").removesuffix("'s")
 
 
 def _occurrences(text: str, word: str) -> int:
