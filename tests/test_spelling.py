@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import array
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ from newslint.document import Document
 from newslint.engine import Linter
 from newslint.ruleset import all_rules, apply_settings
 from newslint.spelling_candidates import CandidateIndex, adjacent_keys, edit_cost, edits1
-from newslint.spelling_lexicon import Lexicon, american_to_british, british_to_american
+from newslint.spelling_lexicon import Lexicon, RareWords, american_to_british, british_to_american
 from newslint.spelling_lists import WordListError, load_accept, load_reject
 from newslint.spelling_vocab import learn
 
@@ -40,6 +41,12 @@ def test_lexicon_knows_words_and_frequencies(lexicon: Lexicon) -> None:
     assert lexicon.in_dictionary("house")
     assert lexicon.freq("the") > 7 > lexicon.freq("pyongyang") > 2
     assert lexicon.freq("qxzvbnw") == 0.0
+
+
+def test_rare_words_are_found_by_binary_search() -> None:
+    rare = RareWords("\n".join(["aab", "abc", "zzz"]), array.array("H", [120, 150, 199]).tobytes())
+    assert (rare.get("abc"), rare.get("zzz"), rare.get("abd"), rare.get("")) == (1.5, 1.99, 0.0, 0.0)
+    assert RareWords("", b"").get("abc") == 0.0
 
 
 def test_british_american_variants(lexicon: Lexicon) -> None:
