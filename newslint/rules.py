@@ -18,6 +18,7 @@ from newslint.document import SCOPES
 from newslint.errors import RuleError
 from newslint.findings import SEVERITIES
 from newslint.options import OptionError, validate_options
+from newslint.rule_cache import RuleFileCache
 from newslint.yamlload import key_line, load_yaml, load_yaml_fast
 
 REQUIRED = ("id", "kind", "category", "severity", "message", "summary", "why", "examples")
@@ -181,6 +182,7 @@ def rule_files(folder: Path) -> Iterator[Path]:
 def load_rules(folders: Iterable[Path], *, display_root: Path | None = None) -> list[Rule]:
     """Load every rule under the folders; later folders may not reuse an id."""
     rules: dict[str, Rule] = {}
+    cache = RuleFileCache()
     for folder in folders:
         if not folder.is_dir():
             raise RuleError("rule folder not found", str(folder))
@@ -189,10 +191,15 @@ def load_rules(folders: Iterable[Path], *, display_root: Path | None = None) -> 
             rel = file.relative_to(folder)
             group = rel.parts[0] if len(rel.parts) > 1 else ""
             try:
-                rule = parse_rule(shown, load_yaml_fast(file, RuleError), group)
+                rule = parse_rule(shown, cache.load(file, _parse_fast), group)
             except RuleError:  # parse again keeping line numbers, to say where
                 rule = parse_rule(shown, load_yaml(file, RuleError), group)
             if rule.id in rules:
                 raise RuleError(f"duplicate rule id {rule.id!r} (also in {rules[rule.id].source})", shown, 1)
             rules[rule.id] = rule
+    cache.save()
     return sorted(rules.values(), key=lambda r: r.id)
+
+
+def _parse_fast(file: Path) -> Any:
+    return load_yaml_fast(file, RuleError)

@@ -66,6 +66,24 @@ def _work(paths: list[str]) -> tuple[list[FileResult], dict[str, float]]:
     return results, spent
 
 
+def from_both_ends(chunks: list[list[str]]) -> list[list[str]]:
+    """The chunks in the order first, last, second, second-to-last, ...
+
+    Idle workers take the next chunk in turn, so with two workers one works from the front of
+    the sorted file list and the other from the back.  Files of one folder (one desk, one
+    topic) share names and terms, and each worker judges a word it has not seen before only
+    once: keeping each worker's files together spares judging the same new words in both.
+    """
+    ordered: list[list[str]] = []
+    front, back = 0, len(chunks) - 1
+    while front <= back:
+        ordered.append(chunks[front])
+        if back != front:
+            ordered.append(chunks[back])
+        front, back = front + 1, back - 1
+    return ordered
+
+
 def default_jobs() -> int:
     try:
         return len(os.sched_getaffinity(0))
@@ -109,7 +127,7 @@ def run(
         context = multiprocessing.get_context("fork" if fork else "spawn")
         _WORKER_LINTER = linter if fork else None
         size = max(1, min(64, total // (jobs * 8)))
-        chunks = [list(files[i : i + size]) for i in range(0, total, size)]
+        chunks = from_both_ends([list(files[i : i + size]) for i in range(0, total, size)])
         done = 0
         with ProcessPoolExecutor(
             jobs, mp_context=context, initializer=_init_worker, initargs=(None if fork else list(rules),)

@@ -20,15 +20,15 @@ import bisect
 import gzip
 import importlib.util
 import json
-import marshal
 import math
 import os
 import re
-import tempfile
 from collections.abc import Callable, Iterator
 from importlib import resources
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import TypeVar
+
+from newslint.cache import MISSING, cache_dir, read_cached, write_cached
 
 T = TypeVar("T")
 
@@ -77,14 +77,6 @@ _GB_TO_US: tuple[tuple[str, str], ...] = (
 )
 _GB_ENDINGS = tuple(gb for gb, _ in _GB_TO_US)
 _GB_INNER: tuple[tuple[str, str], ...] = (("ae", "e"), ("oe", "e"), ("our", "or"))
-
-
-def cache_dir() -> Path:
-    env = os.environ.get("NEWSLINT_CACHE_DIR")
-    if env:
-        return Path(env)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "newslint"
 
 
 def _version(package: str) -> str:
@@ -147,19 +139,10 @@ def cached(name: str, build: Callable[[], T]) -> T:
     ``marshal.loads`` (tens of milliseconds) instead of a rebuild (hundreds).
     """
     path = _cache_key(name)
-    try:
-        data: T = marshal.loads(path.read_bytes())
-        return data
-    except (OSError, ValueError, EOFError, TypeError):
-        pass
-    data = build()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, suffix=".tmp") as tmp:
-            tmp.write(marshal.dumps(cast(Any, data)))
-        os.replace(tmp.name, path)
-    except (OSError, ValueError):
-        pass  # read-only home: rebuild next time
+    data: T = read_cached(path)
+    if data is MISSING:
+        data = build()
+        write_cached(path, data)  # a read-only home: rebuilt next time
     return data
 
 

@@ -2,28 +2,44 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
-from typing import Any
-
-from ruamel.yaml import YAML
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from typing import TYPE_CHECKING, Any
 
 from newslint.errors import NewslintError
 
-_FAST = YAML(typ="safe")  # libyaml when available: several times faster, but no line numbers
+if TYPE_CHECKING:
+    from ruamel.yaml import YAML
+
+
+@functools.lru_cache(maxsize=1)
+def _fast_loader() -> YAML:
+    """libyaml when available: several times faster, but no line numbers.  Built (and ruamel
+    imported, ~10 ms) only when some YAML is actually parsed: a run whose rules come from the
+    rule cache needs neither."""
+    from ruamel.yaml import YAML
+
+    return YAML(typ="safe")
 
 
 def load_yaml_fast(file: Path, error: type[NewslintError]) -> Any:
     """Plain data, quickly; callers re-read with :func:`load_yaml` to locate an error."""
+    from ruamel.yaml.error import YAMLError
+
     try:
-        return _FAST.load(file.read_bytes())
+        data = file.read_bytes()
     except OSError as exc:
         raise error(f"cannot read: {exc}", str(file)) from None
+    try:
+        return _fast_loader().load(data)
     except YAMLError:
         return load_yaml(file, error)  # raises, with the line
 
 
 def load_yaml_text(text: str, path: str, error: type[NewslintError]) -> Any:
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
     yaml = YAML(typ="rt")
     try:
         return yaml.load(text)
