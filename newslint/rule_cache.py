@@ -19,19 +19,23 @@ from typing import Any
 from newslint.cache import cache_dir, read_cached, write_cached
 
 #: bump when the stored layout changes
-FORMAT = 1
+FORMAT = 2
 #: files remembered (the built-in rules and a few user rule folders)
 LIMIT = 512
 _SETTLED_NS = 2_000_000_000
 
 
 class RuleFileCache:
-    """``load(file, parse)`` returns ``parse(file)``, from the cache while the file is unchanged."""
+    """``load(file, parse)`` returns ``parse(file)``, from the cache while the file is unchanged.
+
+    Each file's data is stored as its own marshal snapshot, taken when it was parsed and decoded
+    afresh on every load, so a caller that changes the data it was given cannot change what is
+    stored."""
 
     def __init__(self, path: Path | None = None) -> None:
         self.path = path or cache_dir() / f"rules-{FORMAT}.marshal"
         stored = read_cached(self.path)
-        self.entries: dict[str, tuple[int, int, Any]] = stored if isinstance(stored, dict) else {}
+        self.entries: dict[str, tuple[int, int, bytes]] = stored if isinstance(stored, dict) else {}
         self.changed = False
 
     def load(self, file: Path, parse: Callable[[Path], Any]) -> Any:
@@ -42,11 +46,15 @@ class RuleFileCache:
             return parse(file)  # let the parser report it
         entry = self.entries.get(key)
         if isinstance(entry, tuple) and len(entry) == 3 and entry[:2] == (stat.st_mtime_ns, stat.st_size):
-            return entry[2]
+            try:
+                return marshal.loads(entry[2])
+            except (ValueError, EOFError, TypeError):
+                pass  # a damaged entry: parse again
         data = parse(file)
-        if time.time_ns() - stat.st_mtime_ns >= _SETTLED_NS and _storable(data):
+        snapshot = _snapshot(data)
+        if snapshot is not None and time.time_ns() - stat.st_mtime_ns >= _SETTLED_NS:
             self.entries.pop(key, None)
-            self.entries[key] = (stat.st_mtime_ns, stat.st_size, data)
+            self.entries[key] = (stat.st_mtime_ns, stat.st_size, snapshot)
             self.changed = True
         return data
 
@@ -58,9 +66,9 @@ class RuleFileCache:
             self.changed = False
 
 
-def _storable(data: Any) -> bool:
+def _snapshot(data: Any) -> bytes | None:
+    """``data`` as marshal bytes, or None when marshal cannot hold it."""
     try:
-        marshal.dumps(data)
+        return marshal.dumps(data)
     except ValueError:
-        return False
-    return True
+        return None

@@ -63,6 +63,18 @@ def test_a_changed_file_is_parsed_again(tmp_path: Path, edit: str) -> None:
     assert parse.calls == 1
 
 
+def test_changing_the_returned_data_does_not_change_the_cache(tmp_path: Path) -> None:
+    rule = settled(tmp_path / "r.yaml", "a: 1\n")
+    store = tmp_path / "rules.marshal"
+    cache = RuleFileCache(store)
+    first = cache.load(rule, CountingParser({"options": {"tokens": ["a"]}}))
+    first["options"]["tokens"].append("b")
+    again = cache.load(rule, CountingParser())
+    cache.save()
+    assert again == {"options": {"tokens": ["a"]}}
+    assert RuleFileCache(store).load(rule, CountingParser()) == {"options": {"tokens": ["a"]}}
+
+
 def test_a_file_written_just_now_is_not_stored(tmp_path: Path) -> None:
     rule = tmp_path / "r.yaml"
     rule.write_text("a: 1\n", encoding="utf-8")
