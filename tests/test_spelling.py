@@ -6,10 +6,14 @@ import array
 from pathlib import Path
 
 import pytest
+import regex
+from hypothesis import given
+from hypothesis import strategies as st
 
 from newslint.config import RuleSettings, Settings
 from newslint.document import Document
 from newslint.engine import Linter
+from newslint.kinds.spelling import _initial_before
 from newslint.ruleset import all_rules, apply_settings
 from newslint.spelling_candidates import CandidateIndex, adjacent_keys, edit_cost, edits1
 from newslint.spelling_lexicon import Lexicon, RareWords, american_to_british, british_to_american
@@ -166,3 +170,30 @@ def test_vocab_learn(tmp_path: Path, lexicon: Lexicon) -> None:
         (tmp_path / f"{i}.txt").write_text(f"Story {i}\n\nThe mayor, said Zanquetti, had left.\n")
     (tmp_path / "x.txt").write_text("Other\n\nOnly once did Qorvahl speak.\n")
     assert learn(sorted(tmp_path.glob("*.txt")), lexicon=lexicon) == ["Zanquetti"]
+
+
+_WORD_BEFORE = regex.compile(r"(\p{L}[\p{L}.'’-]*) $")
+
+
+@given(st.text(alphabet="aZé .'’-\n1,(", max_size=14), st.data())
+def test_the_word_before_a_name_is_found_as_the_pattern_finds_it(text: str, data: st.DataObject) -> None:
+    ws = data.draw(st.integers(0, len(text)))
+    floor = data.draw(st.integers(0, ws))
+    match = _WORD_BEFORE.search(text, floor, ws)
+    assert _initial_before(text, ws, floor) == (match.group(1)[:1] if match else "")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "flagged"),
+    [
+        ("The envoy met officials in Britian on Monday.", ["Britian"]),
+        ("The envoy met officials of Great Britian on Monday.", []),  # after a capitalised word
+        ("The envoy met Jean-Luc Britian on Monday.", []),  # after a hyphenated name
+        ("The envoy met the well-known Britian on Monday.", ["Britian"]),
+        ("The envoy met officials in Britian Airways on Monday.", []),  # before a capitalised word
+    ],
+)
+def test_a_capitalised_word_beside_another_is_taken_as_a_name(sentence: str, flagged: list[str]) -> None:
+    linter = Linter(apply_settings([r for r in all_rules(Settings()) if r.id == "spelling"], Settings()))
+    found = linter.lint(Document("t.txt", f"Talks end\n\n{sentence}\n"))
+    assert [f.flagged for f in found] == flagged

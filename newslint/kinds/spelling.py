@@ -38,7 +38,7 @@ _LATIN = regex.compile(r"[A-Za-z\u00c0-\u024f']+")
 _OPEN_QUOTES = frozenset("\"“‘'«")
 _CLOSE_AFTER = regex.compile(r"[,.!?;:]?[\"”’'»]")
 _SIC = regex.compile(r"\s*[\[(]sic[\])]", regex.IGNORECASE)
-_PREV_WORD = regex.compile(r"(\p{L}[\p{L}.'’-]*) $")
+_WORD_INNER = ".'’-"  # besides letters, what a word before a name may hold (St. John's, Jean-Luc)
 _NEXT_WORD = regex.compile(r"(?:'s|’s)? (\p{L}+)")
 _COMPOUND_GAP = 2.0
 _NAME = 99.0
@@ -270,9 +270,10 @@ class Spelling(Kind):
         para = doc.paragraph_at(ws)
         if (doc.headline and ws < doc.headline.end) or self._initial(text, ws, para.start if para else 0):
             return float(self.margins[1])
-        before = _PREV_WORD.search(text, max(0, ws - 60), ws)
+        if _initial_before(text, ws, max(0, ws - 60)).isupper():
+            return _NAME
         after = _NEXT_WORD.match(text, we)
-        if (before and before.group(1)[:1].isupper()) or (after and after.group(1)[:1].isupper()):
+        if after and after.group(1)[:1].isupper():
             return _NAME
         return float(self.margins[2])
 
@@ -460,6 +461,27 @@ class Spelling(Kind):
 def _stem(word: str) -> str:
     """The word with its apostrophes straightened and a possessive 's dropped (Kim’s -> Kim)."""
     return word.replace("’", "'").removesuffix("'s")
+
+
+def _initial_before(text: str, ws: int, floor: int) -> str:
+    """The first letter of the word that ends one space before ``ws`` (not before ``floor``), or "".
+
+    The word is the run of letters and ``.'’-`` ending there, from its first letter: what the
+    pattern ``(\\p{L}[\\p{L}.'’-]*) $`` finds searched in ``text[floor:ws]``, without trying
+    every start in the window (a hot path: once per capitalised unknown word).
+    """
+    end = ws - 1
+    if end > floor and text[end] == "\n":
+        end -= 1  # as the pattern's $, which also matches before a final line break
+    if end < floor or text[end] != " ":
+        return ""
+    start = end
+    while start > floor and (text[start - 1].isalpha() or text[start - 1] in _WORD_INNER):
+        start -= 1
+    for i in range(start, end):
+        if text[i].isalpha():
+            return text[i]
+    return ""
 
 
 def _occurrences(text: str, word: str) -> int:
