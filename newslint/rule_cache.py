@@ -51,8 +51,8 @@ class RuleFileCache:
             except (ValueError, EOFError, TypeError):
                 pass  # a damaged entry: parse again
         data = parse(file)
-        snapshot = _snapshot(data)
-        if snapshot is not None and time.time_ns() - stat.st_mtime_ns >= _SETTLED_NS:
+        snapshot = _snapshot(data) if time.time_ns() - stat.st_mtime_ns >= _SETTLED_NS else None
+        if snapshot is not None:
             self.entries.pop(key, None)
             self.entries[key] = (stat.st_mtime_ns, stat.st_size, snapshot)
             self.changed = True
