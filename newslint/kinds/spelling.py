@@ -25,6 +25,13 @@ from newslint.document import Document
 from newslint.findings import Fix, Hit
 from newslint.kinds.base import Kind
 from newslint.options import Option
+from newslint.spelling_morphology import (
+    collapse_triples,
+    derived,
+    elongated,
+    missing_apostrophe,
+    run_together,
+)
 from newslint.tokens import match_case
 
 # Text that is not prose (tested on the whitespace-delimited chunk around a suspicious word only):
@@ -41,6 +48,12 @@ _SIC = regex.compile(r"\s*[\[(]sic[\])]", regex.IGNORECASE)
 _WORD_INNER = ".'’-"  # besides letters, what a word before a name may hold (St. John's, Jean-Luc)
 _NEXT_WORD = regex.compile(r"(?:'s|’s)? (\p{L}+)")
 _COMPOUND_GAP = 2.0
+_MARGIN_UNLISTED = 0.3  # a lowercase word in no dictionary and rare on the web: a slip, unless ...
+_MARGIN_UNLISTED_NAME = 2.0  # ... the same for a name one slip from a name the dictionaries know
+_ATTESTED_EXTRA = 1.0  # more margin for a word the web or pyspellchecker knows, though no dictionary
+_SHAPE_GAP = 50.0  # a lost apostrophe or space: as sure as a misspelling gets, below a forced word
+_RUN_TOGETHER_MAX_ZIPF = 2.0  # a joined pair written on more web pages than this is a coinage
+_HELD_KEY_MIN = 6  # a shorter word with a tripled letter is an exclamation (Booo, hisss)
 _NAME = 99.0
 _CHUNK_MEMO_LIMIT = 1_000_000  # chunks remembered per process (a few tens of MB at most)
 # Punctuation around a word in running text (never part of a word: see _WORD).
@@ -76,12 +89,17 @@ _EN_GB_EXCEPTIONS = frozenset({"program", "programs", "disk", "disks", "analog",
 class _Verdict:
     """Why a lowercase word is suspicious: the gap to its best correction, and the corrections."""
 
-    __slots__ = ("distance", "gap", "ranked", "suggestions")
+    __slots__ = ("distance", "gap", "ranked", "shape", "suggestions")
 
     def __init__(
-        self, gap: float, suggestions: tuple[str, ...], ranked: tuple[tuple[str, int, float], ...] = ()
+        self,
+        gap: float,
+        suggestions: tuple[str, ...],
+        ranked: tuple[tuple[str, int, float], ...] = (),
+        shape: bool = False,
     ) -> None:
         self.gap = gap
+        self.shape = shape  # a lost apostrophe or space, a key held down: not a misspelling
         self.suggestions = suggestions
         self.ranked = ranked  # (word, edits, gap) of each searched correction, best first
         self.distance = ranked[0][1] if ranked else 0  # edits to the best (0: from a list)
@@ -92,6 +110,9 @@ class _Verdict:
             return self
         near = tuple(r for r in self.ranked if r[1] <= edits)
         return _Verdict(near[0][2], tuple(r[0] for r in near), near) if near else None
+
+
+_HELD = _Verdict(0.0, (), shape=True)  # a letter held for effect (pleeease): fine as written
 
 
 class Spelling(Kind):
@@ -155,7 +176,7 @@ class Spelling(Kind):
         bases = [Path(rule.source).parent] if getattr(rule, "source", "") else []
         opts = self.options
         self.lexicon = Lexicon.load()
-        self.index = CandidateIndex(self.lexicon.zipf)
+        self.index = CandidateIndex(self.lexicon.zipf, allowed=self.lexicon.corrections())
         files = [resolve(n, bases) for n in (*opts["wordlists"], *opts["accept_files"])]
         self.accept = load_accept(files, opts["accept"])
         self.reject = load_reject([resolve(n, bases) for n in opts["reject_files"]], opts["reject"])
@@ -174,7 +195,7 @@ class Spelling(Kind):
         self._memo: dict[tuple[str, int], _Verdict | None] = {}
         # Whether every dictionary word is fine as written: not when some are rejected, or with
         # locale en-GB (color, center are flagged then).
-        self._dictionary_is_plain = not self.reject and self.locale != "en-GB"
+        self._dictionary_is_plain = not self.reject and self.locale == "en"
         self._fine: dict[str, bool] = {}
         self._plain: set[str] = set()  # surface forms that never need checking
         self._plain_chunks: set[str] = set()  # whitespace-delimited chunks holding only plain forms
@@ -197,10 +218,15 @@ class Spelling(Kind):
         return None
 
     def _known(self, lw: str) -> bool:
+        """Whether a curated dictionary (or the user) vouches for the lowercase word.
+
+        Frequency alone never does: the web's word counts hold the misspellings people make
+        (recieve, occured), which are judged against their corrections instead (see ``verdict``).
+        """
         lex = self.lexicon
-        if lw in lex.us_words or lex.freq(lw) >= self.common or lw in self.accept:
+        if lw in lex.words or lw in self.accept:
             return True
-        if lex.british_variant_known(lw):
+        if lex.freq(lw) >= 2.5 and lex.british_variant_known(lw):
             return True
         for ending in _CONTRACTIONS:
             if lw.endswith(ending) and len(lw) > len(ending) + 1:
@@ -208,7 +234,13 @@ class Spelling(Kind):
                 return stem in lex.us_words or lex.freq(stem) >= self.common or self._known(stem)
         # The plural of a dictionary word the lists lack (recourses, flyovers): a long stem, and common.
         stem = lw[:-1]
-        return lw.endswith("s") and len(stem) >= 6 and stem in lex.us_words and lex.freq(stem) >= 2.5
+        return lw.endswith("s") and len(stem) >= 6 and stem in lex.words and lex.freq(stem) >= 2.5
+
+    def _attested(self, lw: str) -> bool:
+        """Not in a curated dictionary, but common on the web or in pyspellchecker's list: a word
+        only when no correction is far likelier (jargon, slang, names) -- the noisy channel decides
+        with a larger margin."""
+        return lw in self.lexicon.us_words or self.lexicon.freq(lw) >= self.common
 
     def fine(self, lw: str) -> bool:
         """Whether a lowercase word needs no further thought (memoised; the common case)."""
@@ -238,17 +270,48 @@ class Spelling(Kind):
         elif self.locale != "en" and (loc := self._locale_verdict(lw)):
             result = loc
         elif not self._known(lw):
-            cands = self.index.candidates(lw.replace("'", ""), edits)
-            if cands:
-                gap = cands[0].score - self.lexicon.freq(lw)
-                # A closed compound of two common words (carmaker, housebuilder) stands unless one
-                # slip away from a much likelier word (meet+ting, sur+port).
-                if not (self.lexicon.is_compound(lw) and (cands[0].distance > 1 or gap < _COMPOUND_GAP)):
-                    freq = self.lexicon.freq(lw)
-                    ranked = tuple((c.word, c.distance, c.score - freq) for c in cands)
-                    result = _Verdict(gap, tuple(c.word for c in cands), ranked)
+            result = self._shape_verdict(lw)
+            if result is _HELD:
+                result = None
+            elif result is None and not derived(lw, self.lexicon.words):
+                result = self._channel_verdict(lw, edits)
         self._memo[key] = result
         return result
+
+    def _shape_verdict(self, lw: str) -> _Verdict | None:
+        """A word with its apostrophe lost (dont) or two words run together (inwhich)."""
+        lex = self.lexicon
+        apostrophe = missing_apostrophe(lw, lex.words)
+        if apostrophe:
+            return _Verdict(_SHAPE_GAP, (apostrophe,), shape=True)
+        if elongated(lw):
+            fixed = collapse_triples(lw)
+            if len(fixed) >= _HELD_KEY_MIN and fixed in lex.words:  # folllowing, noteboook
+                return _Verdict(_SHAPE_GAP, (fixed,), shape=True)
+            return _HELD  # hisss, Booo, pleeease: held for effect
+        if lex.freq(lw) < _RUN_TOGETHER_MAX_ZIPF:
+            split = run_together(lw, lex.words, lex.freq)
+            if split:
+                # atfer is a slip of after (one edit, a common word), not "at fer"
+                rarer = min(lex.freq(part) for part in split.split())
+                near = self.index.candidates(lw, 1)
+                if not (near and near[0].zipf >= rarer):
+                    return _Verdict(_SHAPE_GAP, (split,), shape=True)
+        return None
+
+    def _channel_verdict(self, lw: str, edits: int) -> _Verdict | None:
+        """The noisy channel: the likeliest corrections and how much likelier than the word they are."""
+        cands = self.index.candidates(lw.replace("'", ""), edits)
+        if not cands:
+            return None
+        freq = self.lexicon.freq(lw)
+        gap = cands[0].score - freq
+        # A closed compound of two common words (carmaker, housebuilder) stands unless one
+        # slip away from a much likelier word (meet+ting, sur+port).
+        if self.lexicon.is_compound(lw) and (cands[0].distance > 1 or gap < _COMPOUND_GAP):
+            return None
+        ranked = tuple((c.word, c.distance, c.score - freq) for c in cands)
+        return _Verdict(gap, tuple(c.word for c in cands), ranked)
 
     # ------------------------------------------------------------ document evidence
 
@@ -287,10 +350,41 @@ class Spelling(Kind):
             limit = min(limit, self.max_edits_short)
         return limit
 
-    def _needed(self, word: str, margin: float, verdict: _Verdict, text: str) -> float:
+    def _shape_unlikely(self, word: str, margin: float, verdict: _Verdict, hyphenated: bool) -> bool:
+        """A lost space or apostrophe is not what happened to a part of a hyphenated compound, a
+        capitalised word mid-sentence (Aton, Cluedo: names), or a capitalised word that would
+        split in two (Windo at the start of a sentence)."""
+        split = " " in (verdict.suggestions[0] if verdict.suggestions else "")
+        return hyphenated or (word[0].isupper() and (margin == self.margins[2] or split))
+
+    def _compound_fine(self, text: str, ws: int, we: int) -> bool:
+        """A hyphenated compound judged whole first: listed as such (have-nots, touchy-feely), or
+        a name (any part capitalised: Chong-gyu, Ngo-Anh), or with a number (18-year-olds)."""
+        start, end = ws, we
+        while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-'’"):
+            start -= 1
+        while end < len(text) and (text[end].isalnum() or text[end] in "-'’"):
+            end += 1
+        whole = text[start:end].strip("-'’")
+        parts = [p for p in whole.split("-") if p]
+        if any(p[:1].isupper() or any(ch.isdigit() for ch in p) for p in parts):
+            return True
+        lowered = _stem(whole).lower()
+        return lowered in self.lexicon.words or lowered in self.accept
+
+    def _needed(
+        self, word: str, margin: float, verdict: _Verdict, text: str, hyphenated: bool = False
+    ) -> float:
         """Lower the positional margin on evidence: the article spells the correction right
-        elsewhere, or the correction is a month or weekday (Febuary, Wensday)."""
+        elsewhere, the correction is a month or weekday (Febuary, Wensday), or no dictionary
+        and hardly any web page has the word as written (recieve, Hollwood)."""
         top = verdict.suggestions[0] if verdict.suggestions else ""
+        lw = word.lower()
+        if not self._attested(lw) and verdict.distance == 1 and len(word) >= 5 and not hyphenated:
+            if not word[0].isupper():
+                margin = min(margin, _MARGIN_UNLISTED)
+            elif top in self.lexicon.names and self.lexicon.freq(lw) < 1.0 and _dropped_or_swapped(lw, top):
+                margin = min(margin, _MARGIN_UNLISTED_NAME)  # Hollwood, Thaliand: a known name, mistyped
         if not word[0].isupper():
             if len(top) >= 5 and self.lexicon.freq(top) < 5.5 and _occurrences(text, top):
                 return min(margin, self.margins[3])
@@ -318,6 +412,8 @@ class Spelling(Kind):
         norm = _stem(word)
         if not norm or norm[1:] != norm[1:].lower():
             return True  # ALL CAPS or MixedCase: acronyms and brands
+        if norm[0].isupper() and norm.lower() in self.lexicon.names:
+            return True  # a name the dictionaries know, capitalised as it should be
         return self.fine(norm.lower())
 
     def _odd_forms(self, text: str) -> set[str]:
@@ -363,7 +459,7 @@ class Spelling(Kind):
         if self._dictionary_is_plain:
             # A dictionary word is plain in any case: no need to take it apart (a word with an
             # apostrophe still is: "opec's" is checked as "opec", as in the text).
-            listed = {t for t in novel & self.lexicon.us_words if t.isalpha()}
+            listed = {t for t in novel & self.lexicon.words if t.isalpha()}
             if listed:
                 plain_tokens |= listed
                 novel -= listed
@@ -443,7 +539,13 @@ class Spelling(Kind):
                     verdict = verdict.within(limit)
                     if verdict is None:
                         continue
-                if not forced and verdict.gap < self._needed(norm, margin, verdict, text):
+                hyphenated = _in_compound(text, ws, we)
+                if not forced and hyphenated and self._compound_fine(text, ws, we):
+                    continue
+                if not forced and verdict.shape and self._shape_unlikely(norm, margin, verdict, hyphenated):
+                    continue
+                needed = self._needed(norm, margin, verdict, text, hyphenated)
+                if not forced and verdict.gap < needed + (_ATTESTED_EXTRA if self._attested(lw) else 0.0):
                     continue
                 suggestions = tuple(match_case(s, norm) for s in verdict.suggestions[:3])
                 top = suggestions[0] if suggestions else ""
@@ -523,6 +625,22 @@ def _not_prose(text: str, ws: int, we: int) -> bool:
     left = max(text.rfind(" ", 0, ws), text.rfind("\n", 0, ws)) + 1
     right = min((i for i in (text.find(" ", we), text.find("\n", we)) if i >= 0), default=len(text))
     return _NOT_PROSE.search(text, max(left - 1, 0), right) is not None
+
+
+def _in_compound(text: str, ws: int, we: int) -> bool:
+    """Whether the word at ``ws:we`` is joined to another by a hyphen (clay-courters)."""
+    return (ws > 1 and text[ws - 1] == "-" and text[ws - 2].isalnum()) or (
+        we + 1 < len(text) and text[we] == "-" and text[we + 1].isalnum()
+    )
+
+
+def _dropped_or_swapped(word: str, other: str) -> bool:
+    """``other`` with one letter left out (Hollwood) or two neighbours swapped (Thaliand): the
+    slips of a typist, where a one-letter difference between two real names is usually a change
+    of letter or an added one (Levin, Lievin)."""
+    if len(word) == len(other) - 1:
+        return any(other[:i] + other[i + 1 :] == word for i in range(len(other)))
+    return _transposed(word, other)
 
 
 def _transposed(word: str, other: str) -> bool:

@@ -1,0 +1,101 @@
+"""Word shapes the dictionaries do not list: derived words, run-together words, lost apostrophes.
+
+Each test here takes a lowercase word that no curated dictionary lists and asks how it was made:
+
+* derived from a listed word by a productive suffix (tie+less, freak+ery, rue+ing): a word;
+* two words run together, one of them a function word (in+which, the+first, will+mean) or an
+  adverb before its verb (radically+improved): a slip, corrected by the space;
+* a contraction or possessive without its apostrophe (dont, isnt, thats, childrens): a slip,
+  corrected by the apostrophe.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Container
+
+# Closed-class words: they do not form closed compounds with a following or preceding word
+# (the dictionaries list the few that do: into, onto, therefore, whatever ...).
+FUNCTION_WORDS = frozenset(
+    """a an the in on at to of for with from by into onto
+    and or but nor so yet if than then as is was are were be been being has have had do does
+    did will would can could should may might must shall he she it we they you his her its our
+    their my your this that these those which who whom whose what when where why how not no
+    just also very more most such some any each every all both""".split()
+)
+_SUFFIXES = ("less", "ness", "ful", "ish", "ism", "ist", "ists", "isms", "ery", "like", "wise", "ship")
+_CONTRACTION_ENDINGS = ("n't", "'s", "'re", "'ve", "'ll", "'d")
+# Words whose 's is a contraction (that's) or whose plural takes no s (children's): elsewhere a
+# final s is a plural (olds, Dreamworks), not a lost apostrophe.
+_APOSTROPHE_S = FUNCTION_WORDS | {"there", "here", "children", "men", "women", "let"}
+
+
+def derived(word: str, is_word: Container[str]) -> bool:
+    """A listed word with a productive suffix (tieless, freakery), an -e verb that keeps its e
+    before -ing (rueing, ageing), or the verb of a listed -er noun (trailblazed from trailblazer)."""
+    for suffix in _SUFFIXES:
+        stem = word[: -len(suffix)]
+        if word.endswith(suffix) and len(stem) >= 3 and stem in is_word:
+            return True
+    if word.endswith("eing") and len(word) >= 6 and word[:-3] in is_word:
+        return True
+    for ending in ("ed", "ing", "es", "s"):
+        if word.endswith(ending) and len(word) > len(ending) + 4:
+            stem = word[: -len(ending)]
+            stem = stem if stem.endswith("e") else stem + "e"
+            if stem + "r" in is_word and stem not in is_word:
+                return True
+    return False
+
+
+def elongated(word: str) -> bool:
+    """Whether a letter is written three times in a row (folllowing, pleeease)."""
+    return any(word[i] == word[i + 1] == word[i + 2] for i in range(len(word) - 2))
+
+
+def collapse_triples(word: str) -> str:
+    """Runs of three or more of a letter cut to two (folllowing -> following): the slip of a key
+    held down.  When that gives no word, the letter was held on purpose (pleeease, hisss)."""
+    out: list[str] = []
+    for ch in word:
+        if len(out) >= 2 and out[-1] == ch == out[-2]:
+            continue
+        out.append(ch)
+    return "".join(out)
+
+
+def run_together(word: str, is_word: Container[str], freq: Callable[[str], float]) -> str | None:
+    """``word`` split into two words with the space a typist left out ("in which"), or None.
+
+    One side must be a function word (they never close up with their neighbour) or the pair an
+    adverb and the word it qualifies ("radically improved"), and both sides listed words.
+    """
+    best: tuple[float, str] | None = None
+    for i in range(1, len(word)):
+        head, tail = word[:i], word[i:]
+        if head not in is_word or tail not in is_word:
+            continue
+        if head in FUNCTION_WORDS or tail in FUNCTION_WORDS:
+            if min(len(head), len(tail)) < 2 or (head not in FUNCTION_WORDS and len(head) < 3):
+                continue
+            if tail not in FUNCTION_WORDS and len(tail) < 3:
+                continue
+        elif not (head.endswith("ly") and len(head) >= 6 and len(tail) >= 5):
+            continue
+        score = min(freq(head), freq(tail))
+        if score >= 3.0 and (best is None or score > best[0]):
+            best = (score, f"{head} {tail}")
+    return best[1] if best else None
+
+
+def missing_apostrophe(word: str, is_word: Container[str]) -> str | None:
+    """The contraction or possessive that ``word`` is without its apostrophe (dont -> don't,
+    thats -> that's, childrens -> children's), or None."""
+    for ending in _CONTRACTION_ENDINGS:
+        bare = ending.replace("'", "")
+        if word.endswith(bare) and len(word) > len(bare) + 1:
+            if ending == "'s" and word[:-1] not in _APOSTROPHE_S:
+                continue
+            form = word[: -len(bare)] + ending
+            if form in is_word:
+                return form
+    return None
