@@ -22,9 +22,10 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from newslint.document import Document
-from newslint.findings import Fix, Hit
+from newslint.findings import Fix, Hit, RelatedSpan
 from newslint.kinds.base import Kind
 from newslint.options import Option
+from newslint.spelling_names import inconsistent_names
 from newslint.spelling_morphology import (
     collapse_triples,
     derived,
@@ -55,6 +56,7 @@ _SHAPE_GAP = 50.0  # a lost apostrophe or space: as sure as a misspelling gets, 
 _RUN_TOGETHER_MAX_ZIPF = 2.0  # a joined pair written on more web pages than this is a coinage
 _HELD_KEY_MIN = 6  # a shorter word with a tripled letter is an exclamation (Booo, hisss)
 _NAME = 99.0
+_NAME_SLIP_MAX_ZIPF = 1.5  # a capitalised form the web knows better than this is a name of its own
 _CHUNK_MEMO_LIMIT = 1_000_000  # chunks remembered per process (a few tens of MB at most)
 # Punctuation around a word in running text (never part of a word: see _WORD).
 _EDGE_PUNCTUATION = "\"'“”‘’«»()[]{}<>,.;:!?…*/|-–—"
@@ -150,6 +152,9 @@ class Spelling(Kind):
         "margin_evidence": Option(
             "float", 1.0, "the same when the article uses the correction elsewhere", minimum=0
         ),
+        "names": Option(
+            "bool", True, "flag a name spelled two ways in one article (the form used less often)"
+        ),
         "max_edits": Option("int", 2, "largest edit distance to a correction", minimum=1, maximum=3),
         "max_edits_short": Option(
             "int",
@@ -190,6 +195,7 @@ class Spelling(Kind):
             opts["margin_evidence"],
         )
         self.max_edits: int = opts["max_edits"]
+        self.check_names: bool = opts["names"]
         self.max_edits_capitalised: int = opts["max_edits_capitalised"]
         self.max_edits_short: int = opts["max_edits_short"]
         self._memo: dict[tuple[str, int], _Verdict | None] = {}
@@ -357,6 +363,12 @@ class Spelling(Kind):
         split = " " in (verdict.suggestions[0] if verdict.suggestions else "")
         return hyphenated or (word[0].isupper() and (margin == self.margins[2] or split))
 
+    def _unheard_of(self, word: str) -> bool:
+        """A capitalised word of five letters or more that no dictionary lists and hardly any web
+        page has: a name the web has never seen, or a slip."""
+        lw = word.lower()
+        return len(word) >= 5 and self.lexicon.freq(lw) < 1.0 and not self._attested(lw)
+
     def _compound_fine(self, text: str, ws: int, we: int) -> bool:
         """A hyphenated compound judged whole first: listed as such (have-nots, touchy-feely), or
         a name (any part capitalised: Chong-gyu, Ngo-Anh), or with a number (18-year-olds)."""
@@ -380,11 +392,23 @@ class Spelling(Kind):
         and hardly any web page has the word as written (recieve, Hollwood)."""
         top = verdict.suggestions[0] if verdict.suggestions else ""
         lw = word.lower()
+        if margin >= _NAME:  # among names (PSV Einhoven): only a name the dictionaries know, mistyped
+            if top in self.lexicon.names and verdict.distance == 1 and self.lexicon.freq(top) >= 3.0:
+                if self._unheard_of(word) and _dropped_or_swapped(lw, top) and not hyphenated:
+                    return _MARGIN_UNLISTED_NAME
+            return margin
         if not self._attested(lw) and verdict.distance == 1 and len(word) >= 5 and not hyphenated:
             if not word[0].isupper():
                 margin = min(margin, _MARGIN_UNLISTED)
-            elif top in self.lexicon.names and self.lexicon.freq(lw) < 1.0 and _dropped_or_swapped(lw, top):
-                margin = min(margin, _MARGIN_UNLISTED_NAME)  # Hollwood, Thaliand: a known name, mistyped
+            elif (
+                self._unheard_of(word)
+                and self.lexicon.freq(top) >= 3.0
+                and (margin <= self.margins[1] or top in self.lexicon.names)  # mid-sentence: a name
+                and _dropped_or_swapped(lw, top)
+            ):
+                # Hollwood, Thaliand, Subtitute: a known name or word with a letter dropped or two
+                # swapped, and the form as written on hardly any web page: wherever it stands.
+                margin = min(margin, _MARGIN_UNLISTED_NAME)
         if not word[0].isupper():
             if len(top) >= 5 and self.lexicon.freq(top) < 5.5 and _occurrences(text, top):
                 return min(margin, self.margins[3])
@@ -496,6 +520,44 @@ class Spelling(Kind):
                 yield ws, form
 
     def check(self, doc: Document) -> Iterator[Hit]:
+        flagged: set[int] = set()
+        for hit in self._misspellings(doc):
+            flagged.add(hit.start)
+            yield hit
+        if self.check_names:
+            for hit in self._name_slips(doc):
+                if hit.start not in flagged:
+                    yield hit
+
+    def _unknown_name(self, word: str) -> bool:
+        """A capitalised form no dictionary lists and the web hardly knows (for the name check)."""
+        lw = _stem(word).lower()
+        lex = self.lexicon
+        return not (
+            lw in lex.words or lw in lex.names or word in self.accept or lex.freq(lw) >= _NAME_SLIP_MAX_ZIPF
+        )
+
+    def _name_slips(self, doc: Document) -> Iterator[Hit]:
+        """A name spelled two ways in the article: the minority form, pointing at the majority."""
+        text = doc.text
+        regions = list(doc.regions(self.rule.scope))
+        lex = self.lexicon
+        for slip in inconsistent_names(text, self._unknown_name, lex.freq, lex.words.__contains__):
+            ws, we = slip.start, slip.end
+            if not any(start <= ws and we <= end for start, end in regions):
+                continue
+            if _not_prose(text, ws, we) or _SIC.match(text, we) or _scare_quoted(text, ws, we):
+                continue
+            yield Hit(
+                ws,
+                we,
+                {"match": text[ws:we], "suggestion": slip.majority},
+                suggestions=(slip.majority,),
+                related=(RelatedSpan(slip.majority_start, f"spelled '{slip.majority}' here"),),
+                fix=Fix(ws, we, slip.majority, safe=False),
+            )
+
+    def _misspellings(self, doc: Document) -> Iterator[Hit]:
         text = doc.text
         lower: str | None = None
         whole = self.rule.scope == "text" and (text.isascii() or not _MARK.search(text))
@@ -527,7 +589,7 @@ class Spelling(Kind):
                     if _occurrences(lower, lw) > 1:
                         continue  # used twice: a name or a term of the story, not a slip
                     margin = self._position_margin(text, ws, we, norm, doc)
-                    if margin >= _NAME and not _near_calendar(lw):
+                    if margin >= _NAME and not (_near_calendar(lw) or self._unheard_of(norm)):
                         continue
                 # Taha, Randt (names), hoc, auf: two edits from The, And, his, and; Wensday stays.
                 # Only words that may use the far corrections pay for searching them.
