@@ -25,7 +25,6 @@ from newslint.document import Document
 from newslint.findings import Fix, Hit, RelatedSpan
 from newslint.kinds.base import Kind
 from newslint.options import Option
-from newslint.spelling_names import inconsistent_names
 from newslint.spelling_morphology import (
     collapse_triples,
     derived,
@@ -33,6 +32,7 @@ from newslint.spelling_morphology import (
     missing_apostrophe,
     run_together,
 )
+from newslint.spelling_names import inconsistent_names
 from newslint.tokens import match_case
 
 # Text that is not prose (tested on the whitespace-delimited chunk around a suspicious word only):
