@@ -393,9 +393,9 @@ class Spelling(Kind):
         top = verdict.suggestions[0] if verdict.suggestions else ""
         lw = word.lower()
         if margin >= _NAME:  # among names (PSV Einhoven): only a name the dictionaries know, mistyped
-            if top in self.lexicon.names and verdict.distance == 1 and self.lexicon.freq(top) >= 3.0:
-                if self._unheard_of(word) and _dropped_or_swapped(lw, top) and not hyphenated:
-                    return _MARGIN_UNLISTED_NAME
+            known_name = top in self.lexicon.names and self.lexicon.freq(top) >= 3.0
+            if known_name and verdict.distance == 1 and self._unheard_of(word) and not hyphenated:
+                return _MARGIN_UNLISTED_NAME if _dropped_or_swapped(lw, top) else margin
             return margin
         if not self._attested(lw) and verdict.distance == 1 and len(word) >= 5 and not hyphenated:
             if not word[0].isupper():
