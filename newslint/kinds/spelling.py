@@ -56,7 +56,8 @@ _SHAPE_GAP = 50.0  # a lost apostrophe or space: as sure as a misspelling gets, 
 _RUN_TOGETHER_MAX_ZIPF = 2.0  # a joined pair written on more web pages than this is a coinage
 _HELD_KEY_MIN = 6  # a shorter word with a tripled letter is an exclamation (Booo, hisss)
 _NAME = 99.0
-_NAME_SLIP_MAX_ZIPF = 1.5  # a capitalised form the web knows better than this is a name of its own
+_NAME_SLIP_MAX_ZIPF = 1.5
+_PROPER_MIN_ZIPF = 4.0  # a name this common, lowercased, is a slip (british); a rarer one may be a word  # a capitalised form the web knows better than this is a name of its own
 _CHUNK_MEMO_LIMIT = 1_000_000  # chunks remembered per process (a few tens of MB at most)
 # Punctuation around a word in running text (never part of a word: see _WORD).
 _EDGE_PUNCTUATION = "\"'“”‘’«»()[]{}<>,.;:!?…*/|-–—"
@@ -363,6 +364,17 @@ class Spelling(Kind):
         split = " " in (verdict.suggestions[0] if verdict.suggestions else "")
         return hyphenated or (word[0].isupper() and (margin == self.margins[2] or split))
 
+    def _lowercased_name(self, word: str) -> str | None:
+        """The capitalised form of a well-known name written in lowercase (british, friday), when
+        no dictionary has the lowercase word (china, march are words too); not a short one (des,
+        van: French, Dutch)."""
+        if len(word) < 5 or not word.isalpha() or not word.islower() or word in self.accept:
+            return None
+        lex = self.lexicon
+        if word in lex.names and word not in lex.words and lex.freq(word) >= _PROPER_MIN_ZIPF:
+            return word[:1].upper() + word[1:]
+        return None
+
     def _unheard_of(self, word: str) -> bool:
         """A capitalised word of five letters or more that no dictionary lists and hardly any web
         page has: a name the web has never seen, or a slip."""
@@ -583,6 +595,17 @@ class Spelling(Kind):
                     continue
                 forced = self._forced(lw)
                 margin = 0.0
+                proper = self._lowercased_name(norm)
+                if proper:
+                    if not _in_compound(text, ws, we):
+                        yield Hit(
+                            ws,
+                            we,
+                            {"match": text[ws:we], "suggestion": proper},
+                            suggestions=(proper,),
+                            fix=Fix(ws, we, proper, safe=False),
+                        )
+                    continue
                 if not forced:
                     if lower is None:
                         lower = text.lower()
