@@ -34,34 +34,53 @@ class Candidate:
     word: str
     distance: int
     zipf: float
-    score: float
+    score: float  # frequency less the cost of the slip: how likely this correction is
+    rank: float = 0.0  # the same with the ranking costs: which correction is meant
 
 
-def edit_cost(typed: str, intended: str) -> float:
+#: What each kind of slip costs (Zipf units) when weighing whether a word is a slip at all: the
+#: cheaper, the likelier that slip.
+COSTS = {
+    "vowel": 0.8,  # the commonest spelling error: the wrong vowel (definately)
+    "adjacent": 1.0,  # a neighbouring key
+    "replace": 1.6,
+    "doubled": 0.8,  # a letter doubled or undoubled (occured, untill)
+    "insert": 1.3,  # a letter typed that is not in the word
+    "delete": 1.2,  # a letter of the word left out
+    "swap": 0.9,  # two neighbours swapped (recieve)
+    "first": 0.6,  # the first letter is rarely wrong
+}
+#: The same when ranking the corrections of a word known to be a slip: a letter left out or two
+#: swapped is likelier than one added (yor is your, not you; wyas is ways, not was).
+RANK_COSTS = {**COSTS, "insert": 2.0, "delete": 0.9, "swap": 0.7, "first": 1.0}
+
+
+def edit_cost(typed: str, intended: str, costs: dict[str, float] | None = None) -> float:
     """Cost (in Zipf units) of the edits turning ``intended`` into ``typed``; plausible slips cost less."""
+    c = COSTS if costs is None else costs
     cost = 0.0
     for edit in Levenshtein.editops(intended, typed):
         op, i, j = str(edit.tag), int(edit.src_pos), int(edit.dest_pos)
         if op == "replace":
             a, b = intended[i], typed[j]
             if a in _VOWELS and b in _VOWELS:
-                cost += 0.8  # the commonest spelling error: the wrong vowel (definately)
+                cost += c["vowel"]
             elif adjacent_keys(a, b):
-                cost += 1.0
+                cost += c["adjacent"]
             else:
-                cost += 1.6
-        elif op == "insert":  # a letter typed that is not in the word
+                cost += c["replace"]
+        elif op == "insert":
             ch = typed[j]
             doubled = (j > 0 and typed[j - 1] == ch) or (j + 1 < len(typed) and typed[j + 1] == ch)
-            cost += 0.8 if doubled else 1.3
-        else:  # a letter of the word left out
+            cost += c["doubled"] if doubled else c["insert"]
+        else:
             ch = intended[i]
             doubled = (i > 0 and intended[i - 1] == ch) or (i + 1 < len(intended) and intended[i + 1] == ch)
-            cost += 0.8 if doubled else 1.2
+            cost += c["doubled"] if doubled else c["delete"]
     if OSA.distance(intended, typed) < Levenshtein.distance(intended, typed):
-        cost = min(cost, 0.9 + (OSA.distance(intended, typed) - 1) * 1.3)  # swapped letters
+        cost = min(cost, c["swap"] + (OSA.distance(intended, typed) - 1) * 1.3)
     if typed[:1] != intended[:1]:
-        cost += 0.6  # the first letter is rarely wrong
+        cost += c["first"]
     return cost
 
 
@@ -160,7 +179,8 @@ class CandidateIndex:
             for cand, dist in self._within(word, max_distance).items():
                 if cand != word:
                     z = self.zipf.get(cand, 0.0)
-                    memo.append(Candidate(cand, dist, z, z - edit_cost(word, cand)))
-            memo.sort(key=lambda c: (-c.score, c.distance, c.word))
+                    rank = z - edit_cost(word, cand, RANK_COSTS)
+                    memo.append(Candidate(cand, dist, z, z - edit_cost(word, cand), rank))
+            memo.sort(key=lambda c: (-c.rank, c.distance, c.word))
             self._memo[key] = memo
         return memo[:limit]

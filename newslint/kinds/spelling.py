@@ -48,7 +48,7 @@ _CLOSE_AFTER = regex.compile(r"[,.!?;:]?[\"”’'»]")
 _SIC = regex.compile(r"\s*[\[(]sic[\])]", regex.IGNORECASE)
 _WORD_INNER = ".'’-"  # besides letters, what a word before a name may hold (St. John's, Jean-Luc)
 _NEXT_WORD = regex.compile(r"(?:'s|’s)? (\p{L}+)")
-_COMPOUND_GAP = 2.0
+_COMPOUND_GAP = 1.0
 _MARGIN_UNLISTED = 0.3  # a lowercase word in no dictionary and rare on the web: a slip, unless ...
 _MARGIN_UNLISTED_NAME = 2.0  # ... the same for a name one slip from a name the dictionaries know
 _ATTESTED_EXTRA = 1.0  # more margin for a word the web or pyspellchecker knows, though no dictionary
@@ -114,7 +114,7 @@ class _Verdict:
         if self.distance <= edits:
             return self
         near = tuple(r for r in self.ranked if r[1] <= edits)
-        return _Verdict(near[0][2], tuple(r[0] for r in near), near) if near else None
+        return _Verdict(max(r[2] for r in near), tuple(r[0] for r in near), near) if near else None
 
 
 _HELD = _Verdict(0.0, (), shape=True)  # a letter held for effect (pleeease): fine as written
@@ -304,7 +304,7 @@ class Spelling(Kind):
                 # atfer is a slip of after (one edit, a common word), not "at fer"
                 rarer = min(lex.freq(part) for part in split.split())
                 near = self.index.candidates(lw, 1)
-                if not (near and near[0].zipf >= rarer):
+                if not (near and max(c.zipf for c in near) >= rarer - 1.0):
                     return _Verdict(_SHAPE_GAP, (split,), shape=True)
         return None
 
@@ -314,7 +314,7 @@ class Spelling(Kind):
         if not cands:
             return None
         freq = self.lexicon.freq(lw)
-        gap = cands[0].score - freq
+        gap = max(c.score for c in cands) - freq
         # A closed compound of two common words (carmaker, housebuilder) stands unless one
         # slip away from a much likelier word (meet+ting, sur+port).
         if self.lexicon.is_compound(lw) and (cands[0].distance > 1 or gap < _COMPOUND_GAP):
