@@ -29,6 +29,22 @@ _CONTRACTION_ENDINGS = ("n't", "'s", "'re", "'ve", "'ll", "'d")
 _APOSTROPHE_S = FUNCTION_WORDS | {"there", "here", "children", "men", "women", "let"}
 
 
+_PREFIXES = ("re", "un", "non", "over", "under", "out", "pre", "mis", "co", "sub", "super", "anti", "counter")
+
+
+def agent_noun(word: str, is_word: Container[str]) -> bool:
+    """The -er noun of a listed -e verb (sentencer, sentencers): English makes them at will."""
+    stem = word.removesuffix("s")
+    return stem.endswith("er") and len(stem) >= 7 and stem[:-1] in is_word
+
+
+def prefixed(word: str, is_word: Container[str]) -> bool:
+    """A listed word of four letters or more after a productive prefix (rebanding, overpaid)."""
+    return any(
+        word.startswith(p) and len(word) - len(p) >= 4 and word[len(p) :] in is_word for p in _PREFIXES
+    )
+
+
 def derived(word: str, is_word: Container[str]) -> bool:
     """A listed word with a productive suffix (tieless, freakery), an -e verb that keeps its e
     before -ing (rueing, ageing), or the verb of a listed -er noun (trailblazed from trailblazer)."""

@@ -26,10 +26,12 @@ from newslint.findings import Fix, Hit, RelatedSpan
 from newslint.kinds.base import Kind
 from newslint.options import Option
 from newslint.spelling_morphology import (
+    agent_noun,
     collapse_triples,
     derived,
     elongated,
     missing_apostrophe,
+    prefixed,
     run_together,
 )
 from newslint.spelling_names import inconsistent_names
@@ -50,7 +52,8 @@ _WORD_INNER = ".'’-"  # besides letters, what a word before a name may hold (S
 _NEXT_WORD = regex.compile(r"(?:'s|’s)? (\p{L}+)")
 _COMPOUND_GAP = 1.0
 _MARGIN_UNLISTED = 0.3  # a lowercase word in no dictionary and rare on the web: a slip, unless ...
-_MARGIN_UNLISTED_NAME = 2.0  # ... the same for a name one slip from a name the dictionaries know
+_KNOWN_NAME_ZIPF = 2.5  # ... of a name (or word) at least this common
+_MARGIN_UNLISTED_NAME = 1.5  # ... the same for a name one slip from a name the dictionaries know
 _ATTESTED_EXTRA = 1.0  # more margin for a word the web or pyspellchecker knows, though no dictionary
 _SHAPE_GAP = 50.0  # a lost apostrophe or space: as sure as a misspelling gets, below a forced word
 _RUN_TOGETHER_MAX_ZIPF = 2.0  # a joined pair written on more web pages than this is a coinage
@@ -366,6 +369,19 @@ class Spelling(Kind):
         split = " " in (verdict.suggestions[0] if verdict.suggestions else "")
         return hyphenated or (word[0].isupper() and (margin == self.margins[2] or split))
 
+    def _repeated_slip(self, word: str) -> bool:
+        """A lowercase word written more than once that is still a slip (honourary twice): in no
+        dictionary, rare on the web, and one plain slip from a word far likelier.  A writer
+        repeats a misspelling they believe in; a coined term has no such near word."""
+        lw = _stem(word)
+        if not lw.islower() or len(lw) < 6 or self._attested(lw) or self.lexicon.freq(lw) >= 2.5:
+            return False
+        words = self.lexicon.words
+        if self.lexicon.is_compound(lw) or prefixed(lw, words) or agent_noun(lw, words):
+            return False  # paycuts, rebanding, sentencers: made on purpose
+        verdict = self.verdict(lw, 1)
+        return verdict is not None and not verdict.shape and verdict.distance == 1 and verdict.gap >= 1.0
+
     def _lowercased_name(self, word: str) -> str | None:
         """The capitalised form of a well-known name written in lowercase (british, friday), when
         no dictionary has the lowercase word (china, march are words too); not a short one (des,
@@ -407,7 +423,7 @@ class Spelling(Kind):
         top = verdict.suggestions[0] if verdict.suggestions else ""
         lw = word.lower()
         if margin >= _NAME:  # among names (PSV Einhoven): only a name the dictionaries know, mistyped
-            known_name = top in self.lexicon.names and self.lexicon.freq(top) >= 3.0
+            known_name = top in self.lexicon.names and self.lexicon.freq(top) >= _KNOWN_NAME_ZIPF
             if known_name and verdict.distance == 1 and self._unheard_of(word) and not hyphenated:
                 return _MARGIN_UNLISTED_NAME if _dropped_or_swapped(lw, top) else margin
             return margin
@@ -416,7 +432,7 @@ class Spelling(Kind):
                 margin = min(margin, _MARGIN_UNLISTED)
             elif (
                 self._unheard_of(word)
-                and self.lexicon.freq(top) >= 3.0
+                and self.lexicon.freq(top) >= _KNOWN_NAME_ZIPF
                 and (margin <= self.margins[1] or top in self.lexicon.names)  # mid-sentence: a name
                 and _dropped_or_swapped(lw, top)
             ):
@@ -528,7 +544,7 @@ class Spelling(Kind):
         """(offset, form) of the odd forms worth a closer look: a form written twice or more is
         a name or a term of the story (unless a rule forces it), so it is dropped here at once."""
         for form, offsets in _find_words(text, start, end, odd).items():
-            if len(offsets) > 1 and not self._forced(_stem(form).lower()):
+            if len(offsets) > 1 and not self._forced(_stem(form).lower()) and not self._repeated_slip(form):
                 continue
             for ws in offsets:
                 yield ws, form
@@ -611,7 +627,7 @@ class Spelling(Kind):
                 if not forced:
                     if lower is None:
                         lower = text.lower()
-                    if _occurrences(lower, lw) > 1:
+                    if _occurrences(lower, lw) > 1 and not self._repeated_slip(norm):
                         continue  # used twice: a name or a term of the story, not a slip
                     margin = self._position_margin(text, ws, we, norm, doc)
                     if margin >= _NAME and not (_near_calendar(lw) or self._unheard_of(norm)):
