@@ -49,10 +49,11 @@ COSTS = {
     "delete": 1.2,  # a letter of the word left out
     "swap": 0.9,  # two neighbours swapped (recieve)
     "first": 0.6,  # the first letter is rarely wrong
+    "far": 0.0,  # each edit beyond the first, on top of its own cost
 }
 #: The same when ranking the corrections of a word known to be a slip: a letter left out or two
 #: swapped is likelier than one added (yor is your, not you; wyas is ways, not was).
-RANK_COSTS = {**COSTS, "insert": 2.0, "delete": 0.9, "swap": 0.7, "first": 1.0}
+RANK_COSTS = {**COSTS, "insert": 2.0, "delete": 0.9, "swap": 0.7, "first": 1.0, "far": 1.0}
 
 
 def edit_cost(typed: str, intended: str, costs: dict[str, float] | None = None) -> float:
@@ -179,7 +180,7 @@ class CandidateIndex:
             for cand, dist in self._within(word, max_distance).items():
                 if cand != word:
                     z = self.zipf.get(cand, 0.0)
-                    rank = z - edit_cost(word, cand, RANK_COSTS)
+                    rank = z - edit_cost(word, cand, RANK_COSTS) - RANK_COSTS["far"] * (dist - 1)
                     memo.append(Candidate(cand, dist, z, z - edit_cost(word, cand), rank))
             memo.sort(key=lambda c: (-c.rank, c.distance, c.word))
             self._memo[key] = memo

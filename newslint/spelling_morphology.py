@@ -47,13 +47,13 @@ def prefixed(word: str, is_word: Container[str]) -> bool:
 
 def derived(word: str, is_word: Container[str]) -> bool:
     """A listed word with a productive suffix (tieless, freakery), an -e verb that keeps its e
-    before -ing (rueing, ageing), or the verb of a listed -er noun (trailblazed from trailblazer)."""
+    before -ing (rueing, hoeing), or the verb of a listed -er noun (trailblazed from trailblazer)."""
     for suffix in _SUFFIXES:
         stem = word[: -len(suffix)]
         if word.endswith(suffix) and len(stem) >= 3 and stem in is_word:
             return True
-    if word.endswith("eing") and len(word) >= 6 and word[:-3] in is_word:
-        return True
+    if word.endswith(("eeing", "oeing", "ueing", "yeing")) and word[:-3] in is_word:
+        return True  # rueing, hoeing: an e after a vowel may stay (useing, makeing are slips)
     for ending in ("ed", "ing", "es", "s"):
         if word.endswith(ending) and len(word) > len(ending) + 4:
             stem = word[: -len(ending)]

@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Container, Iterator, Mapping
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import regex
 from rapidfuzz import process
@@ -37,6 +37,9 @@ from newslint.spelling_morphology import (
 from newslint.spelling_names import inconsistent_names
 from newslint.tokens import match_case
 
+if TYPE_CHECKING:
+    from newslint.spelling_lexicon import Lexicon
+
 # Text that is not prose (tested on the whitespace-delimited chunk around a suspicious word only):
 # URLs, e-mail addresses, handles, hashtags, inline code, domain names.
 _NOT_PROSE = regex.compile(
@@ -52,8 +55,12 @@ _WORD_INNER = ".'’-"  # besides letters, what a word before a name may hold (S
 _NEXT_WORD = regex.compile(r"(?:'s|’s)? (\p{L}+)")
 _COMPOUND_GAP = 1.0
 _MARGIN_UNLISTED = 0.3  # a lowercase word in no dictionary and rare on the web: a slip, unless ...
+_MARGIN_UNLISTED_FAR = 0.5  # ... the same for a long word two slips from its correction
 _KNOWN_NAME_ZIPF = 2.5  # ... of a name (or word) at least this common
 _MARGIN_UNLISTED_NAME = 1.5  # ... the same for a name one slip from a name the dictionaries know
+_CONTEXT_BOOST = 1.0  # a correction the article uses elsewhere ...
+_CONTEXT_REACH = 1.5  # ... moves up past corrections at most this much likelier
+_CONTEXT_MAX_ZIPF = 5.0  # (a word as common as "for" is in every article: no evidence)
 _ATTESTED_EXTRA = 1.0  # more margin for a word the web or pyspellchecker knows, though no dictionary
 _SHAPE_GAP = 50.0  # a lost apostrophe or space: as sure as a misspelling gets, below a forced word
 _RUN_TOGETHER_MAX_ZIPF = 2.0  # a joined pair written on more web pages than this is a coinage
@@ -103,14 +110,15 @@ class _Verdict:
         self,
         gap: float,
         suggestions: tuple[str, ...],
-        ranked: tuple[tuple[str, int, float], ...] = (),
+        ranked: tuple[tuple[str, int, float, float], ...] = (),
         shape: bool = False,
     ) -> None:
         self.gap = gap
         self.shape = shape  # a lost apostrophe or space, a key held down: not a misspelling
         self.suggestions = suggestions
-        self.ranked = ranked  # (word, edits, gap) of each searched correction, best first
-        self.distance = ranked[0][1] if ranked else 0  # edits to the best (0: from a list)
+        self.ranked = ranked  # (word, edits, gap, rank) of each searched correction, best first
+        # edits to the likeliest correction, the one that gives the gap (0: from a list)
+        self.distance = max(ranked, key=lambda r: r[2])[1] if ranked else 0
 
     def within(self, edits: int) -> _Verdict | None:
         """The verdict with only corrections at most ``edits`` away (None when none is)."""
@@ -322,7 +330,7 @@ class Spelling(Kind):
         # slip away from a much likelier word (meet+ting, sur+port).
         if self.lexicon.is_compound(lw) and (cands[0].distance > 1 or gap < _COMPOUND_GAP):
             return None
-        ranked = tuple((c.word, c.distance, c.score - freq) for c in cands)
+        ranked = tuple((c.word, c.distance, c.score - freq, c.rank) for c in cands)
         return _Verdict(gap, tuple(c.word for c in cands), ranked)
 
     # ------------------------------------------------------------ document evidence
@@ -427,6 +435,8 @@ class Spelling(Kind):
             if known_name and verdict.distance == 1 and self._unheard_of(word) and not hyphenated:
                 return _MARGIN_UNLISTED_NAME if _dropped_or_swapped(lw, top) else margin
             return margin
+        if not self._attested(lw) and not hyphenated and not word[0].isupper() and len(word) >= 7:
+            margin = min(margin, _MARGIN_UNLISTED_FAR)  # definatly, tommorow: two slips in a long word
         if not self._attested(lw) and verdict.distance == 1 and len(word) >= 5 and not hyphenated:
             if not word[0].isupper():
                 margin = min(margin, _MARGIN_UNLISTED)
@@ -650,7 +660,8 @@ class Spelling(Kind):
                 needed = self._needed(norm, margin, verdict, text, hyphenated)
                 if not forced and verdict.gap < needed + (_ATTESTED_EXTRA if self._attested(lw) else 0.0):
                     continue
-                suggestions = tuple(match_case(s, norm) for s in verdict.suggestions[:3])
+                ordered = _in_context(verdict, doc.lowered_vocabulary, self.lexicon)
+                suggestions = tuple(match_case(s, norm) for s in ordered[:3])
                 top = suggestions[0] if suggestions else ""
                 yield Hit(
                     ws,
@@ -681,7 +692,7 @@ class Spelling(Kind):
             return False
         if self.lexicon.freq(lw) < _WELL_KNOWN_SLIP_ZIPF:
             return False
-        return not any(gap > verdict.gap - _RIVAL_GAP for _, _, gap in verdict.ranked[1:])
+        return not any(r[2] > verdict.gap - _RIVAL_GAP for r in verdict.ranked[1:])
 
 
 def _stem(word: str) -> str:
@@ -749,6 +760,21 @@ def _not_prose(text: str, ws: int, we: int) -> bool:
     left = max(text.rfind(" ", 0, ws), text.rfind("\n", 0, ws)) + 1
     right = min((i for i in (text.find(" ", we), text.find("\n", we)) if i >= 0), default=len(text))
     return _NOT_PROSE.search(text, max(left - 1, 0), right) is not None
+
+
+def _in_context(verdict: _Verdict, vocabulary: frozenset[str], lexicon: Lexicon) -> tuple[str, ...]:
+    """The corrections reordered by the article: a content word the article uses elsewhere is the
+    likelier meant (negotation where "negotiations" recurs), when it was nearly as likely anyway."""
+    ranked = verdict.ranked
+    if len(ranked) < 2:
+        return verdict.suggestions
+    best = ranked[0][3]
+
+    def rank(r: tuple[str, int, float, float]) -> float:
+        used = r[0] in vocabulary and lexicon.freq(r[0]) < _CONTEXT_MAX_ZIPF and r[3] > best - _CONTEXT_REACH
+        return r[3] + (_CONTEXT_BOOST if used else 0.0)
+
+    return tuple(r[0] for r in sorted(ranked, key=lambda r: -rank(r)))
 
 
 def _drops_a_word(word: str, correction: str, words: Container[str]) -> bool:
