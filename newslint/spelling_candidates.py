@@ -53,7 +53,7 @@ COSTS = {
 }
 #: The same when ranking the corrections of a word known to be a slip: a letter left out or two
 #: swapped is likelier than one added (yor is your, not you; wyas is ways, not was).
-RANK_COSTS = {**COSTS, "insert": 2.0, "delete": 0.9, "swap": 0.7, "first": 1.0, "far": 1.0}
+RANK_COSTS = {**COSTS, "insert": 2.0, "delete": 0.9, "swap": 0.7, "first": 1.0, "far": 0.3}
 
 
 def edit_cost(typed: str, intended: str, costs: dict[str, float] | None = None) -> float:

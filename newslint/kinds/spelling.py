@@ -682,7 +682,7 @@ class Spelling(Kind):
         """Whether a correction is near-certain, so that ``--fix`` may apply it unasked: the
         user's own reject list with one correction; a lost apostrophe or a key held down; or a
         well-known misspelling (written on many web pages, listed in no dictionary, lowercase)
-        one edit from a word and with no rival correction.  Anything else is a guess."""
+        one edit from a word and with no rival correction as near.  Anything else is a guess."""
         if forced:
             return len(verdict.suggestions) == 1
         if verdict.shape:
@@ -692,7 +692,8 @@ class Spelling(Kind):
             return False
         if self.lexicon.freq(lw) < _WELL_KNOWN_SLIP_ZIPF:
             return False
-        return not any(r[2] > verdict.gap - _RIVAL_GAP for r in verdict.ranked[1:])
+        best = verdict.ranked[0]
+        return not any(r[1] <= best[1] and r[2] > verdict.gap - _RIVAL_GAP for r in verdict.ranked[1:])
 
 
 def _stem(word: str) -> str:

@@ -1,0 +1,168 @@
+"""The curated dictionary behind ``spelling`` and what it makes possible: Hunspell forms, British
+words, derived and run-together words, lost apostrophes, names spelled two ways, fix safety."""
+
+from __future__ import annotations
+
+import pytest
+
+from newslint.config import Settings
+from newslint.document import Document
+from newslint.engine import Linter
+from newslint.findings import Finding
+from newslint.ruleset import all_rules
+from newslint.spelling_hunspell import expand, parse_aff
+from newslint.spelling_lexicon import CuratedWords, Lexicon, SortedWords
+from newslint.spelling_morphology import (
+    collapse_triples,
+    derived,
+    elongated,
+    missing_apostrophe,
+    prefixed,
+    run_together,
+)
+from newslint.spelling_names import inconsistent_names
+
+AFF = """SET UTF-8
+PFX A Y 1
+PFX A   0     re         .
+SFX S Y 3
+SFX S   y     ies        [^aeiou]y
+SFX S   0     s          [aeiou]y
+SFX S   0     s          [^y]
+SFX D Y 2
+SFX D   0     d          e
+SFX D   0     ed         [^e]
+ONLYINCOMPOUND c
+"""
+DIC = """5
+merge/ADS
+party/S
+key/S
+Thailand
+1th/c
+"""
+
+
+@pytest.fixture(scope="module")
+def linter() -> Linter:
+    return Linter([r for r in all_rules(Settings()) if r.id == "spelling"])
+
+
+def lint(linter: Linter, body: str) -> list[Finding]:
+    return linter.lint(Document("t.txt", f"Headline here\n\n{body}\n"))
+
+
+def flagged(linter: Linter, body: str) -> list[tuple[str, str]]:
+    return [(f.flagged, f.suggestions[0] if f.suggestions else "") for f in lint(linter, body)]
+
+
+def test_affixes_are_applied_with_their_conditions_and_cross_products() -> None:
+    forms = expand(AFF.splitlines(), DIC.splitlines())
+    assert {"merge", "merged", "merges", "remerge", "remerged", "remerges"} <= forms
+    assert {"party", "parties", "key", "keys", "Thailand"} <= forms
+    assert not {"partys", "keies", "mergeed", "1th"} & forms  # conditions, compound-only words
+
+
+def test_affix_file_parsing_skips_what_it_cannot_use() -> None:
+    prefixes, suffixes, only = parse_aff(["PFX X Y 1", "PFX X 0 un [", "SFX Z N 1", "SFX Z 0 s .", "junk"])
+    assert prefixes == {} and [a.add for a in suffixes["Z"]] == ["s"] and only == ""
+
+
+def test_curated_words_and_names() -> None:
+    us = frozenset({"colour", "recieve", "house"})
+    words = CuratedWords(us, frozenset({"furore"}), frozenset({"recieve"}))
+    assert "furore" in words and "house" in words and "recieve" not in words
+    assert words.among({"furore", "recieve", "zzz"}) == {"furore"}
+    assert sorted(words) == ["colour", "furore", "house"]
+    names = SortedWords("paris\nthailand")
+    assert "thailand" in names and "london" not in names and list(names) == ["paris", "thailand"]
+
+
+def test_the_installed_dictionaries_know_british_and_derived_words() -> None:
+    lexicon = Lexicon.load()
+    for word in ("furore", "rouble", "leant", "diallers", "demerge", "uplights", "have-nots"):
+        assert word in lexicon.words, word
+    assert "thailand" in lexicon.names and "thailand" not in lexicon.words
+    for slip in ("recieve", "occured", "accomodate", "untill", "dont"):
+        assert slip not in lexicon.words, slip
+
+
+def test_morphology() -> None:
+    words = {"tie", "rue", "freak", "trailblazer", "in", "which", "the", "first", "radically", "improved"}
+    words |= {"don't", "that's", "children's", "band", "banding", "following"}
+    assert derived("tieless", words) and derived("freakery", words) and derived("rueing", words)
+    assert derived("trailblazed", words) and not derived("useing", words | {"use"})
+    assert run_together("inwhich", words, lambda w: 5.0) == "in which"
+    assert run_together("radicallyimproved", words, lambda w: 4.0) == "radically improved"
+    assert run_together("thefirst", words, lambda w: 1.0) is None  # parts too rare to trust
+    assert missing_apostrophe("dont", words) == "don't" and missing_apostrophe("thats", words) == "that's"
+    assert missing_apostrophe("childrens", words) == "children's"
+    assert missing_apostrophe("bands", words | {"band's"}) is None  # a plural, not a lost apostrophe
+    assert prefixed("rebanding", words) and not prefixed("reisurance", words)
+    assert elongated("folllowing") and not elongated("following")
+    assert collapse_triples("folllowing") == "following" and collapse_triples("pleeease") == "pleease"
+
+
+def test_a_name_spelled_two_ways_flags_the_minority_form() -> None:
+    text = "Khodorkovsky said so.\nBut Khordokovsky denied it. Khodorkovsky left."
+    found = list(inconsistent_names(text, lambda w: w == "Khordokovsky", lambda w: 0.0, lambda w: False))
+    assert [(text[f.start : f.end], f.majority, f.majority_start) for f in found] == [
+        ("Khordokovsky", "Khodorkovsky", 0)
+    ]
+
+
+def test_names_that_differ_by_an_ending_or_case_are_not_slips() -> None:
+    text = "Kashmir and Kashmiri groups met WorldCom and Worldcom staff, twice: Kashmir, WorldCom."
+    assert list(inconsistent_names(text, lambda w: True, lambda w: 0.0, lambda w: False)) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The furore over the rouble leant on diallers and conmen; the firm will demerge.",
+        "The have-nots and a touchy-feely no-hoper met 18-year-olds in hi-fi shops.",
+        "Kim Chong-gyu and Ngo-Anh spoke, and the tieless leader was trailblazing.",
+        "Rueing the defeat, the coach said adware was to blame.",
+        "She said pleeease and the crowd went Booo.",
+        "It was bad, Thats what he said.",
+    ],
+)
+def test_valid_words_are_not_flagged(linter: Linter, body: str) -> None:
+    assert flagged(linter, body) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("The firm will recieve an enourmous payment.", [("recieve", "receive"), ("enourmous", "enormous")]),
+        ("It is a plan inwhich the state pays.", [("inwhich", "in which")]),
+        ("They said they dont know.", [("dont", "don't")]),
+        ("The team won the folllowing week.", [("folllowing", "following")]),
+        ("Officials said the british team won.", [("british", "British")]),
+        ("The star flew to Hollwood on Monday.", [("Hollwood", "Hollywood")]),
+        ("Nonethless, the figures rose.", [("Nonethless", "Nonetheless")]),
+        ("Ireland finsihed third and Wales finsihed fourth.", [("finsihed", "finished")] * 2),
+    ],
+)
+def test_slips_are_flagged_with_the_right_correction(
+    linter: Linter, body: str, expected: list[tuple[str, str]]
+) -> None:
+    assert flagged(linter, body) == expected
+
+
+def test_name_consistency_finding_points_at_the_majority(linter: Linter) -> None:
+    body = "Mikhail Khodorkovsky was jailed.\nLawyers for Khodorkovsky appealed.\nKhordokovsky's firm fell."
+    [finding] = lint(linter, body)
+    assert (finding.line, finding.flagged, finding.suggestions) == (5, "Khordokovsky", ("Khodorkovsky",))
+    assert [r.line for r in finding.related] == [3]
+    assert finding.fix is not None and not finding.fix.safe
+
+
+def test_only_near_certain_corrections_are_safe_fixes(linter: Linter) -> None:
+    body = "They dont recieve it inwhich case the payment is lmited."
+    fixes = {f.flagged: f.fix for f in lint(linter, body)}
+    assert fixes["dont"] is not None and fixes["dont"].safe  # a lost apostrophe
+    assert fixes["recieve"] is not None and fixes["recieve"].safe  # a well-known misspelling
+    assert fixes["inwhich"] is not None and not fixes["inwhich"].safe  # a guess
+    assert fixes["inwhich"].replacement == "in which"  # never "which": a fix does not drop a word
+    assert fixes["lmited"] is not None and not fixes["lmited"].safe  # rare on the web: a guess
