@@ -1,15 +1,19 @@
 """The word lexicon behind the ``spelling`` kind: which words exist and how common they are.
 
-Two sources, combined once per process:
+Three sources, combined once per process:
 
-* pyspellchecker's English list (MIT): the core "is this a dictionary word" set (American spelling);
+* the Hunspell en_GB and en_US dictionaries, affixes expanded (see ``spelling_hunspell``): the
+  curated "is this a word" test, and the names they list;
+* pyspellchecker's English list (MIT): American spellings for ``locale``, and a word the web and
+  this list know but no dictionary does is judged with a larger margin (it also holds misspellings);
 * wordfreq's ``large`` English list (data CC-BY-SA 4.0): word frequencies as Zipf values (log10 of
-  uses per billion words), covering British spellings, names and places.
+  uses per billion words): evidence for weighing a word against its corrections, never a
+  dictionary (people write recieve often enough to be counted).
 
 Nothing derived from either is committed to this repository: on first use the merged table is
 computed from the installed packages and cached (``marshal``) under the user's cache folder
-(``$NEWSLINT_CACHE_DIR`` or ``$XDG_CACHE_HOME/newslint`` or ``~/.cache/newslint``), keyed by both
-packages' versions; an unwritable cache only costs the rebuild (~0.3 s).  Without wordfreq the
+(``$NEWSLINT_CACHE_DIR`` or ``$XDG_CACHE_HOME/newslint`` or ``~/.cache/newslint``), keyed by the
+packages' data files; an unwritable cache only costs the rebuild (~2 s).  Without wordfreq the
 lexicon falls back to pyspellchecker's own counts.
 """
 

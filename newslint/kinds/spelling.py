@@ -1,10 +1,13 @@
 """``spelling``: misspelled words, with the recall of a dictionary and the precision of a list.
 
-A word is accepted at once when it is in the dictionary, common in the frequency lexicon, on a
-word list (wire jargon, the user's accept list), a British form of a dictionary word, a closed
-compound of two common words, or a contraction of a known word.  Otherwise it is flagged only
-when the noisy channel agrees: some correction within two edits is far more likely than the word
-as written (its frequency, less the cost of the slip, beats the word's own frequency by a margin).
+A word is accepted at once when a curated dictionary lists it (Hunspell en_GB/en_US, affixes
+applied), or it is on a word list (wire jargon, the user's accept list), a common British form of
+a dictionary word, or a contraction of a known word.  Web frequency alone never makes a word: the
+web writes recieve too.  Otherwise the word's shape is asked first (a lost apostrophe, two words
+run together, a held key, a derived word), then it is flagged only when the noisy channel agrees:
+some correction within two edits is far more likely than the word as written (its frequency, less
+the cost of the slip, beats the word's own frequency by a margin, smaller for a word that neither
+a dictionary nor the web knows).
 Capitalised words need a larger margin (they are usually names), and a capitalised word that
 recurs in the article, or sits mid-sentence beside other capitalised words, is taken as a name.
 Verdicts are memoised per process, so the common case is a couple of dict lookups per word.
@@ -135,17 +138,25 @@ class Spelling(Kind):
     name = "spelling"
     can_fix = True
     description = (
-        "Flags words that look misspelled: not in the dictionary (pyspellchecker), not common in the "
-        "frequency lexicon (wordfreq), not on a word list, and with a far more likely correction within "
-        "two edits (the noisy channel).  Accepted: British and American spellings (narrow with `locale`), "
-        "wire jargon (pct, mln, dlrs, ...), closed compounds of two common words, contractions and "
-        "possessives (' and ’), names (capitalised words that recur or sit among capitalised words need "
-        "much stronger evidence).  Skipped: URLs, e-mail addresses, @handles, #hashtags, `code`, words with "
-        "digits or periods (U.S., 3rd, COVID-19), ALL-CAPS words and MixedCase words (acronyms, brands), "
-        "non-Latin scripts and emoji, words shorter than `min_length` or longer than 40 letters, and a "
-        "word followed by [sic].  Hyphenated words are checked part by part.  `reject` words are always "
-        "flagged.  Suggestions are ranked by frequency and by how plausible the slip is (adjacent keys, "
-        "swapped or doubled letters)."
+        "Flags words that look misspelled: in no curated dictionary (Hunspell en_GB and en_US with their "
+        "affixes, so British spellings, inflections and listed compounds pass), not on a word list, and "
+        "with a far more likely correction within two edits (the noisy channel; wordfreq weighs the "
+        "evidence, but a word the web knows is not thereby a word: recieve, occured).  Also flags words "
+        "run together (inwhich -> in which), lost apostrophes (dont -> don't), letters held down "
+        "(folllowing), a name spelled two ways in one article (the minority form, with the majority's "
+        "line as related; option `names`), and well-known names written in lowercase (british -> "
+        "British).  Accepted: British and American spellings (narrow with `locale`), wire jargon (pct, "
+        "mln, dlrs, ...), closed compounds of two common words, words derived by a productive suffix or "
+        "prefix (tieless, rebanding), contractions and possessives (' and ’), names (capitalised words "
+        "that recur or sit among capitalised words need much stronger evidence).  Skipped: URLs, e-mail "
+        "addresses, @handles, #hashtags, `code`, words with digits or periods (U.S., 3rd, COVID-19), ALL-"
+        "CAPS words and MixedCase words (acronyms, brands), non-Latin scripts and emoji, words shorter "
+        "than `min_length` or longer than 40 letters, and a word followed by [sic].  A hyphenated "
+        "compound is judged whole first (have-nots); parts of a hyphenated name are names.  `reject` "
+        "words are always flagged.  Suggestions are ranked by frequency, by how plausible the slip is (a "
+        "letter left out or swapped, adjacent keys, doubled letters) and by the words of the article.  A "
+        "fix is safe (applied by --fix) only when near-certain: a lost apostrophe, a held key, or a well-"
+        "known misspelling with one correction; a guess needs --unsafe-fixes, and no fix drops a word."
     )
     option_schema: ClassVar[Mapping[str, Option]] = {
         "locale": Option(
@@ -157,7 +168,12 @@ class Spelling(Kind):
         "reject_files": Option("list[path]", [], "files of 'wrong -> right' lines, always flagged"),
         "wordlists": Option("list[str]", [], "built-in accept lists, relative to the rule file"),
         "min_length": Option("int", 3, "shortest word checked", minimum=1),
-        "common": Option("float", 3.5, "Zipf frequency at which a word is accepted outright", minimum=0),
+        "common": Option(
+            "float",
+            3.5,
+            "Zipf frequency from which a word no dictionary lists needs a larger margin",
+            minimum=0,
+        ),
         "margin": Option("float", 1.2, "how much likelier a correction must be (Zipf units)", minimum=0),
         "margin_capitalised": Option(
             "float", 3.1, "the same for a capitalised word opening a sentence", minimum=0
