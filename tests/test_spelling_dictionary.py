@@ -125,6 +125,7 @@ def test_names_that_differ_by_an_ending_or_case_are_not_slips() -> None:
         "Rueing the defeat, the coach said adware was to blame.",
         "She said pleeease and the crowd went Booo.",
         "It was bad, Thats what he said.",
+        "The report favours naming, shaming and faming.",
     ],
 )
 def test_valid_words_are_not_flagged(linter: Linter, body: str) -> None:

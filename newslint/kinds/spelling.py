@@ -637,6 +637,8 @@ class Spelling(Kind):
                 lw = norm.lower()
                 if _not_prose(text, ws, we) or _SIC.match(text, we) or _scare_quoted(text, ws, we):
                     continue
+                if lw == norm and _rhymes(text, ws, we, self.lexicon.words):
+                    continue  # "naming, shaming and faming": wordplay
                 forced = self._forced(lw)
                 margin = 0.0
                 proper = self._lowercased_name(norm)
@@ -792,6 +794,30 @@ def _in_context(verdict: _Verdict, vocabulary: frozenset[str], lexicon: Lexicon)
         return r[3] + (_CONTEXT_BOOST if used else 0.0)
 
     return tuple(r[0] for r in sorted(ranked, key=lambda r: -rank(r)))
+
+
+def _rhymes(text: str, ws: int, we: int, words: Container[str]) -> bool:
+    """Whether a word rhymes with a listed word beside it ("naming, shaming and faming"): a coinage
+    for the sound of it, not a slip.  The rhyme is the last four letters or more, and the words
+    differ only in their first letters."""
+    word = text[ws:we].lower()
+    if len(word) < 5:
+        return False
+    rhyme = word[-4:]
+    nearby = _NEARBY_WORDS.findall(text, max(0, ws - _RHYME_REACH), min(len(text), we + _RHYME_REACH))
+    for other in nearby:
+        other = other.lower()
+        if other != word and other.endswith(rhyme) and other in words and abs(len(other) - len(word)) <= 2:
+            common = 0
+            while common < min(len(word), len(other)) and word[-1 - common] == other[-1 - common]:
+                common += 1
+            if common >= max(4, len(word) - 2):
+                return True
+    return False
+
+
+_NEARBY_WORDS = regex.compile(r"\p{L}+")
+_RHYME_REACH = 30  # characters either side
 
 
 def _drops_a_word(word: str, correction: str, words: Container[str]) -> bool:
