@@ -126,6 +126,7 @@ def test_names_that_differ_by_an_ending_or_case_are_not_slips() -> None:
         "She said pleeease and the crowd went Booo.",
         "It was bad, Thats what he said.",
         "The report favours naming, shaming and faming.",
+        "Linkin Park said they had nothin' to add.",
     ],
 )
 def test_valid_words_are_not_flagged(linter: Linter, body: str) -> None:
@@ -139,6 +140,7 @@ def test_valid_words_are_not_flagged(linter: Linter, body: str) -> None:
         ("It is a plan inwhich the state pays.", [("inwhich", "in which")]),
         ("They said they dont know.", [("dont", "don't")]),
         ("The team won the folllowing week.", [("folllowing", "following")]),
+        ("They were goin home.", [("goin", "going")]),
         ("Officials said the british team won.", [("british", "British")]),
         ("The star flew to Hollwood on Monday.", [("Hollwood", "Hollywood")]),
         ("Nonethless, the figures rose.", [("Nonethless", "Nonetheless")]),

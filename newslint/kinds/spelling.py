@@ -57,6 +57,7 @@ _SIC = regex.compile(r"\s*[\[(]sic[\])]", regex.IGNORECASE)
 _WORD_INNER = ".'’-"  # besides letters, what a word before a name may hold (St. John's, Jean-Luc)
 _NEXT_WORD = regex.compile(r"(?:'s|’s)? (\p{L}+)")
 _COMPOUND_GAP = 1.0
+_COMPOUND_ZIPF = 1.8  # ... or a word one slip away this much commoner (suprise: sup+rise)
 _MARGIN_UNLISTED = 0.3  # a lowercase word in no dictionary and rare on the web: a slip, unless ...
 _MARGIN_UNLISTED_FAR = 0.5  # ... the same for a long word two slips from its correction
 _KNOWN_NAME_ZIPF = 2.5  # ... of a name (or word) at least this common
@@ -320,6 +321,8 @@ class Spelling(Kind):
         apostrophe = missing_apostrophe(lw, lex.words)
         if apostrophe:
             return _Verdict(_SHAPE_GAP, (apostrophe,), shape=True)
+        if lw.endswith("in") and lw + "g" in lex.words:
+            return _Verdict(_SHAPE_GAP, (lw + "g",), shape=True)  # goin, nothin: a g dropped
         if elongated(lw):
             fixed = collapse_triples(lw)
             if len(fixed) >= _HELD_KEY_MIN and fixed in lex.words:  # folllowing, noteboook
@@ -343,9 +346,12 @@ class Spelling(Kind):
         freq = self.lexicon.freq(lw)
         gap = max(c.score for c in cands) - freq
         # A closed compound of two common words (carmaker, housebuilder) stands unless one
-        # slip away from a much likelier word (meet+ting, sur+port).
-        if self.lexicon.is_compound(lw) and (cands[0].distance > 1 or gap < _COMPOUND_GAP):
-            return None
+        # slip away from a much likelier word (meet+ting, sur+port, sup+rise).
+        if self.lexicon.is_compound(lw):
+            near = [c for c in cands if c.distance == 1]
+            likelier = max((c.zipf for c in near), default=0.0) - freq
+            if not near or (max(c.score for c in near) - freq < _COMPOUND_GAP and likelier < _COMPOUND_ZIPF):
+                return None
         ranked = tuple((c.word, c.distance, c.score - freq, c.rank) for c in cands)
         return _Verdict(gap, tuple(c.word for c in cands), ranked)
 
@@ -389,9 +395,10 @@ class Spelling(Kind):
     def _shape_unlikely(self, word: str, margin: float, verdict: _Verdict, hyphenated: bool) -> bool:
         """A lost space or apostrophe is not what happened to a part of a hyphenated compound, a
         capitalised word mid-sentence (Aton, Cluedo: names), or a capitalised word that would
-        split in two (Windo at the start of a sentence)."""
-        split = " " in (verdict.suggestions[0] if verdict.suggestions else "")
-        return hyphenated or (word[0].isupper() and (margin == self.margins[2] or split))
+        split in two (Windo at the start of a sentence) or take a g (Linkin)."""
+        top = verdict.suggestions[0] if verdict.suggestions else ""
+        dropped_g = top == word.lower() + "g"  # Linkin Park
+        return hyphenated or (word[0].isupper() and (margin == self.margins[2] or " " in top or dropped_g))
 
     def _repeated_slip(self, word: str) -> bool:
         """A lowercase word written more than once that is still a slip (honourary twice): in no
@@ -639,6 +646,8 @@ class Spelling(Kind):
                     continue
                 if lw == norm and _rhymes(text, ws, we, self.lexicon.words):
                     continue  # "naming, shaming and faming": wordplay
+                if lw.endswith("in") and text[we : we + 1] in ("'", "’"):
+                    continue  # nothin': the g left out on purpose, and marked
                 forced = self._forced(lw)
                 margin = 0.0
                 proper = self._lowercased_name(norm)
