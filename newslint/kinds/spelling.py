@@ -230,6 +230,7 @@ class Spelling(Kind):
         self.max_edits_capitalised: int = opts["max_edits_capitalised"]
         self.max_edits_short: int = opts["max_edits_short"]
         self._memo: dict[tuple[str, int], _Verdict | None] = {}
+        self._unknown_names: dict[str, bool] = {}
         # Whether every dictionary word is fine as written: not when some are rejected, or with
         # locale en-GB (color, center are flagged then).
         self._dictionary_is_plain = not self.reject and self.locale == "en"
@@ -594,11 +595,20 @@ class Spelling(Kind):
 
     def _unknown_name(self, word: str) -> bool:
         """A capitalised form no dictionary lists and the web hardly knows (for the name check)."""
-        lw = _stem(word).lower()
-        lex = self.lexicon
-        return not (
-            lw in lex.words or lw in lex.names or word in self.accept or lex.freq(lw) >= _NAME_SLIP_MAX_ZIPF
-        )
+        unknown = self._unknown_names.get(word)
+        if unknown is None:
+            lw = _stem(word).lower()
+            lex = self.lexicon
+            unknown = not (
+                lw in lex.words
+                or lw in lex.names
+                or word in self.accept
+                or lex.freq(lw) >= _NAME_SLIP_MAX_ZIPF
+            )
+            if len(self._unknown_names) > _CHUNK_MEMO_LIMIT:
+                self._unknown_names.clear()
+            self._unknown_names[word] = unknown
+        return unknown
 
     def _name_slips(self, doc: Document) -> Iterator[Hit]:
         """A name spelled two ways in the article: the minority form, pointing at the majority."""
