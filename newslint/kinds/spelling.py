@@ -463,16 +463,19 @@ class Spelling(Kind):
             margin = min(margin, _MARGIN_UNLISTED_FAR)  # definatly, tommorow: two slips in a long word
         if not self._attested(lw) and verdict.distance == 1 and len(word) >= 5 and not hyphenated:
             if not word[0].isupper():
-                margin = min(margin, _MARGIN_UNLISTED)
-            elif (
-                self._unheard_of(word)
-                and self.lexicon.freq(top) >= _KNOWN_NAME_ZIPF
-                and (margin <= self.margins[1] or top in self.lexicon.names)  # mid-sentence: a name
-                and _dropped_or_swapped(lw, top)
-            ):
-                # Hollwood, Thaliand, Subtitute: a known name or word with a letter dropped or two
-                # swapped, and the form as written on hardly any web page: wherever it stands.
-                margin = min(margin, _MARGIN_UNLISTED_NAME)
+                margin = min(margin, _MARGIN_UNLISTED)  # recieve: receive is one slip away
+        if (
+            verdict.distance == 1
+            and not hyphenated
+            and word[0].isupper()
+            and self._unheard_of(word)
+            and self.lexicon.freq(top) >= _KNOWN_NAME_ZIPF
+            and (margin <= self.margins[1] or top in self.lexicon.names)  # mid-sentence: a name
+            and _dropped_or_swapped(lw, top)
+        ):
+            # Hollwood, Thaliand, Subtitute: a known name or word with a letter dropped or two
+            # swapped, and the form as written on hardly any web page: wherever it stands.
+            margin = min(margin, _MARGIN_UNLISTED_NAME)
         if not word[0].isupper():
             if len(top) >= 5 and self.lexicon.freq(top) < 5.5 and _occurrences(text, top):
                 return min(margin, self.margins[3])
@@ -817,8 +820,8 @@ def _in_context(verdict: _Verdict, vocabulary: frozenset[str], lexicon: Lexicon)
 
 def _rhymes(text: str, ws: int, we: int, words: Container[str]) -> bool:
     """Whether a word rhymes with a listed word beside it ("naming, shaming and faming"): a coinage
-    for the sound of it, not a slip.  The rhyme is the last four letters or more, and the words
-    differ only in their first letters."""
+    for the sound of it, not a slip.  The rhyme is all of the word but its first letter (four
+    letters at least): report beside aiport is no rhyme."""
     word = text[ws:we].lower()
     if len(word) < 5:
         return False
@@ -830,7 +833,7 @@ def _rhymes(text: str, ws: int, we: int, words: Container[str]) -> bool:
             common = 0
             while common < min(len(word), len(other)) and word[-1 - common] == other[-1 - common]:
                 common += 1
-            if common >= max(4, len(word) - 2):
+            if common >= max(4, len(word) - 1):
                 return True
     return False
 
