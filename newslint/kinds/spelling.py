@@ -461,9 +461,9 @@ class Spelling(Kind):
             return margin
         if not self._attested(lw) and not hyphenated and not word[0].isupper() and len(word) >= 7:
             margin = min(margin, _MARGIN_UNLISTED_FAR)  # definatly, tommorow: two slips in a long word
-        if not self._attested(lw) and verdict.distance == 1 and len(word) >= 5 and not hyphenated:
-            if not word[0].isupper():
-                margin = min(margin, _MARGIN_UNLISTED)  # recieve: receive is one slip away
+        unlisted = not self._attested(lw) and len(word) >= 5 and not hyphenated
+        if unlisted and verdict.distance == 1 and not word[0].isupper():
+            margin = min(margin, _MARGIN_UNLISTED)  # recieve: receive is one slip away
         if (
             verdict.distance == 1
             and not hyphenated
