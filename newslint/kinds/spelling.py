@@ -60,6 +60,7 @@ _COMPOUND_GAP = 1.0
 _COMPOUND_ZIPF = 1.8  # ... or a word one slip away this much commoner (suprise: sup+rise)
 _MARGIN_UNLISTED = 0.3  # a lowercase word in no dictionary and rare on the web: a slip, unless ...
 _MARGIN_UNLISTED_FAR = 0.5  # ... the same for a long word two slips from its correction
+_UNHEARD_OF_ZIPF = 1.0  # a capitalised form rarer than this on the web is a slip or an obscure name
 _KNOWN_NAME_ZIPF = 2.5  # ... of a name (or word) at least this common
 _MARGIN_UNLISTED_NAME = 1.5  # ... the same for a name one slip from a name the dictionaries know
 _CONTEXT_BOOST = 1.0  # a correction the article uses elsewhere ...
@@ -429,7 +430,7 @@ class Spelling(Kind):
         """A capitalised word of five letters or more that no dictionary lists and hardly any web
         page has: a name the web has never seen, or a slip."""
         lw = word.lower()
-        return len(word) >= 5 and self.lexicon.freq(lw) < 1.0 and not self._attested(lw)
+        return len(word) >= 5 and self.lexicon.freq(lw) < _UNHEARD_OF_ZIPF and not self._attested(lw)
 
     def _compound_fine(self, text: str, ws: int, we: int) -> bool:
         """A hyphenated compound judged whole first: listed as such (have-nots, touchy-feely), or
