@@ -232,6 +232,7 @@ class Spelling(Kind):
         self.max_edits_short: int = opts["max_edits_short"]
         self._memo: dict[tuple[str, int], _Verdict | None] = {}
         self._unknown_names: dict[str, bool] = {}
+        self._no_name_slip: set[str] = set()  # lowercased tokens that cannot be a name slip
         # Whether every dictionary word is fine as written: not when some are rejected, or with
         # locale en-GB (color, center are flagged then).
         self._dictionary_is_plain = not self.reject and self.locale == "en"
@@ -592,10 +593,24 @@ class Spelling(Kind):
         for hit in self._misspellings(doc):
             flagged.add(hit.start)
             yield hit
-        if self.check_names:
+        if self.check_names and self._may_hold_name_slips(doc):
             for hit in self._name_slips(doc):
                 if hit.start not in flagged:
                     yield hit
+
+    def _may_hold_name_slips(self, doc: Document) -> bool:
+        """Whether the document has a word of five letters or more that no dictionary lists and
+        the web hardly knows (what a name slip must be): one set difference over its vocabulary,
+        so most articles skip the name check's pass over the text."""
+        known = self._no_name_slip
+        for token in doc.lowered_vocabulary - known:
+            stem = _stem(token)
+            if len(stem) >= 5 and stem.isalpha() and self._unknown_name(stem):
+                return True
+            known.add(token)
+        if len(known) > _CHUNK_MEMO_LIMIT:
+            known.clear()
+        return False
 
     def _unknown_name(self, word: str) -> bool:
         """A capitalised form no dictionary lists and the web hardly knows (for the name check)."""
