@@ -104,15 +104,21 @@ _DATELINE = regex.compile(
 _WRAP_MAX = 100  # a hard-wrapped block has no line longer than this
 
 
-def decode(data: bytes) -> tuple[str, bool]:
-    """Decode file bytes as UTF-8 (BOM allowed); reject binary data."""
+def decode(data: bytes, encoding: str | None = None) -> tuple[str, bool]:
+    """Decode file bytes as UTF-8 (BOM allowed), or in the configured ``encoding``; reject
+    binary data.  A byte the encoding cannot decode is reported with its line."""
     if b"\x00" in data[:8192]:
         raise DecodeError("binary file (contains NUL bytes)")
+    name = encoding or "utf-8"
     try:
-        text = data.decode("utf-8")
+        text = data.decode(name)
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise DecodeError(f"not UTF-8 text (invalid byte at line {line})") from exc
+        what = "UTF-8" if encoding is None else name
+        hint = "" if encoding is not None else "; set `encoding` (e.g. latin-1) for other copy"
+        raise DecodeError(
+            f"not {what} text (invalid byte 0x{data[exc.start]:02x} at line {line}{hint})"
+        ) from exc
     bom = text.startswith(BOM)
     return (text[1:] if bom else text), bom
 
@@ -185,8 +191,8 @@ class Document:
         self._memo: dict[Any, Any] = {}
 
     @classmethod
-    def from_bytes(cls, path: str, data: bytes) -> Document:
-        text, bom = decode(data)
+    def from_bytes(cls, path: str, data: bytes, encoding: str | None = None) -> Document:
+        text, bom = decode(data, encoding)
         return cls(path, text, bom=bom)
 
     # ------------------------------------------------------------ structure

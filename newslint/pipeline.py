@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,9 +15,13 @@ from newslint.errors import ConfigError, NewslintError
 from newslint.files import discover
 from newslint.findings import SEVERITIES, Finding, severity_rank
 from newslint.reporters import FORMATS, Report, get_reporter
+from newslint.result_cache import CACHE_DIR, ResultCache, run_key
 from newslint.rules import Rule
-from newslint.ruleset import resolve_rules
+from newslint.ruleset import overridden_rules, resolve_rules
 from newslint.runner import RunResult, run
+from newslint.snippets import source_lines
+
+COLOR_CHOICES = ("auto", "always", "never")
 
 
 @dataclass
@@ -41,16 +46,30 @@ class CheckOptions:
     baseline: Path | None = None  # hide the findings recorded here
     write_baseline: Path | None = None  # record the current findings here
     against: Path | None = None  # a lead index (`newslint index build`) for the cross-file rule
+    exit_zero: bool = False  # exit 0 even with findings (2 still means a usage or config error)
+    color: str = "auto"  # auto (a terminal, unless NO_COLOR; FORCE_COLOR forces it), always, never
+    isolated: bool = False  # no configuration file at all
+    style: str = "full"  # text format: "full" (source line and carets) or "concise"
+    encoding: str | None = None  # of the linted files (overrides the config's `encoding`)
+    cache: bool = True  # reuse and store per-file results in .newslint_cache/
 
 
 def settings_for(options: CheckOptions) -> Settings:
     first = next((p for p in options.paths if p != "-"), options.stdin_filename or ".")
-    settings = load_settings(options.config, Path(first) if Path(first).exists() else Path.cwd())
+    settings = load_settings(
+        options.config, Path(first) if Path(first).exists() else Path.cwd(), isolated=options.isolated
+    )
     changes: dict[str, object] = {}
     if options.select is not None:
         changes["select"] = tuple(options.select)
+        # a bad selector is now the command line's, not the file's
+        changes["lines"] = {k: v for k, v in settings.lines.items() if not k.startswith("select")}
     if options.extend_select:
         changes["extend_select"] = (*settings.extend_select, *options.extend_select)
+    if options.encoding is not None:
+        from newslint.config import check_encoding
+
+        changes["encoding"] = check_encoding(options.encoding, "--encoding")
     if options.fail_on is not None:
         if options.fail_on not in SEVERITIES:
             raise ConfigError(f"--fail-on must be one of {', '.join(SEVERITIES)}")
@@ -77,6 +96,16 @@ def _progress_printer(enabled: bool) -> Callable[[int, int], None] | None:
     return show
 
 
+def use_color(choice: str, stream_is_tty: bool, environ: Mapping[str, str]) -> bool:
+    """``--color``: ``always``/``never`` win; ``auto`` follows NO_COLOR, then FORCE_COLOR, then the
+    terminal (https://no-color.org, https://force-color.org: any non-empty value counts)."""
+    if choice == "always":
+        return True
+    if choice == "never" or environ.get("NO_COLOR"):
+        return False
+    return bool(environ.get("FORCE_COLOR")) or stream_is_tty
+
+
 def exit_status(result: RunResult, fail_on: str) -> int:
     failing = any(severity_rank(f.severity) >= severity_rank(fail_on) for f in result.findings)
     return 1 if failing or result.errors else 0
@@ -85,18 +114,36 @@ def exit_status(result: RunResult, fail_on: str) -> int:
 def run_check(options: CheckOptions) -> int:
     if options.format not in FORMATS:
         raise NewslintError(f"unknown format {options.format!r} (choose from {', '.join(FORMATS)})")
+    if options.color not in COLOR_CHOICES:
+        raise NewslintError(f"--color must be one of {', '.join(COLOR_CHOICES)}, not {options.color!r}")
     settings = settings_for(options)
     rules = resolve_rules(settings, options.ignore)
     if options.show_settings:
         data = settings.to_dict()
         data["rules-enabled"] = [r.id for r in rules]
+        data["rules-replaced"] = overridden_rules(rules)
+        data["cache"] = str(settings.root / CACHE_DIR) if options.cache else None
         sys.stdout.write(json.dumps(data, indent=2) + "\n")
         return 0
+    if not options.paths:
+        raise NewslintError("no files or folders given (e.g. `newslint check .`)")
     if "-" in options.paths and not options.stdin_filename:
         options.stdin_filename = "<stdin>"
     files = discover(options.paths, settings.include, settings.exclude)
-    stdin = (sys.stdin.buffer.read(), options.stdin_filename or "<stdin>") if "-" in files else None
-    result = run(files, rules, jobs=options.jobs, stdin=stdin, progress=_progress_printer(options.progress))
+    stdin_data = sys.stdin.buffer.read() if "-" in files else None
+    stdin = (stdin_data, options.stdin_filename or "<stdin>") if stdin_data is not None else None
+    cache = None
+    if options.cache:
+        cache = ResultCache(settings.root, run_key(rules, settings.encoding))
+    result = run(
+        files,
+        rules,
+        jobs=options.jobs,
+        stdin=stdin,
+        progress=_progress_printer(options.progress),
+        encoding=settings.encoding,
+        cache=cache,
+    )
     groups = {r.id: r.group for r in rules}
     result.findings = filter_per_file(result.findings, settings, groups)
     if options.fix or options.diff:
@@ -113,7 +160,12 @@ def run_check(options: CheckOptions) -> int:
         from newslint.baseline import filter_baseline, load_baseline
 
         result.findings = filter_baseline(result.findings, load_baseline(options.baseline))
-    color = options.format == "text" and options.output_file is None and sys.stdout.isatty()
+    color = options.format == "text" and use_color(
+        options.color, options.output_file is None and sys.stdout.isatty(), os.environ
+    )
+    snippets: dict[tuple[str, int], str] = {}
+    if options.format == "text" and options.style == "full":
+        snippets = source_lines(result.findings, settings.encoding, stdin)
     report = Report(
         result.findings,
         result.errors,
@@ -122,6 +174,7 @@ def run_check(options: CheckOptions) -> int:
         color=color,
         statistics=options.statistics,
         quiet=options.quiet,
+        snippets=snippets,
         extra={"paths": [options.stdin_filename or "<stdin>" if p == "-" else p for p in files]},
     )
     text = get_reporter(options.format)(report)
@@ -129,7 +182,7 @@ def run_check(options: CheckOptions) -> int:
     if options.format in ("text", "jsonl") or options.output_file is not None:
         for error in result.errors:
             sys.stderr.write(f"newslint: {error.path}: {error.message}\n")
-    return exit_status(result, settings.fail_on)
+    return 0 if options.exit_zero else exit_status(result, settings.fail_on)
 
 
 def write_output(text: str, output_file: Path | None) -> None:
