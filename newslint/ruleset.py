@@ -74,7 +74,11 @@ def _extend(rule: Rule, options: dict[str, Any]) -> dict[str, Any]:
         kind = get_kind(rule.kind)
         option = kind.option_schema.get(name) if kind else None
         if option is None or not option.type.startswith(("list", "dict")):
-            raise OptionError(key, f"{key!r}: the rule has no list or mapping option {name!r} to extend")
+            schema = kind.option_schema if kind else {}
+            can = ", ".join(EXTEND + k for k, o in schema.items() if o.type.startswith(("list", "dict")))
+            raise OptionError(
+                key, f"{key!r}: the rule has no list or mapping option {name!r} to extend (known: {can or 'none'})"
+            )
         base = options.get(name, rule.options.get(name, option.default))
         if option.type.startswith("list"):
             if not isinstance(value, list):
