@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 
 import regex
 
+from newslint.markdown_code import is_markdown, mask_code
 from newslint.tokens import Quote, Sentence, Word, find_quotes, split_sentences, tokenize_words
 
 BOM = "\ufeff"
@@ -175,6 +176,11 @@ class Document:
 
     def __init__(self, path: str, text: str, *, bom: bool = False) -> None:
         self.path = path
+        #: the text as read; ``text`` is what rules see: in Markdown, code blanked out (same
+        #: offsets), so that no rule flags a command or a snippet.  Fixes apply to ``source``.
+        self.source = text
+        if is_markdown(path):
+            text = mask_code(text)
         self.text = text
         self.bom = bom
         self.newline = _detect_newline(text)

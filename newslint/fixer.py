@@ -85,13 +85,13 @@ def fix_document(doc: Document, lint: Lint, unsafe: bool) -> tuple[str, int, lis
         fixes = choose(fix for f in findings if (fix := wanted(f, unsafe)) is not None)
         if not fixes:
             break
-        text = apply(doc.text, fixes)
-        if text == doc.text:
+        text = apply(doc.source, fixes)  # not doc.text: Markdown code is blanked out there
+        if text == doc.source:
             break
         applied += len(fixes)
         doc = Document(doc.path, text, bom=doc.bom)
         findings = lint(doc)
-    return doc.text, applied, findings
+    return doc.source, applied, findings
 
 
 def encode(text: str, bom: bool) -> bytes:

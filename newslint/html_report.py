@@ -47,7 +47,7 @@ def _context(doc: Document, f: Finding) -> tuple[str, int, int]:
         hi = min(hi, max(end, lo + CONTEXT_MAX))
     end = min(end, hi)
     prefix = "…" if lo > (para.start if para else lo) else ""
-    text = prefix + doc.text[lo:hi]
+    text = prefix + doc.source[lo:hi]
     return text, start - lo + len(prefix), end - lo + len(prefix)
 
 
