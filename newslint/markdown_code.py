@@ -43,10 +43,15 @@ def code_spans(text: str) -> list[tuple[int, int]]:
         if open_at < 0 and m and not (m.group(1)[0] == "`" and "`" in line[m.end() :]):
             open_at, fence = pos, m.group(1)
             prose.append((prose_start, pos))
-        elif open_at >= 0 and m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence):
-            if not line[m.end() :].strip():
-                spans.append((open_at, pos + len(line.rstrip("\r\n"))))
-                open_at, prose_start = -1, pos + len(line)
+        elif (
+            open_at >= 0
+            and m
+            and m.group(1)[0] == fence[0]
+            and len(m.group(1)) >= len(fence)
+            and not line[m.end() :].strip()
+        ):
+            spans.append((open_at, pos + len(line.rstrip("\r\n"))))
+            open_at, prose_start = -1, pos + len(line)
         pos += len(line)
     if open_at >= 0:
         spans.append((open_at, len(text)))

@@ -77,7 +77,9 @@ def _extend(rule: Rule, options: dict[str, Any]) -> dict[str, Any]:
             schema = kind.option_schema if kind else {}
             can = ", ".join(EXTEND + k for k, o in schema.items() if o.type.startswith(("list", "dict")))
             raise OptionError(
-                key, f"{key!r}: the rule has no list or mapping option {name!r} to extend (known: {can or 'none'})"
+                key,
+                f"{key!r}: the rule has no list or mapping option {name!r} to extend"
+                f" (known: {can or 'none'})",
             )
         base = options.get(name, rule.options.get(name, option.default))
         if option.type.startswith("list"):

@@ -55,10 +55,20 @@ YAML_CASES = [
 TOML_CASES = [
     ("syntax", "[tool.newslint]\nselect = [\"typo\"\nfail-on = 'error'\n", 3, "invalid TOML"),
     ("duplicate-key", "[tool.newslint]\nfail-on = 'error'\nfail-on = 'info'\n", 3, "invalid TOML"),
-    ("other-table-first", "[tool.ruff]\nselect = ['E']\n\n[tool.newslint]\nselect = 5\n", 5, "list of strings"),
+    (
+        "other-table-first",
+        "[tool.ruff]\nselect = ['E']\n\n[tool.newslint]\nselect = 5\n",
+        5,
+        "list of strings",
+    ),
     ("unknown-key", "[tool.newslint]\nfail-on = 'error'\ncolour = 'red'\n", 3, "unknown key 'colour'"),
     ("select-string", "[tool.newslint]\nfail-on = 'error'\nselect = 'typo'\n", 3, "not a string"),
-    ("select-names-nothing", "[tool.newslint]\nfail-on = 'error'\nselect = ['typo', 'speling']\n", 3, "speling"),
+    (
+        "select-names-nothing",
+        "[tool.newslint]\nfail-on = 'error'\nselect = ['typo', 'speling']\n",
+        3,
+        "speling",
+    ),
     ("pfi-names-nothing", "[tool.newslint.per-file-ignores]\n\"a/*.txt\" = ['zzz']\n", 2, "'zzz'"),
     ("fail-on", "[tool.newslint]\nselect = ['typo']\nfail-on = 'loud'\n", 3, "must be one of"),
     ("locale", "[tool.newslint]\nfail-on = 'error'\nlocale = 'en-XX'\n", 3, "'en-XX'"),
@@ -66,7 +76,12 @@ TOML_CASES = [
     ("rule-paths", "[tool.newslint]\nfail-on = 'error'\nrule-paths = ['missing']\n", 3, "folder not found"),
     ("rules-list", "[tool.newslint]\nfail-on = 'error'\nrules = ['spelling']\n", 3, "'rules' must map"),
     ("rule-unknown", "[tool.newslint.rules]\nno-such-rule = 'error'\n", 2, "unknown rule"),
-    ("rule-table-key", "[tool.newslint]\n\n[tool.newslint.rules.spelling]\nsevrity = 'error'\n", 4, "sevrity"),
+    (
+        "rule-table-key",
+        "[tool.newslint]\n\n[tool.newslint.rules.spelling]\nsevrity = 'error'\n",
+        4,
+        "sevrity",
+    ),
     (
         "rule-option",
         "[tool.newslint]\nfail-on = 'error'\n\n[tool.newslint.rules.spelling.options]\nmin_length = 'x'\n",
@@ -134,7 +149,9 @@ def test_a_top_level_toml_config_is_read(tmp_path: Path, monkeypatch: pytest.Mon
     (tmp_path / "house.toml").write_text("select = ['repeated-word']\nfail-on = 'error'\n")
     (tmp_path / "b.txt").write_text("Talks\n\nThe the talks resume.\n")
     monkeypatch.chdir(tmp_path)
-    result = runner.invoke(app, ["check", "--no-cache", "--config", "house.toml", "--format", "json", "b.txt"])
+    result = runner.invoke(
+        app, ["check", "--no-cache", "--config", "house.toml", "--format", "json", "b.txt"]
+    )
     assert result.exit_code == 0, result.stderr  # a warning, and fail-on is error
     assert '"repeated-word"' in result.stdout
     (tmp_path / "house.toml").write_text("select = 'repeated-word'\n")

@@ -45,6 +45,7 @@ def test_exit_zero_reports_but_succeeds(here: Path) -> None:
 
 def test_full_view_shows_the_source_line_with_carets_under_the_span(here: Path) -> None:
     code, out, _ = check("--select", "repeated-word", "a.txt")
+    assert code == 1
     lines = out.splitlines()
     assert lines[0] == CONTRACT_LINE  # the contract's line comes first, unchanged
     assert lines[1:5] == [
@@ -70,6 +71,7 @@ def test_full_view_of_a_long_line_is_a_window_and_control_characters_are_shown_s
     long = f"Budget\n\n{filler} the the end\x1b[2J of it {filler}\n"
     (here / "long.txt").write_text(long, encoding="utf-8")
     code, out, _ = check("--select", "repeated-word", "long.txt")
+    assert code == 1
     source, carets = out.splitlines()[2], out.splitlines()[3]
     assert source.startswith("3 | …") and source.endswith("…") and len(source) < 140
     assert "\x1b" not in out and "\ufffd[2J" in source
@@ -144,7 +146,9 @@ def test_shell_completion_is_on() -> None:
     assert result.exit_code == 0 and "_NEWSLINT_COMPLETE=complete_bash" in result.stdout
 
 
-LATIN1 = "Caf\xe9 reopens\n\nThe caf\xe9 on the square reopened on Monday, the owner said.\n".encode("latin-1")
+LATIN1 = "Caf\xe9 reopens\n\nThe caf\xe9 on the square reopened on Monday, the owner said.\n".encode(
+    "latin-1"
+)
 
 
 def test_encoding_option_and_flag_read_latin1_copy(here: Path) -> None:
