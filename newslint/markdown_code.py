@@ -63,7 +63,7 @@ def code_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _inline(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    out = []
+    out: list[tuple[int, int]] = []
     i = start
     while True:
         m = _TICKS.search(text, i, end)
