@@ -54,12 +54,12 @@ class YamlLocator(Locator):
 
 
 class TomlLocator(Locator):
-    def __init__(self, lines: Mapping[tuple[str, ...], int], prefix: tuple[str, ...]) -> None:
+    def __init__(self, lines: Mapping[KeyPath, int], prefix: tuple[str, ...]) -> None:
         self.lines = lines
         self.prefix = prefix
 
     def line(self, *path: str | int) -> int | None:
-        keys = (*self.prefix, *(str(p) for p in path if not isinstance(p, int)))
+        keys: KeyPath = (*self.prefix, *path)
         while len(keys) > len(self.prefix):
             if keys in self.lines:
                 return self.lines[keys]
@@ -83,16 +83,67 @@ def _split_key(dotted: str) -> tuple[str, ...]:
     return tuple(parts)
 
 
-def toml_key_lines(text: str) -> dict[tuple[str, ...], int]:
-    """Full key path -> line of its first appearance, from tables and ``key =`` lines.
+def _array_item_lines(text: str, start: int, first_line: int) -> tuple[list[int], int]:
+    """Lines of the items of the array whose ``[`` is at ``text[start]`` (top-level items only),
+    and the line where the array ends."""
+    lines: list[int] = []
+    line, depth, i, expecting = first_line, 0, start, False
+    while i < len(text):
+        c = text[i]
+        if c == "\n":
+            line += 1
+        elif c == "#":
+            end = text.find("\n", i)
+            i = len(text) if end < 0 else end
+            continue
+        elif c in "\"'":
+            if depth == 1 and expecting:
+                lines.append(line)
+                expecting = False
+            quote = text[i : i + 3] if text[i : i + 3] in ('"""', "'''") else c
+            j = i + len(quote)
+            while j < len(text) and text[j : j + len(quote)] != quote:
+                if text[j] == "\n":
+                    line += 1
+                j += 2 if text[j] == "\\" and quote[0] == '"' else 1
+            i = j + len(quote)
+            continue
+        elif c in "[{":
+            if depth == 1 and expecting:
+                lines.append(line)
+                expecting = False
+            depth += 1
+            expecting = depth == 1
+        elif c in "]}":
+            depth -= 1
+            if depth == 0:
+                return lines, line
+        elif c == "," and depth == 1:
+            expecting = True
+        elif not c.isspace() and depth == 1 and expecting:
+            lines.append(line)
+            expecting = False
+        i += 1
+    return lines, line
 
-    Lines inside multi-line strings are skipped; keys of inline tables fall back to the
-    line of the key holding the table.
+
+def toml_key_lines(text: str) -> dict[KeyPath, int]:
+    """Full key path -> line of its first appearance, from tables and ``key =`` lines, and
+    (key path, index) -> line for the items of arrays.
+
+    Lines inside multi-line strings and arrays are skipped; keys of inline tables fall back
+    to the line of the key holding the table.
     """
-    out: dict[tuple[str, ...], int] = {}
+    out: dict[KeyPath, int] = {}
     table: tuple[str, ...] = ()
     in_string: str | None = None
+    offsets = [0]
+    for piece in text.splitlines(keepends=True):
+        offsets.append(offsets[-1] + len(piece))
+    skip_to = 0
     for number, line in enumerate(text.splitlines(), 1):
+        if number <= skip_to:
+            continue
         if in_string is not None:
             if line.count(in_string) % 2 == 1:
                 in_string = None
@@ -108,6 +159,12 @@ def toml_key_lines(text: str) -> dict[tuple[str, ...], int]:
             for i in range(len(table) + 1, len(key) + 1):
                 out.setdefault(key[:i], number)
             rest = line[assign.end() :]
+            if rest.lstrip().startswith("["):
+                at = offsets[number - 1] + assign.end() + len(rest) - len(rest.lstrip())
+                items, skip_to = _array_item_lines(text, at, number)
+                for index, item_line in enumerate(items):
+                    out.setdefault((*key, index), item_line)
+                continue
             for quote in ('"""', "'''"):
                 if rest.count(quote) % 2 == 1:
                     in_string = quote
