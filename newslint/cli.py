@@ -227,7 +227,9 @@ def rules_list(
     kw = max((len(r.kind) for r in shown), default=4)
     typer.echo(f"{'id':<{width}}  {'kind':<{kw}}  {'category':<10} {'severity':<8} summary")
     for r in shown:
-        flag = "" if r.enabled else " (off by default)"
+        flag = ("" if r.enabled else " (off by default)") + (
+            f" (replaces {r.replaces})" if r.replaces else ""
+        )
         typer.echo(f"{r.id:<{width}}  {r.kind:<{kw}}  {r.category:<10} {r.severity:<8} {r.summary}{flag}")
 
 

@@ -60,6 +60,9 @@ def test_a_user_rule_with_a_builtin_id_replaces_it(project: Path) -> None:
     ]
     settings = json.loads(runner.invoke(app, ["check", "--show-settings"]).stdout)
     assert settings["rules-replaced"] == {"could-of": str(project / "house" / "style" / "could-of.yaml")}
+    listing = runner.invoke(app, ["rules"]).stdout
+    [line] = [row for row in listing.splitlines() if row.startswith("could-of ")]
+    assert "The house list" in line and "(replaces " in line and "could-of.yaml)" in line
 
 
 def test_two_user_rules_with_one_id_are_still_an_error(project: Path) -> None:
