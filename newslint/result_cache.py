@@ -2,7 +2,7 @@
 
 The cache lives in ``.newslint_cache/`` in the project root (the configuration file's folder,
 else the working folder), with a ``.gitignore`` of its own.  One file holds the entries of one
-*run key*: newslint's version and code, the rules with their resolved options, the files those
+*run key*: newslint's version and code, the installed word-list packages, the rules with their resolved options, the files those
 options name, and the encoding.  An entry maps a path to the hash of the bytes last linted
 there and that file's findings.  Only a file's own findings are stored: rules that compare
 files (duplicate-lead-across-files) run afresh on every run.
@@ -15,6 +15,7 @@ A missing, damaged or unwritable cache only costs the work it would have saved.
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import json
 import shutil
 from collections.abc import Iterable, Sequence
@@ -51,9 +52,21 @@ def _code_stamp() -> list[tuple[str, int, int]]:
     return [_stat(p) for p in sorted(package.rglob("*.py"))]
 
 
+def _dependency_stamp() -> list[tuple[str, int, int]]:
+    """The installed word-list and matching packages: an upgrade of one is a new key."""
+    out = []
+    for name in ("wordfreq", "spellchecker", "rapidfuzz", "regex"):
+        try:
+            spec = importlib.util.find_spec(name)
+        except (ImportError, ValueError):
+            spec = None
+        out.append(_stat(Path(spec.origin)) if spec is not None and spec.origin else (name, -1, -1))
+    return out
+
+
 def run_key(rules: Sequence[Rule], encoding: str | None) -> str:
     """A hash of everything a file's findings depend on, besides the file itself."""
-    described: list[Any] = [FORMAT, __version__, encoding, _code_stamp()]
+    described: list[Any] = [FORMAT, __version__, encoding, _code_stamp(), _dependency_stamp()]
     folders: set[Path] = set()
     for rule in rules:
         described.append(

@@ -133,3 +133,19 @@ def test_clean_removes_the_cache(copy: Path) -> None:
     assert result.exit_code == 0 and "removed" in result.stdout
     assert not (copy.parent / CACHE_DIR).exists()
     assert "no cache" in runner.invoke(app, ["clean"]).stdout
+
+
+def test_the_run_key_covers_encoding_and_options() -> None:
+    from dataclasses import replace
+
+    from newslint.config import Settings
+    from newslint.result_cache import run_key
+    from newslint.ruleset import resolve_rules
+
+    rules = resolve_rules(Settings())
+    assert run_key(rules, None) == run_key(rules, None)
+    assert run_key(rules, None) != run_key(rules, "latin-1")
+    changed = [
+        replace(r, options={**r.options, "min_length": 5}) if r.id == "repeated-word" else r for r in rules
+    ]
+    assert run_key(rules, None) != run_key(changed, None)
