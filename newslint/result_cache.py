@@ -2,10 +2,10 @@
 
 The cache lives in ``.newslint_cache/`` in the project root (the configuration file's folder,
 else the working folder), with a ``.gitignore`` of its own.  One file holds the entries of one
-*run key*: newslint's version and code, the installed word-list packages, the rules with their resolved options, the files those
-options name, and the encoding.  An entry maps a path to the hash of the bytes last linted
-there and that file's findings.  Only a file's own findings are stored: rules that compare
-files (duplicate-lead-across-files) run afresh on every run.
+*run key*: newslint's version and code, the installed word-list packages, the rules with their
+resolved options, the files those options name, and the encoding.  An entry maps a path to the
+hash of the bytes last linted there and that file's findings.  Only a file's own findings are
+stored: rules that compare files (duplicate-lead-across-files) run afresh on every run.
 
 Concurrent runs are safe: a cache file is replaced atomically (a reader sees one whole
 version), and a writer merges what is on disk first, so at worst an entry is computed again.
