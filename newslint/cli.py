@@ -69,8 +69,8 @@ def check(
     output_format: Annotated[
         str | None,
         typer.Option(
-            help="full (text with the source line; default) or concise (text, one line a finding);"
-            " any --format name is accepted too."
+            help="full (text with the source line; default on a terminal) or concise (text, one line"
+            " a finding; default when piped or written to a file); any --format name is accepted too."
         ),
     ] = None,
     select: Annotated[list[str] | None, typer.Option(help="Only these rules, groups or categories.")] = None,
@@ -175,14 +175,16 @@ def check(
 STYLES = ("full", "concise")
 
 
-def output_choice(format: str | None, output_format: str | None) -> tuple[str, str]:
+def output_choice(format: str | None, output_format: str | None) -> tuple[str, str | None]:
     """(format, text style) from ``--format`` and ``--output-format``.
 
     ``--format`` picks the format as before; ``--output-format`` (ruff's name) picks the text
-    view, ``full`` or ``concise``, or names a format itself.  The two may not disagree.
+    view, ``full`` or ``concise``, or names a format itself.  The two may not disagree.  No
+    view chosen (None) means: full on a terminal, concise for scripts (the contract's one line
+    a finding).
     """
     if output_format is None:
-        return format or "text", "full"
+        return format or "text", None
     if output_format in STYLES:
         if format not in (None, "text"):
             raise NewslintError(
@@ -191,7 +193,7 @@ def output_choice(format: str | None, output_format: str | None) -> tuple[str, s
         return "text", output_format
     if format is not None and format != output_format:
         raise NewslintError(f"--format {format} and --output-format {output_format} disagree")
-    return output_format, "full"
+    return output_format, None
 
 
 @app.command()

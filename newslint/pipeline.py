@@ -49,7 +49,8 @@ class CheckOptions:
     exit_zero: bool = False  # exit 0 even with findings (2 still means a usage or config error)
     color: str = "auto"  # auto (a terminal, unless NO_COLOR; FORCE_COLOR forces it), always, never
     isolated: bool = False  # no configuration file at all
-    style: str = "full"  # text format: "full" (source line and carets) or "concise"
+    # text format: "full" (source line and carets) or "concise"; None: full on a terminal only
+    style: str | None = None
     encoding: str | None = None  # of the linted files (overrides the config's `encoding`)
     cache: bool = True  # reuse and store per-file results in .newslint_cache/
 
@@ -164,7 +165,9 @@ def run_check(options: CheckOptions) -> int:
         options.color, options.output_file is None and sys.stdout.isatty(), os.environ
     )
     snippets: dict[tuple[str, int], str] = {}
-    if options.format == "text" and options.style == "full":
+    to_terminal = options.output_file is None and sys.stdout.isatty()
+    style = options.style or ("full" if to_terminal else "concise")
+    if options.format == "text" and style == "full":
         snippets = source_lines(result.findings, settings.encoding, stdin)
     report = Report(
         result.findings,

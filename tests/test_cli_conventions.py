@@ -43,8 +43,14 @@ def test_exit_zero_reports_but_succeeds(here: Path) -> None:
     assert code == 2 and "nothing-at-all" in err  # an error is still an error
 
 
+def test_piped_output_defaults_to_the_contracts_one_line_a_finding(here: Path) -> None:
+    code, out, _ = check("--select", "repeated-word", "a.txt")  # the runner's stdout is no terminal
+    assert code == 1
+    assert out.splitlines() == [CONTRACT_LINE, "", "1 finding in 1 file (style: 1)."]
+
+
 def test_full_view_shows_the_source_line_with_carets_under_the_span(here: Path) -> None:
-    code, out, _ = check("--select", "repeated-word", "a.txt")
+    code, out, _ = check("--output-format", "full", "--select", "repeated-word", "a.txt")
     assert code == 1
     lines = out.splitlines()
     assert lines[0] == CONTRACT_LINE  # the contract's line comes first, unchanged
@@ -70,7 +76,7 @@ def test_full_view_of_a_long_line_is_a_window_and_control_characters_are_shown_s
     filler = " ".join(f"w{i}" for i in range(80))
     long = f"Budget\n\n{filler} the the end\x1b[2J of it {filler}\n"
     (here / "long.txt").write_text(long, encoding="utf-8")
-    code, out, _ = check("--select", "repeated-word", "long.txt")
+    code, out, _ = check("--output-format", "full", "--select", "repeated-word", "long.txt")
     assert code == 1
     source, carets = out.splitlines()[2], out.splitlines()[3]
     assert source.startswith("3 | …") and source.endswith("…") and len(source) < 140
@@ -172,5 +178,5 @@ def test_encoding_option_and_flag_read_latin1_copy(here: Path) -> None:
 
 def test_latin1_copy_shows_its_source_line_decoded(here: Path) -> None:
     (here / "l.txt").write_bytes(b"Caf\xe9\n\nThe the caf\xe9 reopened.\n")
-    _, out, _ = check("--encoding", "latin-1", "--select", "repeated-word", "l.txt")
+    _, out, _ = check("--output-format", "full", "--encoding", "latin-1", "--select", "repeated-word", "l.txt")
     assert "3 | The the caf\xe9 reopened." in out
