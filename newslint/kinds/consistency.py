@@ -60,6 +60,11 @@ class Consistency(Kind):
     def validate(cls, options: Mapping[str, Any]) -> None:
         cls._combined(options["either"], options["ignorecase"])
 
+    @classmethod
+    def fix_availability(cls, options: Mapping[str, Any]) -> str:
+        forms = [form for pair in options["either"].items() for form in pair]
+        return "safe" if all(_LITERAL.fullmatch(f) for f in forms) else "safe or none"
+
     @staticmethod
     def _combined(either: Mapping[str, str], ignorecase: bool) -> regex.Pattern[str]:
         """One pattern for the forms that are not single words: group ``a{i}`` is pair i's left form,

@@ -44,6 +44,7 @@ _DESCRIBE = {
 class DateConsistency(DateKind):
     name = "date-consistency"
     can_fix = True
+    fixes = "safe"
     description = (
         "Dates with a day vote on form (day-month, month-day, ISO, numeric), ordinals and (for months "
         "longer than `abbreviable_length` letters) abbreviation.  The minority is flagged when one value "
