@@ -30,7 +30,7 @@ def explain_rule(rule: Rule) -> str:
             for example in examples[:3]:
                 out += ["  " + line for line in example.text.rstrip().splitlines()]
                 out.append("")
-    out.append(fix_info.line(rule).capitalize())
+    out.append(fix_info.line(rule))
     out.append(f"Defined in: {rule.source}")
     out.append(f"Enabled by default: {'yes' if rule.enabled else 'no (select it by id)'}")
     return "\n".join(out) + "\n"
