@@ -127,9 +127,8 @@ def safe_edits(corpus: Path) -> Iterator[Edit]:
     from newslint.config import filter_per_file, load_settings
     from newslint.document import Document
     from newslint.engine import Linter
-    from newslint.files import discover
+    from newslint.files import discover, read_document
     from newslint.fixer import MAX_PASSES, apply, choose, wanted
-    from newslint.files import read_document
     from newslint.ruleset import resolve_rules
 
     settings = load_settings(None, corpus)
@@ -180,9 +179,8 @@ def precision_table(findings: Iterable[Seen], reviewed: dict[Key, tuple[str, str
         c = counts[rule]
         judged = c["genuine"] + c["false-positive"]
         precision = f"{c['genuine'] / judged:.3f}" if judged else "-"
-        rows.append(
-            (rule, str(c["findings"]), str(c["genuine"]), str(c["false-positive"]), str(c["unreviewed"]), precision)
-        )
+        numbers = (c["findings"], c["genuine"], c["false-positive"], c["unreviewed"])
+        rows.append((rule, *map(str, numbers), precision))
     return rows
 
 
@@ -228,7 +226,8 @@ def main(argv: list[str] | None = None) -> int:
                 continue
             failed = failed or verdict.startswith("DAMAGES")
             f = edit.finding
-            print(f"{f.path}:{f.line} [{f.rule}] {edit.before!r} -> {edit.after!r} (pass {edit.passno}): {verdict}")
+            change = f"{edit.before!r} -> {edit.after!r} (pass {edit.passno})"
+            print(f"{f.path}:{f.line} [{f.rule}] {change}: {verdict}")
         skipped = sum(1 for e in edits if e.finding.rule in skip and e.finding.key not in reviewed)
         if skipped:
             print(f"({skipped} unreviewed edits of {', '.join(sorted(skip))} not listed)")

@@ -156,9 +156,8 @@ def rules_list(
     typer.echo(f"{'id':<{width}}  {'kind':<{kw}}  {'category':<10} {'severity':<8} {'fix':<11} summary")
     for r in shown:
         flag = "" if r.enabled else " (off by default)"
-        typer.echo(
-            f"{r.id:<{width}}  {r.kind:<{kw}}  {r.category:<10} {r.severity:<8} {short(r):<11} {r.summary}{flag}"
-        )
+        row = f"{r.id:<{width}}  {r.kind:<{kw}}  {r.category:<10} {r.severity:<8} {short(r):<11}"
+        typer.echo(f"{row} {r.summary}{flag}")
 
 
 @rules_app.command("test")

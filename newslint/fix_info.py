@@ -23,7 +23,7 @@ WORDING = {
 
 
 def availability(rule: Rule) -> str:
-    """"safe", "unsafe", "safe or unsafe", "safe or none" or "none"."""
+    """ "safe", "unsafe", "safe or unsafe", "safe or none" or "none"."""
     kind = get_kind(rule.kind)
     if kind is None:
         return "none"

@@ -29,7 +29,7 @@ class Repetition(Kind):
     option_schema: ClassVar[Mapping[str, Option]] = {
         "exceptions": Option("list[str]", [], "repeated words that are fine (lowercase)"),
         "min_length": Option("int", 1, "shortest word to check", minimum=1),
-        "safe": Option("list[str]", [], "words whose doubling is always a slip: their fix is safe (lowercase)"),
+        "safe": Option("list[str]", [], "words whose doubling is always a slip, fixed safely (lowercase)"),
     }
 
     def __init__(self, rule: Any) -> None:
