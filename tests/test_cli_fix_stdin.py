@@ -6,10 +6,9 @@ from pathlib import Path
 
 from helpers import run_newslint
 
-TEXT = "Budget talks\n\nThe the minister said talks would resume on March 3.\n\nThey end on 9 March and 10 March.\n"
-FIXED = (
-    "Budget talks\n\nThe minister said talks would resume on 3 March.\n\nThey end on 9 March and 10 March.\n"
-)
+END = "\n\nThey end on 9 March and 10 March.\n"
+TEXT = "Budget talks\n\nThe the minister said talks would resume on March 3." + END
+FIXED = "Budget talks\n\nThe minister said talks would resume on 3 March." + END
 
 
 def test_fix_on_stdin_prints_the_fixed_text_and_reports_on_stderr() -> None:
