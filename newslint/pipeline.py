@@ -201,7 +201,8 @@ def run_fixes(
     fixed = {o.path: o for o in changed}
     kept = [f for f in result.findings if f.path not in fixed or f.rule in corpus]
     result.findings = sorted(kept + [f for o in fixed.values() for f in o.remaining], key=Finding.sort_key)
-    sys.stderr.write(f"newslint: applied {_fixes(applied, changed)}\n")
+    if changed:
+        sys.stderr.write(f"newslint: applied {_fixes(applied, changed)}\n")
     return len(changed)
 
 
