@@ -83,9 +83,9 @@ def relative(path: str, corpus: Path) -> str:
 
 
 def run_findings(corpus: Path) -> list[Seen]:
-    """The findings of the installed ``newslint check`` on the corpus (default rules, all cores)."""
+    """The findings of ``newslint check`` (this environment's) on the corpus (default rules, all cores)."""
     done = subprocess.run(
-        ["newslint", "check", "--format", "json", "--no-progress", str(corpus)],
+        [sys.executable, "-m", "newslint", "check", "--format", "json", "--no-progress", str(corpus)],
         capture_output=True,
         text=True,
         check=False,
