@@ -193,21 +193,27 @@ def run_fixes(
         if o.error:
             sys.stderr.write(f"newslint: {o.path}: {o.error}\n")
     applied = sum(o.applied for o in changed)
+    diffs = [unified_diff(o) for o in changed]
+    lines = sum(
+        1 for d in diffs for line in d.splitlines() if line[:1] == "-" and not line.startswith("--- ")
+    )
     if options.diff:
-        write_output("".join(unified_diff(o) for o in changed), options.output_file)
+        write_output("".join(diffs), options.output_file)
         if changed:
-            sys.stderr.write(f"newslint: would apply {_fixes(applied, changed)}\n")
+            sys.stderr.write(f"newslint: would apply {_fixes(applied, changed, lines)}\n")
         return len(changed)
     fixed = {o.path: o for o in changed}
     kept = [f for f in result.findings if f.path not in fixed or f.rule in corpus]
     result.findings = sorted(kept + [f for o in fixed.values() for f in o.remaining], key=Finding.sort_key)
     if changed:
-        sys.stderr.write(f"newslint: applied {_fixes(applied, changed)}\n")
+        sys.stderr.write(f"newslint: applied {_fixes(applied, changed, lines)}\n")
     return len(changed)
 
 
-def _fixes(applied: int, changed: list[FixResult]) -> str:
-    """ "3 fixes to 2 files": counts of what the diff shows or what was written."""
+def _fixes(applied: int, changed: list[FixResult], lines: int) -> str:
+    """What was written or what the diff shows: "3 fixes to 2 files (2 lines changed)"
+    (several fixes on one line are one changed line of the diff)."""
     fixes = "1 fix" if applied == 1 else f"{applied} fixes"
     files = "1 file" if len(changed) == 1 else f"{len(changed)} files"
-    return f"{fixes} to {files}"
+    changed_lines = "1 line changed" if lines == 1 else f"{lines} lines changed"
+    return f"{fixes} to {files} ({changed_lines})"

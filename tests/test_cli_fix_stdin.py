@@ -14,7 +14,7 @@ FIXED = "Budget talks\n\nThe minister said talks would resume on 3 March." + END
 def test_fix_on_stdin_prints_the_fixed_text_and_reports_on_stderr() -> None:
     done = run_newslint("check", "--fix", "-", stdin=TEXT)
     assert done.stdout == FIXED
-    assert "applied 2 fixes to 1 file" in done.stderr and "0 findings" in done.stderr
+    assert "applied 2 fixes to 1 file (1 line changed)" in done.stderr and "0 findings" in done.stderr
     assert done.returncode == 0
 
 
@@ -56,5 +56,5 @@ def test_diff_counts_agree_with_the_diff(tmp_path: Path) -> None:
     removed = [
         line for line in done.stdout.splitlines() if line.startswith("-") and not line.startswith("---")
     ]
-    assert len(removed) == 2 and "would apply 5 fixes to 2 files" in done.stderr
+    assert len(removed) == 2 and "would apply 5 fixes to 2 files (2 lines changed)" in done.stderr
     assert (tmp_path / "a.txt").read_text() == "T\n\nThe the talks and and the the end.\n"
