@@ -23,12 +23,21 @@ from newslint.tokens import match_case
 _WORD = regex.compile(r"\p{L}+")
 
 
+_NEXT_WORD = regex.compile(r"[ \t]+(\p{Lu})\p{L}")
+
+
 def _is_name(text: str, start: int) -> bool:
-    """A capitalised word that does not open a sentence: part of a name, not a spelling choice."""
+    """A capitalised word inside a name, not a spelling choice: mid-sentence ("the Labour Party"),
+    or opening a sentence before another capitalised word ("Center Parcs said ...")."""
     if not text[start : start + 1].isupper():
         return False
     before = text[:start].rstrip(" \t\"'“‘(")
-    return bool(before) and before[-1] not in ".!?:\n\r"
+    if bool(before) and before[-1] not in ".!?:\n\r":
+        return True
+    end = start
+    while end < len(text) and text[end].isalpha():
+        end += 1
+    return _NEXT_WORD.match(text, end) is not None
 
 
 _LITERAL = regex.compile(r"[\p{L}\p{N} '’-]+|[^\p{L}\p{N}\s]")
