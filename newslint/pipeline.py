@@ -185,7 +185,7 @@ def run_fixes(
         data = stdin[0]
         outcome = fix_data(stdin[1], data, lint, unsafe) if fixable else FixResult(stdin[1], data, data)
         outcomes.append(outcome)
-        if options.fix:
+        if options.fix and not options.diff:  # --diff changes nothing and prints only the diff
             sys.stdout.buffer.write(outcome.fixed if outcome.error is None else outcome.original)
             sys.stdout.flush()
     changed = [o for o in outcomes if o.changed and o.error is None]

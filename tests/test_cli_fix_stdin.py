@@ -45,6 +45,8 @@ def test_diff_on_stdin_prints_the_diff_and_exits_1() -> None:
     assert "-The the minister said talks would resume on March 3.\n" in done.stdout
     assert "+The minister said talks would resume on 3 March.\n" in done.stdout
     assert "would apply 2 fixes to 1 file" in done.stderr
+    both = run_newslint("check", "--fix", "--diff", "--stdin-filename", "story.txt", "-", stdin=TEXT)
+    assert both.stdout == done.stdout and both.returncode == 1  # --diff: only the diff
     clean = run_newslint("check", "--diff", "-", stdin="Quiet day\n\nNothing happened.\n")
     assert clean.returncode == 0 and clean.stdout == ""
 
