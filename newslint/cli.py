@@ -218,6 +218,7 @@ def rules_list(
     if ctx.invoked_subcommand is not None:
         return
     from newslint.config import load_settings
+    from newslint.fix_info import short
     from newslint.ruleset import all_rules as load_all
 
     try:
@@ -227,12 +228,13 @@ def rules_list(
     shown = [r for r in rules if r.enabled or all_rules]
     width = max((len(r.id) for r in shown), default=4)
     kw = max((len(r.kind) for r in shown), default=4)
-    typer.echo(f"{'id':<{width}}  {'kind':<{kw}}  {'category':<10} {'severity':<8} summary")
+    typer.echo(f"{'id':<{width}}  {'kind':<{kw}}  {'category':<10} {'severity':<8} {'fix':<11} summary")
     for r in shown:
         flag = ("" if r.enabled else " (off by default)") + (
             f" (replaces {r.replaces})" if r.replaces else ""
         )
-        typer.echo(f"{r.id:<{width}}  {r.kind:<{kw}}  {r.category:<10} {r.severity:<8} {r.summary}{flag}")
+        row = f"{r.id:<{width}}  {r.kind:<{kw}}  {r.category:<10} {r.severity:<8} {short(r):<11}"
+        typer.echo(f"{row} {r.summary}{flag}")
 
 
 @rules_app.command("test")

@@ -9,6 +9,7 @@ import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from newslint.config import Settings, filter_per_file, load_settings
 from newslint.errors import ConfigError, NewslintError
@@ -22,6 +23,10 @@ from newslint.runner import RunResult, run
 from newslint.snippets import source_lines
 
 COLOR_CHOICES = ("auto", "always", "never")
+
+if TYPE_CHECKING:
+    from newslint.document import Document
+    from newslint.fixer import FixResult
 
 
 @dataclass
@@ -148,7 +153,7 @@ def run_check(options: CheckOptions) -> int:
     groups = {r.id: r.group for r in rules}
     result.findings = filter_per_file(result.findings, settings, groups)
     if options.fix or options.diff:
-        changed = run_fixes(options, settings, rules, result)
+        changed = run_fixes(options, settings, rules, result, stdin)
         if options.diff:
             return 1 if changed else 0
     if options.write_baseline is not None:
@@ -181,7 +186,10 @@ def run_check(options: CheckOptions) -> int:
         extra={"paths": [options.stdin_filename or "<stdin>" if p == "-" else p for p in files]},
     )
     text = get_reporter(options.format)(report)
-    write_output(text, options.output_file)
+    if options.fix and stdin is not None and options.output_file is None:
+        sys.stderr.write(text)  # standard output carries the fixed text
+    else:
+        write_output(text, options.output_file)
     if options.format in ("text", "jsonl") or options.output_file is not None:
         for error in result.errors:
             sys.stderr.write(f"newslint: {error.path}: {error.message}\n")
@@ -199,43 +207,69 @@ def write_output(text: str, output_file: Path | None) -> None:
         raise NewslintError(f"cannot write output: {exc.strerror}", str(output_file)) from None
 
 
-def run_fixes(options: CheckOptions, settings: Settings, rules: list[Rule], result: RunResult) -> int:
+def run_fixes(
+    options: CheckOptions,
+    settings: Settings,
+    rules: list[Rule],
+    result: RunResult,
+    stdin: tuple[bytes, str] | None = None,
+) -> int:
     """``--fix`` / ``--diff``: fix the files that have fixable findings; return how many changed.
 
     With ``--fix`` the fixed files' findings are replaced by those left after fixing
-    (cross-file findings are kept); with ``--diff`` the diff is the output.
+    (cross-file findings are kept); with ``--diff`` the diff is the output.  Standard
+    input (``-``) is never written back: ``--fix`` prints its fixed text on standard
+    output (unchanged text when there is nothing to fix, as ruff does), ``--diff`` its diff.
     """
     from newslint.engine import Linter
-    from newslint.fixer import fix_paths, unified_diff, wanted
+    from newslint.fixer import FixResult, fix_data, fix_paths, unified_diff, wanted
 
     unsafe = options.unsafe_fixes
-    stdin = options.stdin_filename if "-" in options.paths else None
-    targets = {f.path for f in result.findings if wanted(f, unsafe) is not None and f.path != stdin}
+    stdin_name = stdin[1] if stdin is not None else None
+    targets = {f.path for f in result.findings if wanted(f, unsafe) is not None and f.path != stdin_name}
     targets = {t for t in targets if Path(t).is_file()}
-    if not targets:
-        if options.diff:
-            write_output("", options.output_file)
-        return 0
     linter = Linter(rules)
     groups = {r.id: r.group for r in rules}
     corpus = {r.id for r, _ in linter.corpus_checks}
-    outcomes = fix_paths(
-        targets,
-        lambda doc: filter_per_file(linter.lint(doc), settings, groups),
-        unsafe,
-        write=not options.diff,
-    )
+
+    def lint(doc: Document) -> list[Finding]:
+        return filter_per_file(linter.lint(doc), settings, groups)
+
+    outcomes = fix_paths(targets, lint, unsafe, write=not options.diff) if targets else []
+    if stdin is not None:
+        fixable = any(f.path == stdin_name and wanted(f, unsafe) for f in result.findings)
+        data = stdin[0]
+        outcome = fix_data(stdin[1], data, lint, unsafe) if fixable else FixResult(stdin[1], data, data)
+        outcomes.append(outcome)
+        if options.fix and not options.diff:  # --diff changes nothing and prints only the diff
+            sys.stdout.buffer.write(outcome.fixed if outcome.error is None else outcome.original)
+            sys.stdout.flush()
     changed = [o for o in outcomes if o.changed and o.error is None]
     for o in outcomes:
         if o.error:
             sys.stderr.write(f"newslint: {o.path}: {o.error}\n")
+    applied = sum(o.applied for o in changed)
+    diffs = [unified_diff(o) for o in changed]
+    lines = sum(
+        1 for d in diffs for line in d.splitlines() if line[:1] == "-" and not line.startswith("--- ")
+    )
     if options.diff:
-        write_output("".join(unified_diff(o) for o in changed), options.output_file)
-        applied = sum(o.applied for o in changed)
-        sys.stderr.write(f"newslint: would apply {applied} fixes to {len(changed)} files\n")
+        write_output("".join(diffs), options.output_file)
+        if changed:
+            sys.stderr.write(f"newslint: would apply {_fixes(applied, changed, lines)}\n")
         return len(changed)
     fixed = {o.path: o for o in changed}
     kept = [f for f in result.findings if f.path not in fixed or f.rule in corpus]
     result.findings = sorted(kept + [f for o in fixed.values() for f in o.remaining], key=Finding.sort_key)
-    sys.stderr.write(f"newslint: applied {sum(o.applied for o in changed)} fixes to {len(changed)} files\n")
+    if changed:
+        sys.stderr.write(f"newslint: applied {_fixes(applied, changed, lines)}\n")
     return len(changed)
+
+
+def _fixes(applied: int, changed: list[FixResult], lines: int) -> str:
+    """What was written or what the diff shows: "3 fixes to 2 files (2 lines changed)"
+    (several fixes on one line are one changed line of the diff)."""
+    fixes = "1 fix" if applied == 1 else f"{applied} fixes"
+    files = "1 file" if len(changed) == 1 else f"{len(changed)} files"
+    changed_lines = "1 line changed" if lines == 1 else f"{lines} lines changed"
+    return f"{fixes} to {files} ({changed_lines})"

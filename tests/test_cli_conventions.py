@@ -178,5 +178,7 @@ def test_encoding_option_and_flag_read_latin1_copy(here: Path) -> None:
 
 def test_latin1_copy_shows_its_source_line_decoded(here: Path) -> None:
     (here / "l.txt").write_bytes(b"Caf\xe9\n\nThe the caf\xe9 reopened.\n")
-    _, out, _ = check("--output-format", "full", "--encoding", "latin-1", "--select", "repeated-word", "l.txt")
+    _, out, _ = check(
+        "--output-format", "full", "--encoding", "latin-1", "--select", "repeated-word", "l.txt"
+    )
     assert "3 | The the caf\xe9 reopened." in out

@@ -53,6 +53,15 @@ def removal(doc: Document, para: Paragraph) -> Fix:
     return Fix(before, para.end, "", safe=False)
 
 
+def likeness(verbatim: bool, score: float) -> str:
+    """How alike two copies are, in words an editor reads without a manual."""
+    if verbatim:
+        return "word for word"
+    if score >= 1.0:
+        return "with the same words (only case, punctuation or spacing differ)"
+    return f"almost word for word ({int(score * 100)}% the same)"
+
+
 class DuplicateParagraph(Kind):
     name = "duplicate-paragraph"
     can_fix = True
@@ -136,6 +145,7 @@ class DuplicateParagraph(Kind):
             "first_line": first.first_line,
             "what": what,
             "verbatim": "verbatim" if para.text.strip() == first.text.strip() else "near-verbatim",
+            "likeness": likeness(para.text.strip() == first.text.strip(), score),
         }
         return Hit(
             para.start,
