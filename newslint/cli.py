@@ -17,6 +17,7 @@ import typer
 
 from newslint import __version__
 from newslint.errors import NewslintError
+from newslint.files import DEFAULT_MAX_BYTES
 
 app = typer.Typer(
     name="newslint",
@@ -100,6 +101,12 @@ def check(
     against: Annotated[
         Path | None, typer.Option(help="Also compare leads with this index (`newslint index build`).")
     ] = None,
+    max_file_size: Annotated[
+        int, typer.Option(min=1, help="Bytes a file may have; a larger one is reported, not read.")
+    ] = DEFAULT_MAX_BYTES,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Say which files were skipped and why.")
+    ] = False,
 ) -> None:
     """Lint files and folders of news copy."""
     from newslint.pipeline import CheckOptions, run_check
@@ -125,6 +132,8 @@ def check(
         baseline=baseline,
         write_baseline=write_baseline,
         against=against,
+        max_file_size=max_file_size,
+        verbose=verbose,
     )
     try:
         code = run_check(options)

@@ -15,6 +15,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from newslint.errors import ConfigError
+from newslint.files import DEFAULT_EXCLUDE, DEFAULT_INCLUDE
 from newslint.findings import SEVERITIES, Finding
 from newslint.yamlload import key_line, load_yaml
 
@@ -39,8 +40,8 @@ class RuleSettings:
 class Settings:
     source: str | None = None
     root: Path = field(default_factory=Path.cwd)
-    include: tuple[str, ...] = ("*.txt", "*.md")
-    exclude: tuple[str, ...] = ()
+    include: tuple[str, ...] = DEFAULT_INCLUDE
+    exclude: tuple[str, ...] = DEFAULT_EXCLUDE
     rule_paths: tuple[Path, ...] = ()
     select: tuple[str, ...] | None = None
     extend_select: tuple[str, ...] = ()

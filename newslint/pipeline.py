@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 import sys
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from newslint.config import Settings, filter_per_file, load_settings
 from newslint.errors import ConfigError, NewslintError
-from newslint.files import discover
+from newslint.files import DEFAULT_MAX_BYTES, find_files, too_large
 from newslint.findings import SEVERITIES, Finding, severity_rank
 from newslint.reporters import FORMATS, Report, get_reporter
+from newslint.reporters.escape import escape_control
 from newslint.rules import Rule
 from newslint.ruleset import resolve_rules
 from newslint.runner import RunResult, run
@@ -41,6 +44,8 @@ class CheckOptions:
     baseline: Path | None = None  # hide the findings recorded here
     write_baseline: Path | None = None  # record the current findings here
     against: Path | None = None  # a lead index (`newslint index build`) for the cross-file rule
+    max_file_size: int = DEFAULT_MAX_BYTES  # bytes; a larger file is reported, not read
+    verbose: bool = False  # say which files were skipped and why
 
 
 def settings_for(options: CheckOptions) -> Settings:
@@ -83,6 +88,7 @@ def exit_status(result: RunResult, fail_on: str) -> int:
 
 
 def run_check(options: CheckOptions) -> int:
+    started = time.time()
     if options.format not in FORMATS:
         raise NewslintError(f"unknown format {options.format!r} (choose from {', '.join(FORMATS)})")
     settings = settings_for(options)
@@ -94,11 +100,30 @@ def run_check(options: CheckOptions) -> int:
         return 0
     if "-" in options.paths and not options.stdin_filename:
         options.stdin_filename = "<stdin>"
-    files = discover(options.paths, settings.include, settings.exclude)
-    stdin = (sys.stdin.buffer.read(), options.stdin_filename or "<stdin>") if "-" in files else None
-    result = run(files, rules, jobs=options.jobs, stdin=stdin, progress=_progress_printer(options.progress))
+    found = find_files(options.paths, settings.include, settings.exclude, word_lists(rules))
+    if options.verbose:
+        for path, reason in found.skipped:
+            sys.stderr.write(f"newslint: skipped {escape_control(path)}: {reason}\n")
+    files = found.files
+    stdin = (read_stdin(options.max_file_size), options.stdin_filename or "<stdin>") if "-" in files else None
+    result = run(
+        files,
+        rules,
+        jobs=options.jobs,
+        stdin=stdin,
+        progress=_progress_printer(options.progress),
+        max_bytes=options.max_file_size,
+    )
+    result.errors = sorted([*result.errors, *found.errors], key=lambda e: e.path)
     groups = {r.id: r.group for r in rules}
     result.findings = filter_per_file(result.findings, settings, groups)
+    if options.fix:
+        from newslint.fixer import clean_stale_temps
+
+        folders = {os.path.dirname(p) or "." for p in files if p != "-"}
+        for temp in clean_stale_temps(folders, before=started):
+            if options.verbose:
+                sys.stderr.write(f"newslint: removed {escape_control(temp)}, left by an interrupted --fix\n")
     if options.fix or options.diff:
         changed = run_fixes(options, settings, rules, result)
         if options.diff:
@@ -128,8 +153,29 @@ def run_check(options: CheckOptions) -> int:
     write_output(text, options.output_file)
     if options.format in ("text", "jsonl") or options.output_file is not None:
         for error in result.errors:
-            sys.stderr.write(f"newslint: {error.path}: {error.message}\n")
+            sys.stderr.write(f"newslint: {escape_control(error.path)}: {escape_control(error.message)}\n")
     return exit_status(result, settings.fail_on)
+
+
+def read_stdin(max_bytes: int) -> bytes:
+    data = sys.stdin.buffer.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise NewslintError(f"standard input is {too_large(max_bytes)}")
+    return data
+
+
+def word_lists(rules: list[Rule]) -> set[str]:
+    """Files the rules read (accept and reject lists): met in a folder, they are not copy."""
+    from newslint.kinds import get_kind
+
+    out: set[str] = set()
+    for rule in rules:
+        kind = get_kind(rule.kind)
+        for key, option in (kind.option_schema if kind else {}).items():
+            value = rule.options.get(key)
+            if option.type == "list[path]" and isinstance(value, list):
+                out.update(str(Path(v).expanduser()) for v in value if isinstance(v, str))
+    return out
 
 
 def write_output(text: str, output_file: Path | None) -> None:
@@ -172,13 +218,15 @@ def run_fixes(options: CheckOptions, settings: Settings, rules: list[Rule], resu
     changed = [o for o in outcomes if o.changed and o.error is None]
     for o in outcomes:
         if o.error:
-            sys.stderr.write(f"newslint: {o.path}: {o.error}\n")
+            sys.stderr.write(f"newslint: {escape_control(o.path)}: {escape_control(o.error)}\n")
     if options.diff:
         write_output("".join(unified_diff(o) for o in changed), options.output_file)
         applied = sum(o.applied for o in changed)
         sys.stderr.write(f"newslint: would apply {applied} fixes to {len(changed)} files\n")
         return len(changed)
-    fixed = {o.path: o for o in changed}
+    # every file fixed without error, changed or not (a link to a file fixed through another
+    # path is unchanged now): its findings are those left in its text as it now is
+    fixed = {o.path: o for o in outcomes if o.error is None}
     kept = [f for f in result.findings if f.path not in fixed or f.rule in corpus]
     result.findings = sorted(kept + [f for o in fixed.values() for f in o.remaining], key=Finding.sort_key)
     sys.stderr.write(f"newslint: applied {sum(o.applied for o in changed)} fixes to {len(changed)} files\n")

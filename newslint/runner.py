@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from newslint.engine import Linter
-from newslint.files import read_document
+from newslint.files import DEFAULT_MAX_BYTES, read_document
 from newslint.findings import FileError, Finding
 from newslint.rules import Rule
 
@@ -38,8 +38,14 @@ class RunResult:
     timings: dict[str, float]
 
 
-def lint_one(linter: Linter, path: str, data: bytes | None = None, display: str | None = None) -> FileResult:
-    doc = read_document(path, data)
+def lint_one(
+    linter: Linter,
+    path: str,
+    data: bytes | None = None,
+    display: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> FileResult:
+    doc = read_document(path, data, max_bytes)
     if isinstance(doc, FileError):
         return FileResult(display or path, error=FileError(display or path, doc.message))
     if display is not None:
@@ -48,10 +54,12 @@ def lint_one(linter: Linter, path: str, data: bytes | None = None, display: str 
 
 
 _WORKER_LINTER: Linter | None = None
+_WORKER_MAX_BYTES = DEFAULT_MAX_BYTES
 
 
-def _init_worker(rules: Sequence[Rule] | None) -> None:
-    global _WORKER_LINTER
+def _init_worker(rules: Sequence[Rule] | None, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
+    global _WORKER_LINTER, _WORKER_MAX_BYTES
+    _WORKER_MAX_BYTES = max_bytes
     if rules is not None:  # spawn: build here; fork: inherited from the parent
         _WORKER_LINTER = Linter(rules)
     elif _WORKER_LINTER is not None:
@@ -61,7 +69,7 @@ def _init_worker(rules: Sequence[Rule] | None) -> None:
 def _work(paths: list[str]) -> tuple[list[FileResult], dict[str, float]]:
     assert _WORKER_LINTER is not None
     before = dict(_WORKER_LINTER.timings)
-    results = [lint_one(_WORKER_LINTER, p) for p in paths]
+    results = [lint_one(_WORKER_LINTER, p, max_bytes=_WORKER_MAX_BYTES) for p in paths]
     spent = {k: v - before.get(k, 0.0) for k, v in _WORKER_LINTER.timings.items()}
     return results, spent
 
@@ -98,6 +106,7 @@ def run(
     jobs: int | None = None,
     stdin: tuple[bytes, str] | None = None,
     progress: Callable[[int, int], None] | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> RunResult:
     """Lint ``paths`` (``-`` means ``stdin``: its bytes and the name to report)."""
     global _WORKER_LINTER
@@ -111,7 +120,7 @@ def run(
     total = len(files)
     if jobs <= 1 or total < POOL_THRESHOLD:
         for i, path in enumerate(files, 1):
-            results.append(lint_one(linter, path))
+            results.append(lint_one(linter, path, max_bytes=max_bytes))
             if progress:
                 progress(i, total)
         timings = dict(linter.timings)
@@ -130,7 +139,10 @@ def run(
         chunks = from_both_ends([list(files[i : i + size]) for i in range(0, total, size)])
         done = 0
         with ProcessPoolExecutor(
-            jobs, mp_context=context, initializer=_init_worker, initargs=(None if fork else list(rules),)
+            jobs,
+            mp_context=context,
+            initializer=_init_worker,
+            initargs=(None if fork else list(rules), max_bytes),
         ) as pool:
             for chunk_results, spent in pool.map(_work, chunks):
                 results.extend(chunk_results)
