@@ -15,6 +15,7 @@ from pathlib import Path
 import regex
 
 from newslint.errors import NewslintError
+from newslint.patterns import fullmatch_word
 
 _REGEX_CHARS = frozenset("^$*+?[](){}|\\.")
 
@@ -43,7 +44,7 @@ class WordList:
     def __contains__(self, word: str) -> bool:
         if word in self.exact or word.lower() in self.folded:
             return True
-        return any(p.fullmatch(word) for p in self.patterns)
+        return any(fullmatch_word(p, word) for p in self.patterns)
 
 
 def _entries(path: Path) -> Iterable[tuple[int, str]]:
