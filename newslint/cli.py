@@ -34,7 +34,9 @@ app.add_typer(index_app, name="index")
 
 
 def _fail(exc: NewslintError) -> typer.Exit:
-    sys.stderr.write(f"newslint: {exc}\n")
+    from newslint.reporters.escape import escape_control
+
+    sys.stderr.write(f"newslint: {escape_control(str(exc))}\n")
     return typer.Exit(2)
 
 

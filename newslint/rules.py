@@ -17,6 +17,7 @@ from typing import Any
 from newslint.document import SCOPES
 from newslint.errors import RuleError
 from newslint.findings import SEVERITIES
+from newslint.messages import template_problem
 from newslint.options import OptionError, validate_options
 from newslint.rule_cache import RuleFileCache
 from newslint.yamlload import key_line, load_yaml, load_yaml_fast
@@ -121,6 +122,9 @@ def parse_rule(path: str, data: Any, group: str) -> Rule:
     for key in ("id", "kind", "category", "severity", "message", "summary", "why", "scope"):
         if key in data and not isinstance(data[key], str):
             raise RuleError(f"{key!r} must be a string", path, key_line(data, key))
+    problem = template_problem(data["message"])
+    if problem:
+        raise RuleError(problem, path, key_line(data, "message"))
     rule_id = data["id"]
     if not rule_id or not set(rule_id) <= _ID_CHARS:
         raise RuleError(
