@@ -97,7 +97,7 @@ def find_config(start: Path) -> Path | None:
 def _has_tool_table(pyproject: Path) -> bool:
     try:
         return "newslint" in tomllib.loads(pyproject.read_text(encoding="utf-8")).get("tool", {})
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError):  # ValueError: TOML errors, huge ints
         return False
 
 
@@ -113,6 +113,9 @@ def load_settings(config: Path | None, start: Path) -> Settings:
             data = tomllib.loads(text).get("tool", {}).get("newslint", {})
         except tomllib.TOMLDecodeError as exc:
             raise ConfigError(f"invalid TOML: {exc}", str(path)) from None
+        except (ValueError, RecursionError) as exc:  # a number of thousands of digits, deep nesting
+            what = "nested too deeply" if isinstance(exc, RecursionError) else str(exc).split(";")[0]
+            raise ConfigError(f"invalid TOML: {what}", str(path)) from None
 
         def line_of(node: Any, key: Any) -> int | None:
             return _toml_line(text, key)
