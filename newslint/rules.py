@@ -99,11 +99,14 @@ def _examples(path: str, node: Any, which: str) -> tuple[Example, ...]:
 
 def _option_line(data: Any, options: Any, key: str) -> int | None:
     """Line of option ``key`` (or of item i for ``key[i]``), else of ``options:``."""
-    name, _, index = key.partition("[")
+    name, _, index = str(key).partition("[")
     if name in options:
         if index.rstrip("]").isdigit() and isinstance(options[name], list):
             return key_line(options[name], int(index.rstrip("]")))
         return key_line(options, name)
+    for odd in options:  # a name that is not a string (``: x`` has the name None)
+        if not isinstance(odd, str) and str(odd) == name:
+            return key_line(options, odd)
     return key_line(data, "options")
 
 

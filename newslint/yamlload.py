@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -32,67 +33,86 @@ STANDARD_TAGS = frozenset(
 )
 
 
-def screen(text: str | bytes, path: str, error: type[NewslintError]) -> None:
-    """Refuse alias bombs, deep nesting and non-standard tags, naming the line; build nothing.
+@dataclass
+class _Open:
+    """A mapping or sequence being read: its anchor, the nodes it holds so far, its children."""
 
-    Works on the parser's events, so an alias is counted at the size of what it refers to
-    without being expanded, and no recursion happens however deep the document nests.
+    anchor: str | None
+    mapping: bool
+    size: int = 1
+    children: int = 0
+
+
+def screen(text: str | bytes, path: str, error: type[NewslintError]) -> None:
+    """Refuse alias bombs, cycles, deep nesting, odd keys, huge numbers and non-standard tags.
+
+    Works on the parser's events, naming the line and building nothing: an alias is counted at
+    the size of what it refers to without being expanded, and however deep the document nests
+    nothing recurses.  A syntax error is left to the loader, which reports it with its line.
     """
     from ruamel.yaml.error import YAMLError
     from ruamel.yaml.events import (
         AliasEvent,
         CollectionEndEvent,
         CollectionStartEvent,
+        MappingStartEvent,
         NodeEvent,
     )
 
     sizes: dict[str, int] = {}  # anchor -> nodes it stands for
-    open_nodes: list[tuple[str | None, int]] = []  # (anchor, nodes so far) of each open collection
+    stack: list[_Open] = []
     expanded = 0
+
+    def fail(message: str, event: Any) -> NewslintError:
+        return error(message, path, event.start_mark.line + 1 if event.start_mark is not None else None)
+
+    def add(size: int, event: Any, collection: bool) -> None:
+        if not stack:
+            return
+        parent = stack[-1]
+        if parent.mapping and parent.children % 2 == 0 and collection:
+            raise fail("a list or mapping as a mapping key is not supported", event)
+        parent.children += 1
+        parent.size += size
+
     try:
         for event in _fast_loader().parse(text):
-            line = event.start_mark.line + 1 if event.start_mark is not None else None
-            if isinstance(event, AliasEvent):
-                if any(anchor == event.anchor for anchor, _ in open_nodes):
-                    raise error("YAML alias refers to a node that contains it (a cycle)", path, line)
-                size = sizes.get(str(event.anchor), 1)
-                expanded += size
-                if expanded > MAX_ALIAS_NODES:
-                    raise error(
-                        f"YAML aliases expand to more than {MAX_ALIAS_NODES:,} nodes (an alias bomb?)",
-                        path,
-                        line,
-                    )
-                if open_nodes:
-                    anchor, count = open_nodes[-1]
-                    open_nodes[-1] = (anchor, count + size)
-                continue
-            if isinstance(event, NodeEvent):
+            if isinstance(event, NodeEvent) and not isinstance(event, AliasEvent):
                 tag = getattr(event, "tag", None)
                 if tag is not None and str(tag) not in STANDARD_TAGS and str(tag) != "!":
-                    raise error(f"YAML tag {str(tag)!r} is not allowed (plain values only)", path, line)
-            if isinstance(event, CollectionStartEvent):
-                if len(open_nodes) >= MAX_DEPTH:
-                    raise error(f"YAML nested more than {MAX_DEPTH} levels deep", path, line)
-                open_nodes.append((event.anchor, 1))
+                    raise fail(f"YAML tag {str(tag)!r} is not allowed (plain values only)", event)
+            if isinstance(event, AliasEvent):
+                anchor = str(event.anchor)
+                if any(node.anchor == anchor for node in stack):
+                    raise fail("YAML alias refers to a node that contains it (a cycle)", event)
+                size = sizes.get(anchor, 1)
+                expanded += size
+                if expanded > MAX_ALIAS_NODES:
+                    raise fail(
+                        f"YAML aliases expand to more than {MAX_ALIAS_NODES:,} nodes (an alias bomb?)", event
+                    )
+                add(size, event, size > 1)
+            elif isinstance(event, CollectionStartEvent):
+                if len(stack) >= MAX_DEPTH:
+                    raise fail(f"YAML nested more than {MAX_DEPTH} levels deep", event)
+                add(0, event, True)
+                named = None if event.anchor is None else str(event.anchor)
+                stack.append(_Open(named, isinstance(event, MappingStartEvent)))
             elif isinstance(event, CollectionEndEvent):
-                anchor, count = open_nodes.pop()
-                if anchor is not None:
-                    sizes[str(anchor)] = count
-                if open_nodes:
-                    parent, total = open_nodes[-1]
-                    open_nodes[-1] = (parent, total + count)
+                node = stack.pop()
+                if node.anchor is not None:
+                    sizes[node.anchor] = node.size
+                if stack:
+                    stack[-1].size += node.size
             elif isinstance(event, NodeEvent):  # a scalar
                 value = str(getattr(event, "value", ""))
                 if len(value) > MAX_DIGITS and not getattr(event, "style", None) and _NUMBER.match(value):
-                    raise error(f"number with more than {MAX_DIGITS:,} digits", path, line)
+                    raise fail(f"number with more than {MAX_DIGITS:,} digits", event)
                 if event.anchor is not None:
                     sizes[str(event.anchor)] = 1
-                if open_nodes:
-                    parent, total = open_nodes[-1]
-                    open_nodes[-1] = (parent, total + 1)
+                add(1, event, False)
     except YAMLError:
-        return  # a syntax error: the loader reports it with its line
+        return
 
 
 @functools.lru_cache(maxsize=1)

@@ -167,7 +167,13 @@ RULE_CASES = [
     ),
     rule_case("two documents", rule_file() + "---\nid: other\n", None, "invalid YAML"),
     rule_case("not UTF-8", rule_file().encode("utf-8") + b"# \xff\xfe\n", None, "cannot read"),
-    rule_case("unhashable key", rule_file() + "? [a, b]\n: c\n", None, "(invalid YAML|unknown key)"),
+    rule_case("a list as a key", rule_file() + "? [a, b]\n: c\n", 14, "a list or mapping as a mapping key"),
+    rule_case(
+        "an option name that is not a string",
+        rule_file("  tokens: [zzz]\n  : x"),
+        11,
+        "option name None must be a string",
+    ),
     rule_case("a list, not a mapping", "- id: hostile\n", 1, "a rule file must hold a mapping"),
 ]
 
@@ -262,6 +268,14 @@ CONFIG_CASES = [
         2,
         r"\.newslint\.yaml:1: YAML alias refers to a node that contains it",
         files={".newslint.yaml": "select: &s [spelling, *s]\n", "a.txt": ARTICLE},
+    ),
+    Case(
+        "configs",
+        "a list as a mapping key",
+        ("check", "--no-progress", "a.txt"),
+        2,
+        r"\.newslint\.yaml:2: a list or mapping as a mapping key is not supported",
+        files={".newslint.yaml": "fail-on: error\n? [select]\n: [typo]\n", "a.txt": ARTICLE},
     ),
     Case(
         "configs",
