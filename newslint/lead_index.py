@@ -310,14 +310,14 @@ def against_changes(settings: Settings, index_path: Path) -> dict[str, Any]:
 def build_command(paths: Sequence[str], output: Path, config: Path | None, jobs: int | None) -> str:
     """``newslint index build``: index the leads of the archive files, save, and say what was done."""
     from newslint.config import load_settings
-    from newslint.files import discover
+    from newslint.files import find_files
     from newslint.ruleset import all_rules, apply_settings
     from newslint.runner import default_jobs
 
     first = next((p for p in paths if Path(p).exists()), ".")
     settings = load_settings(config, Path(first))
     rule = next(r for r in apply_settings(all_rules(settings), settings) if r.id == RULE_ID)
-    files = [p for p in discover(paths, settings.include, settings.exclude) if p != "-"]
+    files = [p for p in find_files(paths, settings.include, settings.exclude).files if p != "-"]
     index, skipped = build_index(files, rule.options["min_words"], jobs or default_jobs())
     index.save(output)
     return f"Indexed {len(index)} leads of {len(files)} files into {output} ({skipped} had no usable lead)."
