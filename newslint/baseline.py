@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 import regex
 
 from newslint.errors import NewslintError
+from newslint.files import read_limited
 from newslint.findings import Finding
 from newslint.jsondata import BadJSON, loads_bounded
 
@@ -83,9 +84,9 @@ def write_baseline(path: Path, findings: Sequence[Finding]) -> int:
 def load_baseline(path: Path) -> Counter[tuple[str, str]]:
     """The (file, fingerprint) pairs a baseline records; a damaged file is an error naming it."""
     try:
-        data: Any = loads_bounded(path.read_text(encoding="utf-8"))
+        data: Any = loads_bounded(read_limited(str(path)).decode("utf-8"))
     except OSError as exc:
-        raise NewslintError(f"cannot read baseline: {exc.strerror}", str(path)) from None
+        raise NewslintError(f"cannot read baseline: {exc.strerror or exc}", str(path)) from None
     except UnicodeDecodeError:
         raise NewslintError("baseline is not UTF-8 text", str(path)) from None
     except BadJSON as exc:

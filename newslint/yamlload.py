@@ -15,11 +15,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from newslint.errors import NewslintError
+from newslint.files import read_limited
 
 if TYPE_CHECKING:
     from ruamel.yaml import YAML
 
 
+#: bytes of one YAML file (the largest built-in rule file is a few kB)
+MAX_BYTES = 16 * 1024 * 1024
 #: nodes that aliases may expand to in one document (rule files and configs need a handful)
 MAX_ALIAS_NODES = 10_000
 #: nesting depth of mappings and sequences (rule files and configs need under ten)
@@ -130,7 +133,7 @@ def load_yaml_fast(file: Path, error: type[NewslintError]) -> Any:
     from ruamel.yaml.error import YAMLError
 
     try:
-        data = file.read_bytes()
+        data = read_limited(str(file), MAX_BYTES)
     except OSError as exc:
         raise error(f"cannot read: {exc}", str(file)) from None
     screen(data, str(file), error)
@@ -163,7 +166,7 @@ def load_yaml_text(text: str, path: str, error: type[NewslintError]) -> Any:
 
 def load_yaml(file: Path, error: type[NewslintError]) -> Any:
     try:
-        text = file.read_text(encoding="utf-8")
+        text = read_limited(str(file), MAX_BYTES).decode("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise error(f"cannot read: {exc}", str(file)) from None
     return load_yaml_text(text, str(file), error)
