@@ -46,6 +46,10 @@ class _Open:
     children: int = 0
 
 
+def _open_anchor(stack: list[_Open], event: Any) -> bool:
+    return any(node.anchor == str(event.anchor) for node in stack)
+
+
 def screen(text: str | bytes, path: str, error: type[NewslintError]) -> None:
     """Refuse alias bombs, cycles, deep nesting, odd keys, huge numbers and non-standard tags.
 
@@ -81,6 +85,8 @@ def screen(text: str | bytes, path: str, error: type[NewslintError]) -> None:
     try:
         for event in _fast_loader().parse(text):
             if isinstance(event, NodeEvent) and not isinstance(event, AliasEvent):
+                if event.anchor is not None and (str(event.anchor) in sizes or _open_anchor(stack, event)):
+                    raise fail(f"YAML anchor &{event.anchor} is defined twice", event)
                 tag = getattr(event, "tag", None)
                 if tag is not None and str(tag) not in STANDARD_TAGS and str(tag) != "!":
                     raise fail(f"YAML tag {str(tag)!r} is not allowed (plain values only)", event)

@@ -271,6 +271,17 @@ CONFIG_CASES = [
     ),
     Case(
         "configs",
+        "an anchor defined twice",
+        ("check", "--no-progress", "a.txt"),
+        2,
+        r"\.newslint\.yaml:3: YAML anchor &a is defined twice",
+        files={
+            ".newslint.yaml": "select: [&a typo, date]\nfail-on: error\nexclude: &a ['drafts/*']\n",
+            "a.txt": ARTICLE,
+        },
+    ),
+    Case(
+        "configs",
         "a list as a mapping key",
         ("check", "--no-progress", "a.txt"),
         2,

@@ -25,6 +25,8 @@ from newslint.reporters import Report, get_reporter
 from newslint.rules import load_rules
 from newslint.ruleset import resolve_rules
 
+pytestmark = pytest.mark.filterwarnings("error")  # a library warning on hostile input counts as a failure
+
 LINTER = Linter(resolve_rules(Settings()))
 RENDER_TEXT = get_reporter("text")
 
