@@ -17,7 +17,6 @@ import typer
 
 from newslint import __version__
 from newslint.errors import NewslintError
-from newslint.files import DEFAULT_MAX_BYTES
 
 app = typer.Typer(
     name="newslint",
@@ -104,8 +103,11 @@ def check(
         Path | None, typer.Option(help="Also compare leads with this index (`newslint index build`).")
     ] = None,
     max_file_size: Annotated[
-        int, typer.Option(min=1, help="Bytes a file may have; a larger one is reported, not read.")
-    ] = DEFAULT_MAX_BYTES,
+        int | None,
+        typer.Option(
+            min=1, help="Bytes a file may have (default 10 MB); a larger one is reported, not read."
+        ),
+    ] = None,
     verbose: Annotated[
         bool, typer.Option("--verbose", "-v", help="Say which files were skipped and why.")
     ] = False,

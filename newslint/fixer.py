@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from newslint.document import BOM, DecodeError, Document
-from newslint.files import read_limited
+from newslint.files import DEFAULT_MAX_BYTES, read_limited
 from newslint.findings import Finding, Fix
 
 try:
@@ -124,10 +124,12 @@ def encode(text: str, bom: bool) -> bytes:
     return ((BOM if bom else "") + text).encode("utf-8")
 
 
-def fix_file(path: str, lint: Lint, unsafe: bool, display: str | None = None) -> FixResult:
+def fix_file(
+    path: str, lint: Lint, unsafe: bool, display: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+) -> FixResult:
     """Compute the fixed bytes of one file (nothing is written here)."""
     try:
-        data = read_limited(path)
+        data = read_limited(path, max_bytes)
         doc = Document.from_bytes(display or path, data)
     except (OSError, DecodeError) as exc:
         return FixResult(display or path, b"", b"", error=f"cannot fix: {exc}")
@@ -295,11 +297,13 @@ def unified_diff(result: FixResult) -> str:
     return "".join(out)
 
 
-def fix_paths(paths: Iterable[str], lint: Lint, unsafe: bool, *, write: bool) -> list[FixResult]:
+def fix_paths(
+    paths: Iterable[str], lint: Lint, unsafe: bool, *, write: bool, max_bytes: int = DEFAULT_MAX_BYTES
+) -> list[FixResult]:
     """Fix each file (``write=False``: only compute, for ``--diff``); write failures become errors."""
     results = []
     for path in sorted(set(paths)):  # a second link to a file fixed already finds nothing to fix
-        result = fix_file(path, lint, unsafe)
+        result = fix_file(path, lint, unsafe, max_bytes=max_bytes)
         if write and result.error is None and result.changed:
             try:
                 write_atomic(path, result.fixed, result.original)

@@ -44,7 +44,7 @@ class CheckOptions:
     baseline: Path | None = None  # hide the findings recorded here
     write_baseline: Path | None = None  # record the current findings here
     against: Path | None = None  # a lead index (`newslint index build`) for the cross-file rule
-    max_file_size: int = DEFAULT_MAX_BYTES  # bytes; a larger file is reported, not read
+    max_file_size: int | None = None  # bytes (None: DEFAULT_MAX_BYTES); a larger file is reported, not read
     verbose: bool = False  # say which files were skipped and why
 
 
@@ -89,6 +89,7 @@ def exit_status(result: RunResult, fail_on: str) -> int:
 
 def run_check(options: CheckOptions) -> int:
     started = time.time()
+    max_bytes = options.max_file_size or DEFAULT_MAX_BYTES
     if options.format not in FORMATS:
         raise NewslintError(f"unknown format {options.format!r} (choose from {', '.join(FORMATS)})")
     settings = settings_for(options)
@@ -105,14 +106,14 @@ def run_check(options: CheckOptions) -> int:
         for path, reason in found.skipped:
             sys.stderr.write(f"newslint: skipped {escape_control(path)}: {reason}\n")
     files = found.files
-    stdin = (read_stdin(options.max_file_size), options.stdin_filename or "<stdin>") if "-" in files else None
+    stdin = (read_stdin(max_bytes), options.stdin_filename or "<stdin>") if "-" in files else None
     result = run(
         files,
         rules,
         jobs=options.jobs,
         stdin=stdin,
         progress=_progress_printer(options.progress),
-        max_bytes=options.max_file_size,
+        max_bytes=max_bytes,
     )
     result.errors = sorted([*result.errors, *found.errors], key=lambda e: e.path)
     groups = {r.id: r.group for r in rules}
@@ -214,6 +215,7 @@ def run_fixes(options: CheckOptions, settings: Settings, rules: list[Rule], resu
         lambda doc: filter_per_file(linter.lint(doc), settings, groups),
         unsafe,
         write=not options.diff,
+        max_bytes=options.max_file_size or DEFAULT_MAX_BYTES,
     )
     changed = [o for o in outcomes if o.changed and o.error is None]
     for o in outcomes:
