@@ -27,6 +27,7 @@ import difflib
 import os
 import secrets
 import stat
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -204,13 +205,30 @@ def _create_temp(target: Path) -> tuple[int, str]:
         return fd, temp
 
 
+#: seconds to wait for another process's lock on a file (another --fix holds it for milliseconds)
+LOCK_WAIT = 10.0
+
+
 @contextlib.contextmanager
 def _locked(target: Path) -> Iterator[int]:
-    """An open descriptor of ``target`` under an exclusive lock (another --fix waits its turn)."""
+    """An open descriptor of ``target`` under an exclusive lock (another --fix waits its turn).
+
+    A lock held for longer than :data:`LOCK_WAIT` (some other program) is not waited out: the
+    file is left alone, with a message, rather than the run hanging."""
     fd = os.open(target, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     try:
         if fcntl is not None:
-            fcntl.flock(fd, fcntl.LOCK_EX)
+            deadline = time.monotonic() + LOCK_WAIT
+            while True:
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    if time.monotonic() > deadline:
+                        raise Refused(
+                            f"locked by another program for over {LOCK_WAIT:g} s: not fixed"
+                        ) from None
+                    time.sleep(0.02)
         yield fd
     finally:
         os.close(fd)

@@ -132,3 +132,16 @@ def test_aliases_are_fine_up_to_the_limit() -> None:
     too_many = ok[: -len("]\n")] + ", *b]\n"
     with pytest.raises(RuleError, match=r"ok\.yaml:2: YAML aliases expand"):
         load_yaml_text(too_many, "ok.yaml", RuleError)
+
+
+def test_a_file_locked_by_another_program_is_left_alone_not_waited_for(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(fixer, "LOCK_WAIT", 0.2)
+    path = tmp_path / "a.txt"
+    path.write_bytes(b"old\n")
+    with open(path, "rb") as holder:
+        fcntl.flock(holder.fileno(), fcntl.LOCK_EX)
+        with pytest.raises(fixer.Refused, match="locked by another program"):
+            fixer.write_atomic(str(path), b"new\n", b"old\n")
+    assert path.read_bytes() == b"old\n" and [p.name for p in tmp_path.iterdir()] == ["a.txt"]
