@@ -155,9 +155,10 @@ def write_atomic(path: str, data: bytes, expected: bytes) -> None:
         with os.fdopen(fd, "wb") as out:
             out.write(data)
             out.flush()
-            os.fchmod(out.fileno(), stat.S_IMODE(before.st_mode))
-            if (before.st_uid, before.st_gid) != (os.geteuid(), os.getegid()):
-                _give_back(out.fileno(), before)
+            _set_mode(out.fileno(), temp, before)
+            ids = _our_ids()
+            if ids is not None and (before.st_uid, before.st_gid) != ids:
+                _give_back(out.fileno(), temp, before)
             os.fsync(out.fileno())
             with _locked(target) as current:
                 _check_unchanged(path, target, current, before, expected)
@@ -178,17 +179,32 @@ def _refuse_unsafe(info: os.stat_result) -> None:
         )
     if not info.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
         raise Refused("read-only: not fixed (make it writable to let --fix change it)")
-    if info.st_uid != os.geteuid() and os.geteuid() != 0:
+    ids = _our_ids()
+    if ids is not None and info.st_uid != ids[0] and ids[0] != 0:
         raise Refused("owned by another user: not fixed (the fixed copy would change its owner)")
 
 
-def _give_back(fd: int, before: os.stat_result) -> None:
+def _our_ids() -> tuple[int, int] | None:
+    """(effective uid, gid), or None where files have no POSIX owners (Windows)."""
+    if not hasattr(os, "geteuid"):  # pragma: no cover - Windows
+        return None
+    return os.geteuid(), os.getegid()
+
+
+def _set_mode(fd: int, temp: str, before: os.stat_result) -> None:
+    if hasattr(os, "fchmod"):
+        os.fchmod(fd, stat.S_IMODE(before.st_mode))
+    else:  # pragma: no cover - Windows before Python 3.13
+        os.chmod(temp, stat.S_IMODE(before.st_mode))
+
+
+def _give_back(fd: int, temp: str, before: os.stat_result) -> None:
     """Give the copy the original's owner and group, or refuse rather than change them."""
     try:
         os.fchown(fd, before.st_uid, before.st_gid)
     except OSError:
         raise Refused("owned by another user or group: not fixed (the fixed copy would change it)") from None
-    os.fchmod(fd, stat.S_IMODE(before.st_mode))  # chown clears set-id bits
+    _set_mode(fd, temp, before)  # chown clears set-id bits
 
 
 def _create_temp(target: Path) -> tuple[int, str]:
