@@ -33,7 +33,9 @@ app.add_typer(index_app, name="index")
 
 
 def _fail(exc: NewslintError) -> typer.Exit:
-    sys.stderr.write(f"newslint: {exc}\n")
+    from newslint.reporters.escape import escape_control
+
+    sys.stderr.write(f"newslint: {escape_control(str(exc))}\n")
     return typer.Exit(2)
 
 
@@ -126,6 +128,15 @@ def check(
     no_cache: Annotated[
         bool, typer.Option("--no-cache", help="Neither read nor write the result cache (.newslint_cache/).")
     ] = False,
+    max_file_size: Annotated[
+        int | None,
+        typer.Option(
+            min=1, help="Bytes a file may have (default 10 MB); a larger one is reported, not read."
+        ),
+    ] = None,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Say which files were skipped and why.")
+    ] = False,
 ) -> None:
     """Lint files and folders of news copy."""
     from newslint.pipeline import CheckOptions, run_check
@@ -164,6 +175,8 @@ def check(
         baseline=baseline,
         write_baseline=write_baseline,
         against=against,
+        max_file_size=max_file_size,
+        verbose=verbose,
     )
     try:
         code = run_check(options)

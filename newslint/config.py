@@ -17,6 +17,7 @@ from typing import Any
 
 from newslint.config_source import Locator, pyproject_has_table, read_config
 from newslint.errors import ConfigError
+from newslint.files import DEFAULT_EXCLUDE, DEFAULT_INCLUDE
 from newslint.findings import SEVERITIES, Finding
 
 CONFIG_NAMES = (".newslint.yaml", ".newslint.yml")
@@ -36,8 +37,8 @@ class RuleSettings:
 class Settings:
     source: str | None = None
     root: Path = field(default_factory=Path.cwd)
-    include: tuple[str, ...] = ("*.txt", "*.md")
-    exclude: tuple[str, ...] = ()
+    include: tuple[str, ...] = DEFAULT_INCLUDE
+    exclude: tuple[str, ...] = DEFAULT_EXCLUDE
     rule_paths: tuple[Path, ...] = ()
     select: tuple[str, ...] | None = None
     extend_select: tuple[str, ...] = ()

@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from newslint.errors import ConfigError
-from newslint.yamlload import key_line, load_yaml_text
+from newslint.files import read_limited
+from newslint.yamlload import MAX_BYTES, key_line, load_yaml_text
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -188,8 +189,9 @@ def _decode(data: bytes, path: str) -> str:
 
 
 def read_bytes(file: Path) -> bytes:
+    """A config file's bytes, bounded and never from a FIFO or device (see ``read_limited``)."""
     try:
-        return file.read_bytes()
+        return read_limited(str(file), MAX_BYTES)
     except OSError as exc:
         raise ConfigError(f"cannot read: {exc.strerror or exc}", str(file)) from None
 
@@ -207,6 +209,8 @@ def parse_toml(file: Path) -> dict[str, Any]:
         raise ConfigError(f"invalid TOML: {_AT_LINE.sub('', message).strip()}", str(file), line) from None
     except RecursionError:
         raise ConfigError("invalid TOML: nested too deeply", str(file)) from None
+    except ValueError as exc:  # a number of thousands of digits
+        raise ConfigError(f"invalid TOML: {str(exc).split(';')[0]}", str(file)) from None
 
 
 def is_toml(file: Path) -> bool:

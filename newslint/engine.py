@@ -17,22 +17,14 @@ from newslint.document import Document
 from newslint.findings import Finding, Hit, Related
 from newslint.kinds import CorpusKind, Kind, get_kind
 from newslint.kinds.base import PlacedHit
+from newslint.messages import MAX_MESSAGE, clip, render
 from newslint.rules import Rule
 from newslint.suppression import apply_suppressions
 
 
-class _Params(dict[str, Any]):
-    """Message placeholders; an unknown placeholder stays as written."""
-
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
-
-
 def format_message(template: str, params: Mapping[str, Any]) -> str:
-    try:
-        return template.format_map(_Params(params))
-    except (ValueError, IndexError, AttributeError):
-        return template
+    """The finding's message: the rule's template filled in, every part of bounded length."""
+    return render(template, params)
 
 
 def build_kind(rule: Rule) -> Kind:
@@ -97,7 +89,9 @@ class Linter:
         line, column = doc.position(start)
         end_line, end_column = doc.position(end)
         flagged = doc.text[start:end]
-        message = hit.message or format_message(rule.message, {"match": flagged, **hit.params})
+        message = clip(hit.message or "", MAX_MESSAGE) or format_message(
+            rule.message, {"match": flagged, **hit.params}
+        )
         related = tuple(Related(doc.line_of(r.offset), r.message) for r in hit.related)
         return Finding(
             path=doc.path,
@@ -118,7 +112,7 @@ class Linter:
 
     @staticmethod
     def place(rule: Rule, hit: PlacedHit) -> Finding:
-        message = hit.message or format_message(rule.message, hit.params)
+        message = clip(hit.message or "", MAX_MESSAGE) or format_message(rule.message, hit.params)
         return Finding(
             path=hit.path,
             line=hit.line,

@@ -154,15 +154,17 @@ def run_report(options: Any, output: Path, title: str) -> int:
     """Lint like ``check`` (same selection, config, per-file ignores, baseline) and write the page."""
     from newslint.baseline import filter_baseline, load_baseline
     from newslint.config import filter_per_file
-    from newslint.files import discover
-    from newslint.pipeline import settings_for
+    from newslint.files import find_files
+    from newslint.pipeline import settings_for, word_lists
     from newslint.ruleset import resolve_rules
     from newslint.runner import run
 
     settings = settings_for(options)
     rules = resolve_rules(settings, options.ignore)
-    files = discover(options.paths, settings.include, settings.exclude)
+    found = find_files(options.paths, settings.include, settings.exclude, word_lists(rules))
+    files = found.files
     result = run([f for f in files if f != "-"], rules, jobs=options.jobs, encoding=settings.encoding)
+    result.errors = sorted([*result.errors, *found.errors], key=lambda e: e.path)
     findings = filter_per_file(result.findings, settings, {r.id: r.group for r in rules})
     if options.baseline is not None:
         findings = filter_baseline(findings, load_baseline(options.baseline))

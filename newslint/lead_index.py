@@ -14,15 +14,18 @@ second, which ``newslint check`` without the cross-file rule should not pay.
 from __future__ import annotations
 
 import base64
+import binascii
 import gzip
 import json
 import os
+import zlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from newslint.errors import ConfigError, NewslintError
+from newslint.jsondata import BadJSON, loads_bounded
 from newslint.kinds.duplicate_paragraph import candidates, lead_of
 from newslint.kinds.duplicate_text import similarity
 
@@ -168,28 +171,88 @@ class LeadIndex:
 
     @classmethod
     def load(cls, path: Path, threshold: float = 0.8, lsh_threshold: float = 0.5) -> LeadIndex:
-        try:
-            with gzip.open(path, "rb") as handle:
-                data = json.loads(handle.read().decode("utf-8"))
-        except FileNotFoundError:
-            raise NewslintError("no such lead index", str(path)) from None
-        except (OSError, EOFError, UnicodeDecodeError, json.JSONDecodeError):
-            raise NewslintError(_NOT_AN_INDEX, str(path)) from None
+        """Read an index file; a damaged or tampered one is an error naming the file and the entry."""
+        data = read_index_json(path)
         if not isinstance(data, dict) or data.get("format") != FORMAT:
             raise NewslintError(_NOT_AN_INDEX, str(path))
         if data.get("version") != VERSION:
             raise NewslintError(
-                f"lead index version {data.get('version')!r} is not supported (this newslint reads version "
-                f"{VERSION}); rebuild it with `newslint index build`",
+                f"lead index version {str(data.get('version'))[:20]!r} is not supported (this newslint reads "
+                f"version {VERSION}); rebuild it with `newslint index build`",
                 str(path),
             )
         same_hashing = data.get("minhash") == HASHING
+        entries = data.get("entries", [])
+        if not isinstance(entries, list):
+            raise NewslintError("damaged lead index: 'entries' is not a list", str(path))
         index = cls(threshold, lsh_threshold)
-        for item in data.get("entries", []):
-            words = tuple(str(item["words"]).split())
-            signature = base64.b64decode(item["signature"]) if same_hashing else None
-            index.add(str(item["path"]), int(item["line"]), words, signature)
+        for i, item in enumerate(entries):
+            try:
+                entry_path, line, words, signature = _entry(item, same_hashing)
+            except ValueError as exc:
+                raise NewslintError(f"damaged lead index: entry {i}: {exc}", str(path)) from None
+            index.add(entry_path, line, words, signature)
         return index
+
+
+#: bytes an index may inflate to: generous for a real one (gzip shrinks JSON about 3 to 5 times),
+#: far below what a gzip bomb (a thousand times) would need
+MIN_INFLATED = 64 * 1024 * 1024
+MAX_RATIO = 50
+MAX_INFLATED = 4 * 1024 * 1024 * 1024
+
+
+def read_index_json(path: Path) -> Any:
+    """The JSON of an index file, inflated in chunks and refused as soon as it grows past the limit."""
+    try:
+        limit = min(MAX_INFLATED, max(MIN_INFLATED, MAX_RATIO * path.stat().st_size))
+        chunks = []
+        size = 0
+        with gzip.open(path, "rb") as handle:
+            while chunk := handle.read(1 << 20):
+                size += len(chunk)
+                if size > limit:
+                    raise NewslintError(
+                        f"lead index inflates to more than {limit:,} bytes (a damaged file or a gzip bomb)",
+                        str(path),
+                    )
+                chunks.append(chunk)
+    except FileNotFoundError:
+        raise NewslintError("no such lead index", str(path)) from None
+    except (OSError, EOFError, zlib.error):
+        raise NewslintError(_NOT_AN_INDEX, str(path)) from None
+    try:
+        return loads_bounded(b"".join(chunks))
+    except BadJSON as exc:
+        raise NewslintError(f"{_NOT_AN_INDEX}: {exc}", str(path)) from None
+
+
+def _entry(item: Any, same_hashing: bool) -> tuple[str, int, tuple[str, ...], bytes | None]:
+    """One stored lead, checked field by field (ValueError says which field is wrong)."""
+    if not isinstance(item, dict):
+        raise ValueError(f"must be an object, not {type(item).__name__}")
+    for key, kind, name in (
+        ("path", str, "a string"),
+        ("words", str, "a string"),
+        ("line", int, "an integer"),
+    ):
+        value = item.get(key)
+        if not isinstance(value, kind) or isinstance(value, bool):
+            raise ValueError(f"{key!r} must be {name}, not {type(value).__name__}")
+    if item["line"] < 1:
+        raise ValueError("'line' must be at least 1")
+    if not same_hashing:
+        return item["path"], item["line"], tuple(item["words"].split()), None
+    encoded = item.get("signature")
+    if not isinstance(encoded, str):
+        raise ValueError(f"'signature' must be a string, not {type(encoded).__name__}")
+    try:
+        signature = base64.b64decode(encoded, validate=True)
+    except (binascii.Error, ValueError):
+        raise ValueError("'signature' is not valid base64") from None
+    if len(signature) != 4 * NUM_PERM:
+        raise ValueError(f"'signature' holds {len(signature)} bytes, not {4 * NUM_PERM}")
+    return item["path"], item["line"], tuple(item["words"].split()), signature
 
 
 # ------------------------------------------------------------ building and wiring
@@ -247,14 +310,14 @@ def against_changes(settings: Settings, index_path: Path) -> dict[str, Any]:
 def build_command(paths: Sequence[str], output: Path, config: Path | None, jobs: int | None) -> str:
     """``newslint index build``: index the leads of the archive files, save, and say what was done."""
     from newslint.config import load_settings
-    from newslint.files import discover
+    from newslint.files import find_files
     from newslint.ruleset import all_rules, apply_settings
     from newslint.runner import default_jobs
 
     first = next((p for p in paths if Path(p).exists()), ".")
     settings = load_settings(config, Path(first))
     rule = next(r for r in apply_settings(all_rules(settings), settings) if r.id == RULE_ID)
-    files = [p for p in discover(paths, settings.include, settings.exclude) if p != "-"]
+    files = [p for p in find_files(paths, settings.include, settings.exclude).files if p != "-"]
     index, skipped = build_index(files, rule.options["min_words"], jobs or default_jobs())
     index.save(output)
     return f"Indexed {len(index)} leads of {len(files)} files into {output} ({skipped} had no usable lead)."

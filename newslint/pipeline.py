@@ -6,6 +6,7 @@ import dataclasses
 import json
 import os
 import sys
+import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,9 +14,10 @@ from typing import TYPE_CHECKING
 
 from newslint.config import Settings, filter_per_file, load_settings
 from newslint.errors import ConfigError, NewslintError
-from newslint.files import discover
+from newslint.files import DEFAULT_MAX_BYTES, find_files, too_large
 from newslint.findings import SEVERITIES, Finding, severity_rank
 from newslint.reporters import FORMATS, Report, get_reporter
+from newslint.reporters.escape import escape_control
 from newslint.result_cache import CACHE_DIR, ResultCache, run_key
 from newslint.rules import Rule
 from newslint.ruleset import overridden_rules, resolve_rules
@@ -58,6 +60,8 @@ class CheckOptions:
     style: str | None = None
     encoding: str | None = None  # of the linted files (overrides the config's `encoding`)
     cache: bool = True  # reuse and store per-file results in .newslint_cache/
+    max_file_size: int | None = None  # bytes (None: DEFAULT_MAX_BYTES); a larger file is reported, not read
+    verbose: bool = False  # say which files were skipped and why
 
 
 def settings_for(options: CheckOptions) -> Settings:
@@ -118,6 +122,8 @@ def exit_status(result: RunResult, fail_on: str) -> int:
 
 
 def run_check(options: CheckOptions) -> int:
+    started = time.time()
+    max_bytes = options.max_file_size or DEFAULT_MAX_BYTES
     if options.format not in FORMATS:
         raise NewslintError(f"unknown format {options.format!r} (choose from {', '.join(FORMATS)})")
     if options.color not in COLOR_CHOICES:
@@ -135,8 +141,12 @@ def run_check(options: CheckOptions) -> int:
         raise NewslintError("no files or folders given (e.g. `newslint check .`)")
     if "-" in options.paths and not options.stdin_filename:
         options.stdin_filename = "<stdin>"
-    files = discover(options.paths, settings.include, settings.exclude)
-    stdin_data = sys.stdin.buffer.read() if "-" in files else None
+    found = find_files(options.paths, settings.include, settings.exclude, word_lists(rules))
+    if options.verbose:
+        for path, reason in found.skipped:
+            sys.stderr.write(f"newslint: skipped {escape_control(path)}: {reason}\n")
+    files = found.files
+    stdin_data = read_stdin(max_bytes) if "-" in files else None
     stdin = (stdin_data, options.stdin_filename or "<stdin>") if stdin_data is not None else None
     cache = None
     if options.cache:
@@ -149,9 +159,18 @@ def run_check(options: CheckOptions) -> int:
         progress=_progress_printer(options.progress),
         encoding=settings.encoding,
         cache=cache,
+        max_bytes=max_bytes,
     )
+    result.errors = sorted([*result.errors, *found.errors], key=lambda e: e.path)
     groups = {r.id: r.group for r in rules}
     result.findings = filter_per_file(result.findings, settings, groups)
+    if options.fix:
+        from newslint.fixer import clean_stale_temps
+
+        folders = {os.path.dirname(p) or "." for p in files if p != "-"}
+        for temp in clean_stale_temps(folders, before=started):
+            if options.verbose:
+                sys.stderr.write(f"newslint: removed {escape_control(temp)}, left by an interrupted --fix\n")
     if options.fix or options.diff:
         changed = run_fixes(options, settings, rules, result, stdin)
         if options.diff:
@@ -192,8 +211,29 @@ def run_check(options: CheckOptions) -> int:
         write_output(text, options.output_file)
     if options.format in ("text", "jsonl") or options.output_file is not None:
         for error in result.errors:
-            sys.stderr.write(f"newslint: {error.path}: {error.message}\n")
+            sys.stderr.write(f"newslint: {escape_control(error.path)}: {escape_control(error.message)}\n")
     return 0 if options.exit_zero else exit_status(result, settings.fail_on)
+
+
+def read_stdin(max_bytes: int) -> bytes:
+    data = sys.stdin.buffer.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise NewslintError(f"standard input is {too_large(max_bytes)}")
+    return data
+
+
+def word_lists(rules: list[Rule]) -> set[str]:
+    """Files the rules read (accept and reject lists): met in a folder, they are not copy."""
+    from newslint.kinds import get_kind
+
+    out: set[str] = set()
+    for rule in rules:
+        kind = get_kind(rule.kind)
+        for key, option in (kind.option_schema if kind else {}).items():
+            value = rule.options.get(key)
+            if option.type == "list[path]" and isinstance(value, list):
+                out.update(str(Path(v).expanduser()) for v in value if isinstance(v, str))
+    return out
 
 
 def write_output(text: str, output_file: Path | None) -> None:
@@ -235,7 +275,10 @@ def run_fixes(
     def lint(doc: Document) -> list[Finding]:
         return filter_per_file(linter.lint(doc), settings, groups)
 
-    outcomes = fix_paths(targets, lint, unsafe, write=not options.diff) if targets else []
+    max_bytes = options.max_file_size or DEFAULT_MAX_BYTES
+    outcomes = []
+    if targets:
+        outcomes = fix_paths(targets, lint, unsafe, write=not options.diff, max_bytes=max_bytes)
     if stdin is not None:
         fixable = any(f.path == stdin_name and wanted(f, unsafe) for f in result.findings)
         data = stdin[0]
@@ -247,7 +290,7 @@ def run_fixes(
     changed = [o for o in outcomes if o.changed and o.error is None]
     for o in outcomes:
         if o.error:
-            sys.stderr.write(f"newslint: {o.path}: {o.error}\n")
+            sys.stderr.write(f"newslint: {escape_control(o.path)}: {escape_control(o.error)}\n")
     applied = sum(o.applied for o in changed)
     diffs = [unified_diff(o) for o in changed]
     lines = sum(
@@ -258,7 +301,10 @@ def run_fixes(
         if changed:
             sys.stderr.write(f"newslint: would apply {_fixes(applied, changed, lines)}\n")
         return len(changed)
-    fixed = {o.path: o for o in changed}
+    # every file fixed without error, changed or not (a link to a file fixed through another
+    # path is unchanged now): its findings are those left in its text as it now is
+    # (standard input with nothing fixable was not linted again: its findings stand)
+    fixed = {o.path: o for o in outcomes if o.error is None and (o.path != stdin_name or o.changed)}
     kept = [f for f in result.findings if f.path not in fixed or f.rule in corpus]
     result.findings = sorted(kept + [f for o in fixed.values() for f in o.remaining], key=Finding.sort_key)
     if changed:

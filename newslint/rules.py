@@ -17,6 +17,7 @@ from typing import Any
 from newslint.document import SCOPES
 from newslint.errors import RuleError
 from newslint.findings import SEVERITIES
+from newslint.messages import template_problem
 from newslint.options import OptionError, validate_options
 from newslint.rule_cache import RuleFileCache
 from newslint.yamlload import key_line, load_yaml, load_yaml_fast
@@ -99,11 +100,14 @@ def _examples(path: str, node: Any, which: str) -> tuple[Example, ...]:
 
 def _option_line(data: Any, options: Any, key: str) -> int | None:
     """Line of option ``key`` (or of item i for ``key[i]``), else of ``options:``."""
-    name, _, index = key.partition("[")
+    name, _, index = str(key).partition("[")
     if name in options:
         if index.rstrip("]").isdigit() and isinstance(options[name], list):
             return key_line(options[name], int(index.rstrip("]")))
         return key_line(options, name)
+    for odd in options:  # a name that is not a string (``: x`` has the name None)
+        if not isinstance(odd, str) and str(odd) == name:
+            return key_line(options, odd)
     return key_line(data, "options")
 
 
@@ -122,6 +126,9 @@ def parse_rule(path: str, data: Any, group: str) -> Rule:
     for key in ("id", "kind", "category", "severity", "message", "summary", "why", "scope"):
         if key in data and not isinstance(data[key], str):
             raise RuleError(f"{key!r} must be a string", path, key_line(data, key))
+    problem = template_problem(data["message"])
+    if problem:
+        raise RuleError(problem, path, key_line(data, "message"))
     rule_id = data["id"]
     if not rule_id or not set(rule_id) <= _ID_CHARS:
         raise RuleError(

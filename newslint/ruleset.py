@@ -94,13 +94,14 @@ def _extend(rule: Rule, options: dict[str, Any]) -> dict[str, Any]:
 
 
 def _missing_files(rule: Rule, options: Mapping[str, Any]) -> tuple[str, str] | None:
-    """(option, file) of the first file named in a ``list[path]`` option that does not exist."""
+    """(option, file) of the first file named in a ``list[path]`` option that does not exist
+    (one that exists but is no regular file is reported by the reader, saying what it is)."""
     kind = get_kind(rule.kind)
     schema = kind.option_schema if kind else {}
     for key, value in options.items():
         if key in schema and schema[key].type == "list[path]" and isinstance(value, list):
             for name in value:
-                if isinstance(name, str) and not Path(name).expanduser().is_file():
+                if isinstance(name, str) and not Path(name).expanduser().exists():
                     return key, name
     return None
 

@@ -7,6 +7,7 @@ output is the same whatever ``jobs`` is.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
 from collections.abc import Callable, Sequence
@@ -14,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from newslint.engine import Linter
-from newslint.files import read_document
+from newslint.files import DEFAULT_MAX_BYTES, read_document, read_limited
 from newslint.findings import FileError, Finding
 from newslint.rules import Rule
 
@@ -50,14 +51,12 @@ def lint_one(
     *,
     encoding: str | None = None,
     want_digest: bool = False,
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> FileResult:
     if data is None and want_digest:
-        try:
-            with open(path, "rb") as handle:
-                data = handle.read()
-        except OSError:
-            pass  # read_document reports it
-    doc = read_document(path, data, encoding)
+        with contextlib.suppress(OSError):  # read_document reports it
+            data = read_limited(path, max_bytes)
+    doc = read_document(path, data, encoding, max_bytes)
     if isinstance(doc, FileError):
         return FileResult(display or path, error=FileError(display or path, doc.message))
     if display is not None:
@@ -72,10 +71,11 @@ def lint_one(
 
 
 _WORKER_LINTER: Linter | None = None
-_WORKER_SETUP: tuple[str | None, bool] = (None, False)  # (encoding, want_digest)
+#: (encoding, want_digest, max_bytes) of the run, set in each worker
+_WORKER_SETUP: tuple[str | None, bool, int] = (None, False, DEFAULT_MAX_BYTES)
 
 
-def _init_worker(rules: Sequence[Rule] | None, setup: tuple[str | None, bool]) -> None:
+def _init_worker(rules: Sequence[Rule] | None, setup: tuple[str | None, bool, int]) -> None:
     global _WORKER_LINTER, _WORKER_SETUP
     _WORKER_SETUP = setup
     if rules is not None:  # spawn: build here; fork: inherited from the parent
@@ -87,8 +87,11 @@ def _init_worker(rules: Sequence[Rule] | None, setup: tuple[str | None, bool]) -
 def _work(paths: list[str]) -> tuple[list[FileResult], dict[str, float]]:
     assert _WORKER_LINTER is not None
     before = dict(_WORKER_LINTER.timings)
-    encoding, want_digest = _WORKER_SETUP
-    results = [lint_one(_WORKER_LINTER, p, encoding=encoding, want_digest=want_digest) for p in paths]
+    encoding, want_digest, max_bytes = _WORKER_SETUP
+    results = [
+        lint_one(_WORKER_LINTER, p, encoding=encoding, want_digest=want_digest, max_bytes=max_bytes)
+        for p in paths
+    ]
     spent = {k: v - before.get(k, 0.0) for k, v in _WORKER_LINTER.timings.items()}
     return results, spent
 
@@ -127,6 +130,7 @@ def run(
     progress: Callable[[int, int], None] | None = None,
     encoding: str | None = None,
     cache: ResultCache | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> RunResult:
     """Lint ``paths`` (``-`` means ``stdin``: its bytes and the name to report).
 
@@ -157,7 +161,9 @@ def run(
     total = len(files)
     if jobs <= 1 or total < POOL_THRESHOLD:
         for i, path in enumerate(files, 1):
-            results.append(lint_one(linter, path, encoding=encoding, want_digest=want_digest))
+            results.append(
+                lint_one(linter, path, encoding=encoding, want_digest=want_digest, max_bytes=max_bytes)
+            )
             if progress:
                 progress(i, total)
         timings = dict(linter.timings)
@@ -179,7 +185,7 @@ def run(
             jobs,
             mp_context=context,
             initializer=_init_worker,
-            initargs=(None if fork else list(rules), (encoding, want_digest)),
+            initargs=(None if fork else list(rules), (encoding, want_digest, max_bytes)),
         ) as pool:
             for chunk_results, spent in pool.map(_work, chunks):
                 results.extend(chunk_results)

@@ -110,7 +110,9 @@ class CandidateIndex:
         self.zipf = zipf
         params = f"candidates-{min_zipf}-{far_same_first}-{far_any_first}"
         near, same, anyfirst = cached(
-            params, lambda: _index_tables(zipf, min_zipf, far_same_first, far_any_first)
+            params,
+            lambda: _index_tables(zipf, min_zipf, far_same_first, far_any_first),
+            (frozenset, dict, dict),
         )
         self.near_vocab = frozenset(near)
         self.same_first: dict[tuple[str, int], list[str]] = same

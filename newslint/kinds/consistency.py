@@ -17,7 +17,7 @@ from newslint.document import Document, RegionSet, whole_word_spans
 from newslint.findings import Fix, Hit, RelatedSpan
 from newslint.kinds.base import Kind
 from newslint.options import Option, OptionError
-from newslint.patterns import compile_pattern, finditer
+from newslint.patterns import Budget, compile_pattern, finditer, search
 from newslint.tokens import match_case
 
 _WORD = regex.compile(r"\p{L}+")
@@ -130,11 +130,11 @@ class Consistency(Kind):
         #: the column the configured locale prescribes (0 = left), or None: the article's majority decides
         self.prescribed: int | None = None if column is None else self.names.index(column)
 
-    def _mixed(self, text: str) -> bool:
+    def _mixed(self, text: str, budget: Budget) -> bool:
         """Whether the non-word forms can show a mix at all (both columns present)."""
         if self.options["together"]:
-            return any(p.search(text) for probe in self.probes for p in probe)
-        return any(left.search(text) and right.search(text) for left, right in self.probes)
+            return any(search(p, text, budget) for probe in self.probes for p in probe)
+        return any(search(left, text, budget) and search(right, text, budget) for left, right in self.probes)
 
     def _uses(self, doc: Document, regions: list[tuple[int, int]]) -> list[list[tuple[int, int, int]]]:
         """Per pair: (side, start, end) of every use, side 0 = left column."""
@@ -152,9 +152,10 @@ class Consistency(Kind):
                             self.options["skip_names"] and _is_name(doc.text, start)
                         ):
                             out[pair].append((side, start, end))
-        if self.pattern.pattern != "(?!)" and self._mixed(doc.text):
+        budget = Budget(len(doc.text))  # one allowance for the probes and all the regions
+        if self.pattern.pattern != "(?!)" and self._mixed(doc.text, budget):
             for start, end in regions:
-                for m in finditer(self.pattern, doc.text, start, end):
+                for m in finditer(self.pattern, doc.text, start, end, budget):
                     name = m.lastgroup or ""
                     if name and m.end() > m.start():
                         out[int(name[1:])].append((0 if name[0] == "a" else 1, m.start(), m.end()))

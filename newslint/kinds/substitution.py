@@ -103,4 +103,4 @@ class Substitution(Kind):
                     fix=fix,
                 )
         except PatternTimeout as exc:
-            yield Hit(0, 0, message=f"rule pattern timed out and was stopped: {exc}")
+            yield Hit(0, 0, message=f"rule stopped on this file: {exc}")
