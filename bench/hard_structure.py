@@ -28,26 +28,95 @@ from dataclasses import dataclass
 from pathlib import Path
 
 SYNONYMS = {
-    "said": "stated", "says": "states", "big": "large", "buy": "purchase", "bought": "purchased",
-    "help": "assist", "helped": "assisted", "start": "begin", "started": "began", "show": "reveal",
-    "shows": "reveals", "showed": "revealed", "rise": "increase", "rose": "climbed", "fell": "dropped",
-    "cut": "reduce", "plan": "proposal", "plans": "proposals", "firm": "company", "company": "firm",
-    "government": "administration", "expected": "anticipated", "about": "around", "chief": "head",
-    "major": "significant", "hit": "struck", "top": "leading", "job": "post", "jobs": "posts",
-    "warned": "cautioned", "claims": "allegations", "told": "informed", "think": "believe",
-    "believes": "thinks", "important": "key", "quickly": "rapidly", "help": "aid", "won": "claimed",
-    "beat": "defeated", "added": "continued", "announced": "revealed", "biggest": "largest",
-    "also": "additionally", "but": "however", "very": "extremely", "set": "due", "move": "step",
-    "decision": "ruling", "latest": "most recent", "increase": "rise", "people": "individuals",
+    "said": "stated",
+    "says": "states",
+    "big": "large",
+    "buy": "purchase",
+    "bought": "purchased",
+    "help": "assist",
+    "helped": "assisted",
+    "start": "begin",
+    "started": "began",
+    "show": "reveal",
+    "shows": "reveals",
+    "showed": "revealed",
+    "rise": "increase",
+    "rose": "climbed",
+    "fell": "dropped",
+    "cut": "reduce",
+    "plan": "proposal",
+    "plans": "proposals",
+    "firm": "company",
+    "company": "firm",
+    "government": "administration",
+    "expected": "anticipated",
+    "about": "around",
+    "chief": "head",
+    "major": "significant",
+    "hit": "struck",
+    "top": "leading",
+    "job": "post",
+    "jobs": "posts",
+    "warned": "cautioned",
+    "claims": "allegations",
+    "told": "informed",
+    "think": "believe",
+    "believes": "thinks",
+    "important": "key",
+    "quickly": "rapidly",
+    "won": "claimed",
+    "beat": "defeated",
+    "added": "continued",
+    "announced": "revealed",
+    "biggest": "largest",
+    "also": "additionally",
+    "but": "however",
+    "very": "extremely",
+    "set": "due",
+    "move": "step",
+    "decision": "ruling",
+    "latest": "most recent",
+    "increase": "rise",
+    "people": "individuals",
 }
-ADDED_CLAUSES = [", it has emerged", ", according to reports", ", officials confirmed", " on Monday",
-                 ", sources said", " this week"]
-ADDED_SENTENCES = ["The news was confirmed later in the day.", "Further details are expected soon.",
-                   "No other details were given."]
-NUMBER_WORDS = {"two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
-                "eight": "8", "nine": "9", "ten": "10", "twelve": "12", "twenty": "20"}
-CUES = ["Related:", "Related stories", "More from BBC News", "In other news", "Read more:", "Most read",
-        "Top stories", "You may also like", "More on this story", "Also in the news"]
+ADDED_CLAUSES = [
+    ", it has emerged",
+    ", according to reports",
+    ", officials confirmed",
+    " on Monday",
+    ", sources said",
+    " this week",
+]
+ADDED_SENTENCES = [
+    "The news was confirmed later in the day.",
+    "Further details are expected soon.",
+    "No other details were given.",
+]
+NUMBER_WORDS = {
+    "two": "2",
+    "three": "3",
+    "four": "4",
+    "five": "5",
+    "six": "6",
+    "seven": "7",
+    "eight": "8",
+    "nine": "9",
+    "ten": "10",
+    "twelve": "12",
+    "twenty": "20",
+}
+CUES = [
+    "Related:",
+    "Related stories",
+    "More from BBC News",
+    "In other news",
+    "Read more:",
+    "Most read",
+    "Top stories",
+    "You may also like",
+    "More on this story",
+    "Also in the news",
+]
 SENTENCE = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"'”’]))\s+(?=[\"'“‘]?[A-Z])")
 
 
@@ -68,7 +137,9 @@ def load(bbc: Path, half: str) -> list[Article]:
         rel = p.relative_to(bbc).as_posix()
         if (int(hashlib.sha1(rel.encode()).hexdigest(), 16) % 2 == 0) != (half == "a"):
             continue
-        blocks = [b.strip() for b in p.read_text(encoding="utf-8", errors="replace").split("\n\n") if b.strip()]
+        blocks = [
+            b.strip() for b in p.read_text(encoding="utf-8", errors="replace").split("\n\n") if b.strip()
+        ]
         if len(blocks) < 5 or any("\n" in b for b in blocks):
             continue
         out.append(Article(rel, rel.split("/")[0], blocks[0], blocks[1:]))
@@ -142,6 +213,11 @@ def op_figures(rng: random.Random, text: str) -> str | None:
     return None
 
 
+def _decap(text: str) -> str:
+    """Lower-case the first letter unless the word is an acronym."""
+    return text if text[1:2].isupper() else text[0].lower() + text[1:]
+
+
 def op_reorder(rng: random.Random, text: str) -> str | None:
     sents = SENTENCE.split(text)
     if len(sents) >= 2 and rng.random() < 0.5:
@@ -151,17 +227,26 @@ def op_reorder(rng: random.Random, text: str) -> str | None:
     for k, s in enumerate(sents):
         m = re.match(r"^(.{15,}?), ((?:said|says|according to|officials|he|she|the)\b[^,]{3,60})\.$", s)
         if m:
-            sents[k] = f"{m[2][0].upper()}{m[2][1:]}: {m[1][0].lower() if not m[1][1:2].isupper() else m[1][0]}{m[1][1:]}."
+            sents[k] = (
+                f"{m[2][0].upper()}{m[2][1:]}: {_decap(m[1])}."
+            )
             return " ".join(sents)
         m = re.match(r"^(.{20,}?) (on|in|at|after|by) ([^,]{5,40})\.$", s)
         if m and not m[1].endswith(","):
-            sents[k] = f"{m[2].capitalize()} {m[3]}, {m[1][0].lower() if not m[1][1:2].isupper() else m[1][0]}{m[1][1:]}."
+            sents[k] = (
+                f"{m[2].capitalize()} {m[3]}, {_decap(m[1])}."
+            )
             return " ".join(sents)
     return None
 
 
-OPS = {"synonyms": op_synonyms, "added-clause": op_add_clause, "dropped": op_drop,
-       "figures": op_figures, "reordered": op_reorder}
+OPS = {
+    "synonyms": op_synonyms,
+    "added-clause": op_add_clause,
+    "dropped": op_drop,
+    "figures": op_figures,
+    "reordered": op_reorder,
+}
 
 
 def edited_copy(rng: random.Random, text: str) -> tuple[str, list[str]] | None:
@@ -171,7 +256,7 @@ def edited_copy(rng: random.Random, text: str) -> tuple[str, list[str]] | None:
     for name in names:
         new = OPS[name](rng, text)
         if new and new != text:
-            text, done = new, done + [name]
+            text, done = new, [*done, name]
             if len(done) >= rng.choice((1, 1, 2)):
                 break
     return (text, done) if done else None
@@ -209,8 +294,12 @@ class Builder:
             return len(hw & dw) / max(1, len(dw))
 
         picks = [
-            a for a in self.rng.sample(pool, 16)
-            if a.path != host.path and a.paras[0].endswith(".") and len(a.paras[0].split()) >= 12 and shared(a) < 0.34
+            a
+            for a in self.rng.sample(pool, 16)
+            if a.path != host.path
+            and a.paras[0].endswith(".")
+            and len(a.paras[0].split()) >= 12
+            and shared(a) < 0.34
         ]
         if closest:
             picks.sort(key=lambda a: -shared(a))
@@ -240,9 +329,22 @@ class Builder:
             at = self.rng.randint(i + 1, len(paras))
             paras.insert(at, copy)
             _, lines = render(host.headline, paras)
-            self.emit(host, paras, [{"line": lines[at], "category": "duplicate", "accept": ["duplicate"],
-                                     "detail": {"subtype": "edited-copy-lead" if lead else "edited-copy",
-                                                "variation": variation, "first_copy_line": lines[i]}}])
+            self.emit(
+                host,
+                paras,
+                [
+                    {
+                        "line": lines[at],
+                        "category": "duplicate",
+                        "accept": ["duplicate"],
+                        "detail": {
+                            "subtype": "edited-copy-lead" if lead else "edited-copy",
+                            "variation": variation,
+                            "first_copy_line": lines[i],
+                        },
+                    }
+                ],
+            )
             return
 
     # off-topic --------------------------------------------------------
@@ -262,7 +364,9 @@ class Builder:
             if self.rng.random() < 0.5:
                 paras += [d.headline, d.paras[0]]
             else:
-                paras += [d.headline] + [self.donor(host, same=False).headline for _ in range(self.rng.randint(0, 2))]
+                paras += [d.headline] + [
+                    self.donor(host, same=False).headline for _ in range(self.rng.randint(0, 2))
+                ]
             detail.update(cue=cue, donor=d.path)
         elif subtype == "two-items":
             near = self.donor(host, same=True, closest=True)
@@ -274,8 +378,19 @@ class Builder:
             paras += [d.headline, d.paras[0]]
             detail["donor"] = d.path
         _, lines = render(host.headline, paras)
-        self.emit(host, paras, [{"line": lines[start], "end_line": lines[-1], "category": "off-topic",
-                                 "accept": ["off-topic"], "detail": detail}])
+        self.emit(
+            host,
+            paras,
+            [
+                {
+                    "line": lines[start],
+                    "end_line": lines[-1],
+                    "category": "off-topic",
+                    "accept": ["off-topic"],
+                    "detail": detail,
+                }
+            ],
+        )
 
     # traps ------------------------------------------------------------
     def trap(self, kind: str) -> None:
@@ -288,20 +403,39 @@ class Builder:
                 return self.trap("results-pattern")
             i, m = rng.choice(quoted)
             who = rng.choice(["Critics", "Opponents", "Supporters", "Analysts"])
-            paras.insert(rng.randint(i + 1, len(paras)),
-                         f"{who} seized on the remark at a meeting later in the week, repeating: \"{m[1].rstrip(',.')}.\"")
+            paras.insert(
+                rng.randint(i + 1, len(paras)),
+                f'{who} seized on the remark at a meeting later in the week, repeating: "{m[1].rstrip(",.")}."',  # noqa: E501
+            )
         elif kind == "results-pattern":
-            teams = rng.sample(["Harfield", "Kestrel Town", "Bramley Rovers", "Ostmoor", "Dunmere United",
-                                "Calder Vale", "Westbrook", "Selby Park"], 4)
+            teams = rng.sample(
+                [
+                    "Harfield",
+                    "Kestrel Town",
+                    "Bramley Rovers",
+                    "Ostmoor",
+                    "Dunmere United",
+                    "Calder Vale",
+                    "Westbrook",
+                    "Selby Park",
+                ],
+                4,
+            )
             first = rng.randint(1, len(paras))
             for k, (a, b) in enumerate(((teams[0], teams[1]), (teams[2], teams[3]))):
                 x, y = rng.randint(2, 5), rng.randint(0, 1)
-                paras.insert(first + k, f"{a} beat {b} {x}-{y} at home on Saturday, with {x} goals in the second half "
-                                        f"after a goalless first period in front of a crowd of {rng.randint(2, 9)},{rng.randint(100, 999)}.")
+                paras.insert(
+                    first + k,
+                    f"{a} beat {b} {x}-{y} at home on Saturday, with {x} goals in the second half "
+                    f"after a goalless first period in front of a crowd of "
+                    f"{rng.randint(2, 9)},{rng.randint(100, 999)}.",
+                )
         elif kind == "correction":
             lead = SENTENCE.split(paras[0])[0].rstrip(".")
-            paras.append(f"Correction: an earlier version of this story said that {lead[0].lower() + lead[1:]}. "
-                         "This has been clarified.")
+            paras.append(
+                f"Correction: an earlier version of this story said that {lead[0].lower() + lead[1:]}. "
+                "This has been clarified."
+            )
         elif kind == "own-subheading":
             if len(paras) < 5:
                 return self.trap("clean")

@@ -13,19 +13,32 @@ reported once.  The headline, the source line, list items and short lines
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import Any, ClassVar
+from typing import Any, ClassVar, NamedTuple
+
+import regex
 
 from newslint.document import Document, Paragraph
 from newslint.findings import Fix, Hit, RelatedSpan
 from newslint.kinds.base import Kind
+from newslint.kinds.duplicate_edit import EditPolicy, edited_copy
 from newslint.kinds.duplicate_text import LIST_ITEM, Comparable, near_duplicate
 from newslint.options import Option
+from newslint.patterns import MATCH_TIMEOUT, PatternTimeout, compile_pattern
 
 #: a lead has at least this many words (a shorter first line is a byline or a crosshead)
 LEAD_WORDS = 5
 #: above this many paragraphs, compare only those that start or end with the same three words
 #: (all pairs of a 3,000-paragraph file take seconds; a copy with one edit keeps one end intact)
 FULL_COMPARISON_LIMIT = 200
+
+
+def _notice_pattern(notices: Sequence[str]) -> regex.Pattern[str]:
+    """Any of the notice openings, at the start of a paragraph after any punctuation."""
+    for i, n in enumerate(notices):
+        compile_pattern(n, f"notices[{i}]", ignorecase=True)  # name the bad one
+    return compile_pattern(
+        r"^\W*(?:" + "|".join(f"(?:{n})" for n in notices) + ")", "notices", ignorecase=True
+    )
 
 
 def _prepared(doc: Document) -> list[tuple[Paragraph, Comparable]]:
@@ -51,6 +64,11 @@ def removal(doc: Document, para: Paragraph) -> Fix:
     """Delete ``para`` with the line break(s) that separate it from the paragraph before."""
     before = doc.paragraphs[para.index - 1].end if para.index > 0 else para.start
     return Fix(before, para.end, "", safe=False)
+
+
+class Score(NamedTuple):
+    value: float  # similarity, or for an edited copy the aligned share
+    how: str  # "verbatim", "near-verbatim" or "edited copy"
 
 
 class DuplicateParagraph(Kind):
@@ -84,6 +102,33 @@ class DuplicateParagraph(Kind):
             minimum=0.0,
             maximum=1.0,
         ),
+        "edited_threshold": Option(
+            "float",
+            0.75,
+            "lowest share of a paragraph's words in sentences aligned with the other paragraph that makes "
+            "it an edited copy (1.0 would need every sentence aligned)",
+            minimum=0.5,
+            maximum=1.0,
+        ),
+        "sentence_threshold": Option(
+            "float", 0.7, "lowest bigram overlap (Dice) for two sentences to align", minimum=0.5, maximum=1.0
+        ),
+        "min_aligned_words": Option(
+            "int", 12, "words each paragraph must have in aligned sentences for an edited copy", minimum=1
+        ),
+        "min_longer_share": Option(
+            "float",
+            0.35,
+            "aligned share of the longer paragraph needed for an edited copy",
+            minimum=0.0,
+            maximum=1.0,
+        ),
+        "notices": Option(
+            "list[str]",
+            [],
+            "openings (regular expressions, case-insensitive) of a paragraph that quotes another on "
+            "purpose, such as a correction notice; such a paragraph is never a copy",
+        ),
     }
 
     def __init__(self, rule: Any) -> None:
@@ -92,9 +137,36 @@ class DuplicateParagraph(Kind):
         self.min_words: int = self.options["min_words"]
         self.quote_share: float = self.options["quote_share"]
         self.target: str = self.options["target"]
+        self.edits = EditPolicy(
+            self.options["edited_threshold"],
+            self.options["sentence_threshold"],
+            self.options["min_aligned_words"],
+            self.options["min_longer_share"],
+        )
+        notices = self.options["notices"]
+        self.notice = _notice_pattern(notices) if notices else None
 
-    def _score(self, a: Comparable, b: Comparable) -> float:
-        return near_duplicate(a, b, self.threshold, self.quote_share)
+    @classmethod
+    def validate(cls, options: Mapping[str, Any]) -> None:
+        if options.get("notices"):
+            _notice_pattern(options["notices"])
+
+    def _score(self, a: Comparable, b: Comparable) -> Score | None:
+        """How ``b`` (the later paragraph) copies ``a``: edit similarity, else aligned share."""
+        if self.notice is not None and self._is_notice(b.text):
+            return None
+        score = near_duplicate(a, b, self.threshold, self.quote_share)
+        if score:
+            return Score(score, "verbatim" if a.text.strip() == b.text.strip() else "near-verbatim")
+        score = edited_copy(a, b, self.edits, self.quote_share)
+        return Score(score, "edited copy") if score else None
+
+    def _is_notice(self, text: str) -> bool:
+        assert self.notice is not None
+        try:
+            return self.notice.match(text[:300], timeout=MATCH_TIMEOUT) is not None
+        except TimeoutError:
+            raise PatternTimeout(self.notice.pattern[:80]) from None
 
     def check(self, doc: Document) -> Iterator[Hit]:
         paras = candidates(doc, min(self.min_words, LEAD_WORDS))
@@ -106,7 +178,7 @@ class DuplicateParagraph(Kind):
         copies_of_lead = [(p, self._score(lead_words, c)) for p, c in later]
         if self.target == "lead":
             if len(lead_words.words) >= self.min_words:
-                yield from (self._hit(doc, p, lead, score, "lead") for p, score in copies_of_lead if score)
+                yield from (self._hit(doc, p, lead, score) for p, score in copies_of_lead if score)
             return
         lead_copies = {p.index for p, score in copies_of_lead if score}
         yield from self._repeats(doc, [(p, c) for p, c in later if p.index not in lead_copies])
@@ -124,18 +196,18 @@ class DuplicateParagraph(Kind):
                 ((originals[i][0], s) for i in earlier if (s := self._score(originals[i][1], prepared))), None
             )
             if match is not None:
-                yield self._hit(doc, para, match[0], match[1], "paragraph")
+                yield self._hit(doc, para, match[0], match[1])
                 continue
             for key in keys:
                 blocks.setdefault(key, []).append(len(originals))
             originals.append((para, prepared))
 
-    def _hit(self, doc: Document, para: Paragraph, first: Paragraph, score: float, what: str) -> Hit:
+    def _hit(self, doc: Document, para: Paragraph, first: Paragraph, score: Score) -> Hit:
         params = {
-            "similarity": f"{score:.0%}",
+            "similarity": f"{score.value:.0%}",
             "first_line": first.first_line,
-            "what": what,
-            "verbatim": "verbatim" if para.text.strip() == first.text.strip() else "near-verbatim",
+            "what": "lead" if self.target == "lead" else "paragraph",
+            "verbatim": score.how,
         }
         return Hit(
             para.start,

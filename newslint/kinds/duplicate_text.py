@@ -14,9 +14,13 @@ import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 import regex
 from rapidfuzz.distance import Indel
+
+if TYPE_CHECKING:
+    from newslint.kinds.duplicate_edit import Sentences
 
 # Apostrophes and primes vanish inside words ("it's" == "it’s" == "its"); every other
 # punctuation mark, quote or dash splits words ("well-known" == "well—known" == "well known").
@@ -27,7 +31,7 @@ _WORDS = re.compile(r"[^\W_]+")
 _NUMBER_SEPARATOR = regex.compile(r"(?<=\d)[,.](?=\d)")
 # A quoted span, whatever the quote style, for the shared-quotation guard.  A single quote
 # opens only before a word and closes only after one, so apostrophes ("it's") are not quotes.
-_QUOTED = regex.compile(
+QUOTED = regex.compile(
     r"[\"“”„‟«»][^\"“”„‟«»]{1,2000}[\"“”„‟«»]"
     r"|(?<![\p{L}\p{N}])['‘](?=[\p{L}\p{N}]).{1,2000}?(?<=[\p{L}\p{N}.,!?])['’](?![\p{L}\p{N}])"
 )
@@ -59,7 +63,7 @@ def normalised_tokens(text: str) -> tuple[str, ...]:
 
 def unquoted_tokens(text: str) -> tuple[str, ...]:
     """The words outside quoted spans (the attribution around a quotation)."""
-    return tokens(_QUOTED.sub(" ", text))
+    return tokens(QUOTED.sub(" ", text))
 
 
 def quoted_share(text: str) -> float:
@@ -104,6 +108,17 @@ class Comparable:
     def numbers(self) -> Counter[str]:
         """Tokens with a digit."""
         return Counter(w for w in self.words if any(c.isdigit() for c in w))
+
+    @cached_property
+    def word_set(self) -> frozenset[str]:
+        return frozenset(self.words)
+
+    @cached_property
+    def sentences(self) -> Sentences:
+        """The paragraph cut into figure-normalised sentences, for edited copies."""
+        from newslint.kinds.duplicate_edit import Sentences  # circular: it uses tokens()
+
+        return Sentences(self.text)
 
 
 def near_duplicate(a: Comparable, b: Comparable, threshold: float, quote_share: float) -> float:
