@@ -439,7 +439,7 @@ class Builder:
         elif kind == "own-subheading":
             if len(paras) < 5:
                 return self.trap("clean")
-            names = re.findall(r"(?<=[a-z,] )([A-Z][a-z]{3,})\b", " ".join(paras))
+            names = re.findall(r"(?<=[a-z,] )([A-Z][a-z]{3,})\b", " ".join(paras[:-1]))
             common = max(set(names), key=names.count) if names else ""
             heading = f"What next for {common}" if common else "What happens next"
             paras.insert(len(paras) - 1, heading)

@@ -13,12 +13,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from newslint.document import Document, Paragraph
 from newslint.findings import Fix, Hit, RelatedSpan
 from newslint.kinds.base import Kind
 from newslint.kinds.offtopic_shapes import (
+    DEFAULT_CUES,
+    cue_pattern,
+    is_credit_line,
     is_cue,
     is_dateline,
     is_end_matter,
@@ -29,7 +32,8 @@ from newslint.kinds.offtopic_shapes import (
     starts_like_sentence,
 )
 from newslint.options import Option
-from newslint.topic import Bag
+from newslint.patterns import compile_pattern
+from newslint.topic import Bag, names, word_stems
 
 
 @dataclass(frozen=True)
@@ -122,7 +126,45 @@ class OfftopicTail(Kind):
             "int", 8, "how many final body paragraphs may belong to the tail", minimum=1
         ),
         "max_headline_words": Option("int", 22, "longest line that still reads as a headline", minimum=3),
+        "max_overlap_names": Option(
+            "float",
+            0.45,
+            "an item whose headline the article does not share is foreign below this overlap when the "
+            "article holds few of its names, places and figures",
+            minimum=0,
+            maximum=1,
+        ),
+        "max_name_coverage": Option(
+            "float",
+            0.4,
+            "share of the item's names, places and figures the article may hold for `max_overlap_names`",
+            minimum=0,
+            maximum=1,
+        ),
+        "max_overlap_bare_names": Option(
+            "float",
+            0.3,
+            "a bare headline-like last line is foreign below this overlap when the article holds none of "
+            "its names, places and figures",
+            minimum=0,
+            maximum=1,
+        ),
+        "cues": Option(
+            "list[str]",
+            list(DEFAULT_CUES),
+            "openings (regular expressions, case-insensitive) of a line that announces appended items: "
+            "everything from it to the end is the tail",
+        ),
     }
+
+    def __init__(self, rule: Any) -> None:
+        super().__init__(rule)
+        self.cue = cue_pattern(self.options["cues"])
+
+    @classmethod
+    def validate(cls, options: Mapping[str, Any]) -> None:
+        for i, cue in enumerate(options.get("cues", ())):
+            compile_pattern(cue, f"cues[{i}]", ignorecase=True)
 
     def check(self, doc: Document) -> Iterator[Hit]:
         verdicts = self.judge(doc)
@@ -179,8 +221,9 @@ class OfftopicTail(Kind):
         starts: list[tuple[int, str]] = []
         for i in range(window, len(body)):
             text = body[i].text
-            if is_cue(text):
+            if is_cue(text, self.cue):
                 starts.append((i, "cue"))
+                break  # a cue announces the tail: everything after it belongs to it
             elif is_headline_like(text, max_words=max_words):
                 if self._opens_item(body, i):
                     starts.append((i, "headline"))
@@ -276,6 +319,8 @@ class OfftopicTail(Kind):
         dateline = item.opener == "dateline" or any(is_dateline(p.text) for p in item.paragraphs[1:2])
         if item.opener == "cue":
             foreign, reason = overlap < opts["max_overlap_cue"], "cue phrase"
+        elif prose is None and self._bare_last_line(item, words, overlap, before):
+            foreign, reason = True, "headline-like last line sharing nothing with the article"
         elif words < opts["min_item_words"]:
             reason = "too short to judge"
         elif dateline and overlap < opts["max_overlap_cue"]:
@@ -285,6 +330,13 @@ class OfftopicTail(Kind):
                 foreign, reason = True, "headline-like line with no text"
         elif overlap < opts["max_overlap"]:
             foreign, reason = True, "headline-like line"
+        elif (
+            not sectioned
+            and overlap < opts["max_overlap_names"]
+            and head_overlap <= opts["max_head_overlap"]
+            and self._strange_names(before, opening)
+        ):
+            foreign, reason = True, "headline-like line; names and figures not in the article"
         elif (
             not sectioned
             and len(head) >= 2
@@ -302,6 +354,26 @@ class OfftopicTail(Kind):
         ):
             foreign, reason = False, "the article resumes after it"
         return Verdict(item, overlap, head_overlap, cohesion, words, foreign, reason)
+
+    def _strange_names(self, before: Sequence[str], opening: Sequence[Paragraph]) -> bool:
+        """The item names people, places, firms or figures and the article holds few of them."""
+        found = set().union(*(names(p.text) for p in opening))
+        if not found:
+            return False
+        known = found & word_stems(before)
+        return len(known) <= self.options["max_name_coverage"] * len(found)
+
+    def _bare_last_line(self, item: Item, words: int, overlap: float, before: Sequence[str]) -> bool:
+        """A lone headline-like last line (a teaser) that shares no word, or none of its names, with the
+        article.  A name with a bracketed country or body ("P O'Brien (New Zealand)", a referee) is not one."""
+        if len(item.paragraphs) != 1 or words < 2 or is_credit_line(item.first.text):
+            return False
+        if overlap == 0.0:
+            return True
+        if overlap >= self.options["max_overlap_bare_names"]:
+            return False
+        found = names(item.first.text)
+        return bool(found) and not found & word_stems(before)
 
     @staticmethod
     def _resumes(article: Bag, opening: Bag, last: Paragraph) -> bool:
