@@ -227,15 +227,11 @@ def op_reorder(rng: random.Random, text: str) -> str | None:
     for k, s in enumerate(sents):
         m = re.match(r"^(.{15,}?), ((?:said|says|according to|officials|he|she|the)\b[^,]{3,60})\.$", s)
         if m:
-            sents[k] = (
-                f"{m[2][0].upper()}{m[2][1:]}: {_decap(m[1])}."
-            )
+            sents[k] = f"{m[2][0].upper()}{m[2][1:]}: {_decap(m[1])}."
             return " ".join(sents)
         m = re.match(r"^(.{20,}?) (on|in|at|after|by) ([^,]{5,40})\.$", s)
         if m and not m[1].endswith(","):
-            sents[k] = (
-                f"{m[2].capitalize()} {m[3]}, {_decap(m[1])}."
-            )
+            sents[k] = f"{m[2].capitalize()} {m[3]}, {_decap(m[1])}."
             return " ".join(sents)
     return None
 

@@ -123,7 +123,9 @@ def is_cue(text: str, pattern: regex.Pattern[str] = CUE) -> bool:
     return len(text.split()) <= 30 and bool(pattern.match(text[:200], timeout=MATCH_TIMEOUT))
 
 
-_CREDIT = regex.compile(r"^(?:\p{Lu}[\p{L}\p{M}.'’-]*\s+){0,3}\p{Lu}[\p{L}\p{M}.'’-]*(?:\s*\([^()]{1,40}\))?$")
+_CREDIT = regex.compile(
+    r"^(?:\p{Lu}[\p{L}\p{M}.'’-]*\s+){0,3}\p{Lu}[\p{L}\p{M}.'’-]*(?:\s*\([^()]{1,40}\))?$"
+)
 
 
 def is_credit_line(text: str) -> bool:
@@ -159,8 +161,8 @@ def is_headline_like(text: str, *, max_words: int = 22, min_words: int = 2) -> b
 
 __all__ = [
     "CUE",
-    "DEFAULT_CUES",
     "DATELINE",
+    "DEFAULT_CUES",
     "END_MATTER",
     "cue_pattern",
     "is_credit_line",

@@ -190,8 +190,12 @@ class OfftopicTail(Kind):
             return []
         body = list(doc.body)
         verdicts: list[Verdict] = []
+        # Openers styled like the article's own headline may be other stories' headlines; the rest
+        # (an all-capitals crosshead under a sentence-case headline) are the article's subheadings.
+        upper = doc.headline.text.isupper()
+        starts = {item.first.text for item in items if item.first.text.isupper() == upper}
         for item in reversed(items):
-            sectioned = bool(self._subheads(body, body.index(item.first)))
+            sectioned = any(h not in starts for h in self._subheads(body, body.index(item.first)))
             verdict = self.verdict(doc, item, sectioned=sectioned)
             if verdict is not None and not verdict.foreign and verdicts and self._joins_tail(body, verdict):
                 verdict = replace(
@@ -349,6 +353,7 @@ class OfftopicTail(Kind):
             foreign, reason = True, "headline-like line with a story of its own"
         if (
             foreign
+            and item.opener != "cue"  # a cue announces the rest as appended
             and len(item.paragraphs) > len(opening)
             and self._resumes(article, sample, item.paragraphs[-1])
         ):
@@ -361,11 +366,15 @@ class OfftopicTail(Kind):
         if not found:
             return False
         known = found & word_stems(before)
-        return len(known) <= self.options["max_name_coverage"] * len(found)
+        limit: float = self.options["max_name_coverage"]
+        return len(known) <= limit * len(found)
 
     def _bare_last_line(self, item: Item, words: int, overlap: float, before: Sequence[str]) -> bool:
-        """A lone headline-like last line (a teaser) that shares no word, or none of its names, with the
-        article.  A name with a bracketed country or body ("P O'Brien (New Zealand)", a referee) is not one."""
+        """A lone headline-like last line (a teaser) sharing no word, or none of its names, with the article.
+
+        A bare name, or one with a bracketed country or body ("P O'Brien (New Zealand)", a referee),
+        is not a teaser.
+        """
         if len(item.paragraphs) != 1 or words < 2 or is_credit_line(item.first.text):
             return False
         if overlap == 0.0:
