@@ -20,8 +20,8 @@ import regex
 from newslint.document import Document, Paragraph
 from newslint.findings import Fix, Hit, RelatedSpan
 from newslint.kinds.base import Kind
-from newslint.kinds.duplicate_edit import EditPolicy, edited_copy
-from newslint.kinds.duplicate_text import LIST_ITEM, Comparable, near_duplicate
+from newslint.kinds.duplicate_edit import MIN_SIMILARITY, EditPolicy, edited_copy
+from newslint.kinds.duplicate_text import LIST_ITEM, Comparable, near_duplicate, similarity
 from newslint.options import Option
 from newslint.patterns import MATCH_TIMEOUT, PatternTimeout, compile_pattern
 
@@ -153,13 +153,16 @@ class DuplicateParagraph(Kind):
 
     def _score(self, a: Comparable, b: Comparable) -> Score | None:
         """How ``b`` (the later paragraph) copies ``a``: edit similarity, else aligned share."""
-        if self.notice is not None and self._is_notice(b.text):
+        raw = similarity(a.words, b.words, min(self.threshold, MIN_SIMILARITY))
+        if not raw:
             return None
-        score = near_duplicate(a, b, self.threshold, self.quote_share)
-        if score:
-            return Score(score, "verbatim" if a.text.strip() == b.text.strip() else "near-verbatim")
-        score = edited_copy(a, b, self.edits, self.quote_share)
-        return Score(score, "edited copy") if score else None
+        score = near_duplicate(a, b, self.threshold, self.quote_share, raw)
+        how = "verbatim" if a.text.strip() == b.text.strip() else "near-verbatim"
+        if not score:
+            score, how = edited_copy(a, b, self.edits, self.quote_share), "edited copy"
+        if not score or (self.notice is not None and self._is_notice(b.text)):
+            return None
+        return Score(score, how)
 
     def _is_notice(self, text: str) -> bool:
         assert self.notice is not None

@@ -110,10 +110,6 @@ class Comparable:
         return Counter(w for w in self.words if any(c.isdigit() for c in w))
 
     @cached_property
-    def word_set(self) -> frozenset[str]:
-        return frozenset(self.words)
-
-    @cached_property
     def sentences(self) -> Sentences:
         """The paragraph cut into figure-normalised sentences, for edited copies."""
         from newslint.kinds.duplicate_edit import Sentences  # circular: it uses tokens()
@@ -121,17 +117,21 @@ class Comparable:
         return Sentences(self.text)
 
 
-def near_duplicate(a: Comparable, b: Comparable, threshold: float, quote_share: float) -> float:
+def near_duplicate(
+    a: Comparable, b: Comparable, threshold: float, quote_share: float, score: float | None = None
+) -> float:
     """The similarity of ``a`` and ``b`` if they are copies of one paragraph, else 0.
 
     Two different paragraphs that quote the same long passage score high on words
     alone; when the quotation dominates both, the words around it (who said it,
     where, when) must match too.  A copy may lose or gain a figure but never
     changes one: "Shr 12 cts vs 10 cts" and "Shr 15 cts vs 10 cts" are two lines
-    of a results table, not a pasted paragraph.
+    of a results table, not a pasted paragraph.  ``score``, when given, is their similarity
+    already computed.
     """
-    score = similarity(a.words, b.words, threshold)
-    if not score or (a.numbers - b.numbers and b.numbers - a.numbers):
+    if score is None:
+        score = similarity(a.words, b.words, threshold)
+    if score < threshold or (a.numbers - b.numbers and b.numbers - a.numbers):
         return 0.0
     quotation_only = min(a.quoted, b.quoted) >= quote_share and a.outside_quotes != b.outside_quotes
     if quotation_only and similarity(a.outside_quotes, b.outside_quotes, threshold) < threshold:

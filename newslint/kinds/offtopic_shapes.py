@@ -7,6 +7,7 @@ patterns, each testable on one line, while the scoring compares whole blocks.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 
 import regex
 
@@ -61,7 +62,10 @@ def cue_pattern(cues: Sequence[str]) -> regex.Pattern[str]:
     return regex.compile(r"^\s*\W{0,3}(?:" + "|".join(f"(?:{c})" for c in cues) + ")", regex.IGNORECASE)
 
 
-CUE = cue_pattern(DEFAULT_CUES)
+@cache
+def default_cues() -> regex.Pattern[str]:
+    """The default cue pattern, compiled on first use (the rule compiles its own from YAML)."""
+    return cue_pattern(DEFAULT_CUES)
 
 # "NEW YORK, March 3 -", "LONDON (Reuters) -", "PARIS, Jan 5 (AFP) --": a story's opening.
 DATELINE = regex.compile(
@@ -118,9 +122,12 @@ def is_end_matter(text: str) -> bool:
     return bool(END_MATTER.match(text)) and len(text) <= 200
 
 
-def is_cue(text: str, pattern: regex.Pattern[str] = CUE) -> bool:
+def is_cue(text: str, pattern: regex.Pattern[str] | None = None) -> bool:
     """A short line opening with a cue phrase ("Read more", "Related:", "In other news")."""
-    return len(text.split()) <= 30 and bool(pattern.match(text[:200], timeout=MATCH_TIMEOUT))
+    if len(text) > 400:  # far longer than 30 words of a cue line: no need to look
+        return False
+    pattern = pattern or default_cues()
+    return bool(pattern.match(text[:200], timeout=MATCH_TIMEOUT)) and len(text.split()) <= 30
 
 
 _CREDIT = regex.compile(
@@ -160,11 +167,11 @@ def is_headline_like(text: str, *, max_words: int = 22, min_words: int = 2) -> b
 
 
 __all__ = [
-    "CUE",
     "DATELINE",
     "DEFAULT_CUES",
     "END_MATTER",
     "cue_pattern",
+    "default_cues",
     "is_credit_line",
     "is_cue",
     "is_dateline",
