@@ -173,8 +173,8 @@ def edited_copy(a: Comparable, b: Comparable, policy: EditPolicy, quote_share: f
     figures); when quotation dominates both, the words around the quotes of the shorter paragraph
     must occur around those of the longer (the same quotation given a new attribution is not a copy).
     """
-    short, long = sorted((len(a.words), len(b.words)))
-    if short < policy.min_shared or short < policy.min_longer_share * policy.threshold * long:
+    fewer, more = sorted((len(a.words), len(b.words)))
+    if fewer < policy.min_shared or fewer < policy.min_longer_share * policy.threshold * more:
         return 0.0  # too short, or too short a part of the other, to be a copy of it
     sa, sb = a.sentences, b.sentences
     share, words, longer = aligned_share(sa, sb, policy.sentence_threshold)

@@ -67,6 +67,7 @@ def default_cues() -> regex.Pattern[str]:
     """The default cue pattern, compiled on first use (the rule compiles its own from YAML)."""
     return cue_pattern(DEFAULT_CUES)
 
+
 # "NEW YORK, March 3 -", "LONDON (Reuters) -", "PARIS, Jan 5 (AFP) --": a story's opening.
 DATELINE = regex.compile(
     r"^(?P<place>\p{Lu}[\p{Lu}\p{M}.'’ -]{1,40}(?:,\s*\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)?)?)"
