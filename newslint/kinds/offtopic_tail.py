@@ -134,6 +134,16 @@ class OfftopicTail(Kind):
             minimum=0,
             maximum=1,
         ),
+        "max_overlap_unnamed": Option(
+            "float",
+            0.6,
+            "the same, up to this overlap, when the article holds none of `min_unknown_names` or more names",
+            minimum=0,
+            maximum=1,
+        ),
+        "min_unknown_names": Option(
+            "int", 3, "names, places and figures an item needs for `max_overlap_unnamed`", minimum=1
+        ),
         "max_name_coverage": Option(
             "float",
             0.4,
@@ -324,7 +334,7 @@ class OfftopicTail(Kind):
         if item.opener == "cue":
             foreign, reason = overlap < opts["max_overlap_cue"], "cue phrase"
         elif prose is None and self._bare_last_line(item, words, overlap, before):
-            foreign, reason = True, "headline-like last line sharing nothing with the article"
+            foreign, reason = True, "headline-like last line with no word or name of the article"
         elif words < opts["min_item_words"]:
             reason = "too short to judge"
         elif dateline and overlap < opts["max_overlap_cue"]:
@@ -336,9 +346,9 @@ class OfftopicTail(Kind):
             foreign, reason = True, "headline-like line"
         elif (
             not sectioned
-            and overlap < opts["max_overlap_names"]
+            and overlap < opts["max_overlap_unnamed"]
             and head_overlap <= opts["max_head_overlap"]
-            and self._strange_names(before, opening)
+            and self._strange_names(before, opening, overlap)
         ):
             foreign, reason = True, "headline-like line; names and figures not in the article"
         elif (
@@ -360,12 +370,15 @@ class OfftopicTail(Kind):
             foreign, reason = False, "the article resumes after it"
         return Verdict(item, overlap, head_overlap, cohesion, words, foreign, reason)
 
-    def _strange_names(self, before: Sequence[str], opening: Sequence[Paragraph]) -> bool:
-        """The item names people, places, firms or figures and the article holds few of them."""
+    def _strange_names(self, before: Sequence[str], opening: Sequence[Paragraph], overlap: float) -> bool:
+        """The item names people, places, firms or figures and the article holds few of them (or, for an
+        item sharing more of the article's vocabulary, several and none of them)."""
         found = set().union(*(names(p.text) for p in opening))
         if not found:
             return False
         known = found & word_stems(before)
+        if overlap >= self.options["max_overlap_names"]:
+            return not known and len(found) >= self.options["min_unknown_names"]
         limit: float = self.options["max_name_coverage"]
         return len(known) <= limit * len(found)
 
