@@ -273,11 +273,13 @@ class Builder:
         self.used: set[str] = set()
 
     def host(self, max_words: int = 900) -> Article:
-        while True:
+        """An article not used as a host yet (each article hosts one case at most)."""
+        for _ in range(100 * len(self.arts)):
             a = self.rng.choice(self.arts)
             if a.path not in self.used and sum(len(p.split()) for p in a.paras) <= max_words:
                 self.used.add(a.path)
                 return a
+        raise SystemExit("hard_structure.py: not enough articles for --per-class; ask for fewer cases")
 
     def donor(self, host: Article, same: bool, closest: bool = False) -> Article:
         """Another story: its first paragraph a sentence-long lead, not a retelling of the host's story

@@ -204,6 +204,7 @@ class OfftopicTail(Kind):
         # (an all-capitals crosshead under a sentence-case headline) are the article's subheadings.
         upper = doc.headline.text.isupper()
         starts = {item.first.text for item in items if item.first.text.isupper() == upper}
+        pending: list[Verdict] = []  # weakly related items after which no foreign item has come yet
         for item in reversed(items):
             sectioned = any(h not in starts for h in self._subheads(body, body.index(item.first)))
             verdict = self.verdict(doc, item, sectioned=sectioned)
@@ -211,9 +212,16 @@ class OfftopicTail(Kind):
                 verdict = replace(
                     verdict, foreign=True, reason="headline-like line before another appended item"
                 )
-            if verdict is None or not verdict.foreign:
+            if verdict is not None and verdict.foreign:
+                # the article does not resume under a headline after another story: a weakly related
+                # item after a foreign one is appended too
+                verdicts += [replace(v, foreign=True, reason="after another appended item") for v in pending]
+                pending = []
+                verdicts.append(verdict)
+            elif verdict is not None and not verdicts and self._may_follow_tail(verdict, starts):
+                pending.insert(0, verdict)
+            else:
                 break
-            verdicts.append(verdict)
         first = verdicts[-1] if verdicts else None
         if (
             first is not None
@@ -281,6 +289,16 @@ class OfftopicTail(Kind):
             and not self._is_section_heading(body, body.index(verdict.item.first))
         )
 
+    def _may_follow_tail(self, verdict: Verdict, starts: set[str]) -> bool:
+        """A last item too weakly related to the article to end it if a foreign item comes before it
+        (headed like the article itself, not like its crossheads)."""
+        return (
+            verdict.item.opener == "headline"
+            and verdict.item.first.text in starts
+            and verdict.overlap < self.options["max_overlap_related"]
+            and verdict.reason != "the article resumes after it"
+        )
+
     def _subheads(self, body: Sequence[Paragraph], stop: int) -> list[str]:
         """Headline-like lines before ``body[stop]`` that head a section of prose (not list entries)."""
         max_words = self.options["max_headline_words"]
@@ -346,6 +364,7 @@ class OfftopicTail(Kind):
             foreign, reason = True, "headline-like line"
         elif (
             not sectioned
+            and len(head) >= 2
             and overlap < opts["max_overlap_unnamed"]
             and head_overlap <= opts["max_head_overlap"]
             and self._strange_names(before, opening, overlap)
