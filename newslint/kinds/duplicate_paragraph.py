@@ -75,14 +75,24 @@ class DuplicateParagraph(Kind):
     name = "duplicate-paragraph"
     can_fix = True
     description = (
-        "Flags a body paragraph that repeats an earlier one verbatim or near-verbatim, on the later "
-        "copy, with the first copy as related location and the similarity in the message.  Text is "
-        "compared after erasing case, quote and dash style, punctuation and spacing; the score is a "
-        "token-level edit similarity (1.0 = same words).  `target: lead` reports copies of the lead, "
-        "`target: other` copies of any other paragraph.  Skips the headline, the source line, list "
-        "items, paragraphs shorter than `min_words`, paragraphs that share only a quotation (when "
-        "quotes make up `quote_share` of both, the words around the quotes must match too) and pairs "
-        "that differ in a figure (lines of a results table).  The (unsafe) fix deletes the later copy."
+        "Flags a body paragraph that repeats an earlier one verbatim, near-verbatim or lightly edited, on "
+        "the later copy, with the first copy as related location and the similarity in the message.  "
+        "How similarity is measured: text is compared after erasing case, quote and dash style, "
+        "punctuation and spacing.  First, a token-level edit similarity (1.0 = same words in the same "
+        "order) at or above `threshold` makes a near-verbatim copy.  Otherwise, for pairs whose edit "
+        "similarity is at least 0.4, sentence-level alignment finds edited copies (a sentence added or "
+        "dropped, clauses or sentences moved, synonyms, figures restated as '3m'/'3 million', "
+        "'three'/'3', '10%'/'10 per cent'): each paragraph is cut into sentences with figures written one "
+        "way; two sentences of `sentence_threshold` or more bigram overlap (Dice coefficient of adjacent "
+        "word pairs, so word order counts) are aligned; the score is the share of one paragraph's words in "
+        "aligned sentences, reported from `edited_threshold` up when both paragraphs have "
+        "`min_aligned_words` aligned words and the longer has `min_longer_share` of its words aligned.  "
+        "`target: lead` reports copies of the lead, `target: other` copies of any other paragraph.  Skips "
+        "the headline, the source line, list items, paragraphs shorter than `min_words`, paragraphs that "
+        "share only a quotation (when quotes make up `quote_share` of both, the words around the quotes "
+        "must match too; a sentence aligned only with a quoted copy of itself is a quotation, not a copy), "
+        "pairs that differ in a figure (lines of a results table) and paragraphs opening like a `notices` "
+        "entry (a correction quoting the story).  The (unsafe) fix deletes the later copy."
     )
     option_schema: ClassVar[Mapping[str, Option]] = {
         "target": Option(

@@ -64,12 +64,19 @@ class OfftopicTail(Kind):
     can_fix = True
     description = (
         "Flags a trailing item that belongs to another story: at the end of the article, a block opened by "
-        'a headline-like line (short, capitalised, no closing full stop), a cue phrase ("Read more", '
-        '"Related:") or a second dateline, whose informative words mostly do not occur in the article '
-        "before it (word overlap weighted by rarity in general English).  Several appended items are "
-        'reported once, at the first.  Credit and end lines ("Reporting by ...", "(c) 2024", "Reuter", '
-        '"-30-", "###") are skipped, never flagged.  Articles shorter than `min_article_words` are not '
-        "judged.  The unsafe fix deletes the tail."
+        "a headline-like line (short, capitalised, no closing full stop), a cue line (the `cues` list: "
+        '"Read more", "Related:", "In other news", "Most read"...; from a cue to the end is one tail) or a '
+        "second dateline, whose informative words mostly do not occur in the article before it (word "
+        "overlap weighted by rarity in general English).  Topic is judged by more than shared vocabulary: "
+        "an item whose headline the article does not share is foreign when the article holds few of its "
+        "names, places, firms and figures (capitalised words that do not open a sentence, acronyms, numbers "
+        "other than years), even when the two share a section's vocabulary; a bare headline-like last line "
+        "is foreign when it shares no word, or none of its names, with the article.  Several appended "
+        "items are reported once, at the first, even when it is loosely related to the article, and the "
+        'fix removes them all.  Credit and end lines ("Reporting by ...", "(c) 2024", "Reuter", "-30-", '
+        '"###", a referee "P Lamont (Scotland)") are never flagged; in an article with subheadings a last '
+        "section styled like them is kept.  Articles shorter than `min_article_words` are not judged.  The "
+        "unsafe fix deletes the tail."
     )
     option_schema: ClassVar[Mapping[str, Option]] = {
         "max_overlap": Option(
