@@ -179,7 +179,8 @@ def test_cue_line_starts_the_tail() -> None:
 def test_weakly_related_last_item_after_a_foreign_one_is_appended_too() -> None:
     weak_last = (
         "Portmere harbour fees to rise\n\n"
-        "Ferry passengers and yacht owners at Portmere will pay more from April under a new charging scheme.\n"
+        "Ferry passengers and yacht owners at Portmere will pay more from April "
+        "under a new charging scheme.\n"
     )
     text = ARTICLE + SECOND_ITEM + "\n" + weak_last
     (finding,) = lint(text)
