@@ -141,6 +141,15 @@ class OfftopicTail(Kind):
             minimum=0,
             maximum=1,
         ),
+        "max_overlap_lead_item": Option(
+            "float",
+            0.45,
+            "in an article without subheadings, a final headline-like line with a paragraph of prose (a "
+            "story's headline and lead) is foreign below this overlap when the article shares at most "
+            "`max_head_overlap` of the headline",
+            minimum=0,
+            maximum=1,
+        ),
         "max_overlap_unnamed": Option(
             "float",
             0.6,
@@ -377,6 +386,13 @@ class OfftopicTail(Kind):
             and self._strange_names(before, opening, overlap)
         ):
             foreign, reason = True, "headline-like line; names and figures not in the article"
+        elif (
+            not sectioned
+            and len(head) >= 2
+            and overlap < opts["max_overlap_lead_item"]
+            and head_overlap <= opts["max_head_overlap"]
+        ):
+            foreign, reason = True, "headline-like line and lead of a story of its own"
         elif (
             not sectioned
             and len(head) >= 2
