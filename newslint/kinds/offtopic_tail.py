@@ -70,10 +70,10 @@ class OfftopicTail(Kind):
         "overlap weighted by rarity in general English).  Topic is judged by more than shared vocabulary: "
         "an item whose headline the article does not share is foreign when the article holds few of its "
         "names, places, firms and figures (capitalised words that do not open a sentence, acronyms, numbers "
-        "other than years), even when the two share a section's vocabulary, and in an article without subheadings a final "
-        "headline and lead sharing little with it is foreign; a bare headline-like last line (a teaser) is "
-        "foreign when it shares little with the article.  Several appended "
-        "items are reported once, at the first, even when it is loosely related to the article, and the "
+        "other than years), even when the two share a section's vocabulary, and in an article without "
+        "subheadings a final headline and lead sharing little with it is foreign; a bare headline-like last "
+        "line (a teaser) is foreign when it shares little with the article.  Several appended items are "
+        "reported once, at the first, even when it is loosely related to the article, and the "
         'fix removes them all.  Credit and end lines ("Reporting by ...", "(c) 2024", "Reuter", "-30-", '
         '"###", a referee "P Lamont (Scotland)") are never flagged; in an article with subheadings a last '
         "section styled like them is kept.  Articles shorter than `min_article_words` are not judged.  The "
