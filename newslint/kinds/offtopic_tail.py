@@ -142,6 +142,14 @@ class OfftopicTail(Kind):
             minimum=0,
             maximum=1,
         ),
+        "min_head_overlap_section": Option(
+            "float",
+            0.75,
+            "a headline-like line whose words the article shares this much heads a section of the article "
+            "(\"What next for Harrowby\"), however far its text strays",
+            minimum=0,
+            maximum=1,
+        ),
         "max_overlap_lead_item": Option(
             "float",
             0.45,
@@ -376,7 +384,9 @@ class OfftopicTail(Kind):
         elif prose is None:
             if overlap < opts["max_overlap_bare"]:
                 foreign, reason = True, "headline-like line with no text"
-        elif overlap < opts["max_overlap"]:
+        elif overlap < opts["max_overlap"] and not (
+            len(head) >= 1 and head_overlap >= opts["min_head_overlap_section"]
+        ):
             foreign, reason = True, "headline-like line"
         elif (
             not sectioned
