@@ -146,7 +146,7 @@ class OfftopicTail(Kind):
             "float",
             0.75,
             "a headline-like line whose words the article shares this much heads a section of the article "
-            "(\"What next for Harrowby\"), however far its text strays",
+            '("What next for Harrowby"), however far its text strays',
             minimum=0,
             maximum=1,
         ),
