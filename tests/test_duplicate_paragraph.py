@@ -6,6 +6,7 @@ Which texts are (not) flagged is covered by tests/fixtures/duplicate-paragraphs.
 from __future__ import annotations
 
 import pytest
+from helpers import run_newslint
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -159,3 +160,9 @@ def test_edited_copy_message_and_related_first_copy() -> None:
 def test_notices_must_be_valid_patterns() -> None:
     with pytest.raises(OptionError, match="notices"):
         DuplicateParagraph.validate({"notices": ["correction(("]})
+
+
+def test_explain_says_how_similarity_is_measured() -> None:
+    page = run_newslint("explain", "repeated-paragraph")
+    assert page.returncode == 0
+    assert "sentence-level alignment" in page.stdout and "edit similarity" in page.stdout
