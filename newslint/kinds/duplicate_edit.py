@@ -10,8 +10,10 @@ So both paragraphs are cut into sentences, figures are put in one form ("three",
 paragraph is aligned with a sentence of the other when their sets of adjacent
 word pairs overlap enough (Dice coefficient of bigrams: word order counts, so a
 fixture list "A v B; C v D" is not "A v C; B v D", but a clause moved whole keeps
-almost all its pairs).  When every aligned sentence is quoted in one paragraph and not in
-the other, the later one quotes the earlier (a summary line followed by the full
+almost all its pairs); a sentence with a clause dropped or added is aligned when
+the shorter one's pairs nearly all occur in the longer.  When every aligned
+sentence is quoted in one paragraph and not in the other, the later one quotes
+the earlier (a summary line followed by the full
 quotation with its attribution, a quotation repeated in an embedded post): not a
 copy.  (Within a copy of several sentences an edit may break the quote marks of
 one, so one pair aligned alike is enough.)  The score is the share of one paragraph's words that lie
@@ -58,6 +60,11 @@ MIN_SIMILARITY = 0.4
 #: list "Harfield v Kestrel Town; Bramley Rovers v Ostmoor" in another order keeps the pairs of a
 #: two-word name but not the order, while a clause moved whole breaks two or three pairs only.
 CLEAR_DICE = 0.85
+
+#: A sentence with a clause dropped or added is aligned with the other when all but a few of the
+#: shorter one's word pairs occur in the longer (``CLEAR_DICE`` of them) and it keeps at least this
+#: share of the longer one's words.
+MIN_CONTAINED = 0.5
 
 #: sentences shorter than this (in words) are not aligned: too little to say they are the same
 MIN_SENTENCE_WORDS = 8
@@ -130,6 +137,13 @@ class Sentences:
         self.numbers = frozenset(w for s, _ in split for w in s if any(c.isdigit() for c in w))
 
 
+def _containment(a: frozenset[tuple[str, str]], b: frozenset[tuple[str, str]]) -> float:
+    """Share of the smaller bigram set found in the other."""
+    if not a or not b:
+        return 0.0
+    return len(a & b) / min(len(a), len(b))
+
+
 def _dice(a: frozenset[tuple[str, str]], b: frozenset[tuple[str, str]]) -> float:
     if not a or not b:
         return 0.0
@@ -149,13 +163,16 @@ def aligned_share(a: Sentences, b: Sentences, sentence_threshold: float) -> tupl
         if nb < MIN_SENTENCE_WORDS:
             continue
         for i, (na, ga, qa) in enumerate(a.parts):
-            if na < MIN_SENTENCE_WORDS or 2 * min(na, nb) / (na + nb) < sentence_threshold:
+            if na < MIN_SENTENCE_WORDS or min(na, nb) < MIN_CONTAINED * max(na, nb):
                 continue
             dice = _dice(ga, gb)
-            if dice >= sentence_threshold and (
-                dice >= CLEAR_DICE
-                or Indel.normalized_similarity(a.words_of[i], b.words_of[j]) >= sentence_threshold
-            ):
+            if dice >= sentence_threshold:
+                aligned = dice >= CLEAR_DICE or (
+                    Indel.normalized_similarity(a.words_of[i], b.words_of[j]) >= sentence_threshold
+                )
+            else:  # a clause dropped or added: the shorter sentence inside the longer
+                aligned = _containment(ga, gb) >= CLEAR_DICE
+            if aligned:
                 used_a[i] = used_b[j] = True
                 same_quoting = same_quoting or qa == qb
     if not same_quoting:  # only quoted against unquoted: a quotation of the other, not a copy
