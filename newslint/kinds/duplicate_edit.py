@@ -13,11 +13,11 @@ fixture list "A v B; C v D" is not "A v C; B v D", but a clause moved whole keep
 almost all its pairs); a sentence with a clause dropped or added is aligned when
 the shorter one's pairs nearly all occur in the longer.  When every aligned
 sentence is quoted in one paragraph and not in the other, the later one quotes
-the earlier (a summary line followed by the full
-quotation with its attribution, a quotation repeated in an embedded post): not a
-copy.  (Within a copy of several sentences an edit may break the quote marks of
-one, so one pair aligned alike is enough.)  The score is the share of one paragraph's words that lie
-in aligned sentences.  This module defines no kind.
+the earlier (a summary line followed by the full quotation with its attribution,
+a quotation repeated in an embedded post): not a copy.  (Within a copy of several
+sentences an edit may break the quote marks of one, so one pair aligned alike is
+enough.)  The score is the share of one paragraph's words that lie in aligned
+sentences.  This module defines no kind.
 """
 
 from __future__ import annotations
