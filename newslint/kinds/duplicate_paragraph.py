@@ -12,10 +12,12 @@ reported once.  The headline, the source line, list items and short lines
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, ClassVar, NamedTuple
 
 import regex
+from rapidfuzz.distance import Indel
+from rapidfuzz.process import extract
 
 from newslint.document import Document, Paragraph
 from newslint.findings import Fix, Hit, RelatedSpan
@@ -161,11 +163,18 @@ class DuplicateParagraph(Kind):
         if options.get("notices"):
             _notice_pattern(options["notices"])
 
+    @property
+    def _cutoff(self) -> float:
+        """Pairs below this edit similarity are neither near-verbatim nor edited copies."""
+        return min(self.threshold, MIN_SIMILARITY)
+
     def _score(self, a: Comparable, b: Comparable) -> Score | None:
         """How ``b`` (the later paragraph) copies ``a``: edit similarity, else aligned share."""
-        raw = similarity(a.words, b.words, min(self.threshold, MIN_SIMILARITY))
-        if not raw:
-            return None
+        raw = similarity(a.words, b.words, self._cutoff)
+        return self._judge(a, b, raw) if raw else None
+
+    def _judge(self, a: Comparable, b: Comparable, raw: float) -> Score | None:
+        """:meth:`_score` for a pair whose edit similarity ``raw`` is known."""
         score = near_duplicate(a, b, self.threshold, self.quote_share, raw)
         how = "verbatim" if a.text.strip() == b.text.strip() else "near-verbatim"
         if not score:
@@ -188,32 +197,71 @@ class DuplicateParagraph(Kind):
             return
         lead, lead_words = found
         later = [(p, c) for p, c in paras if p.index > lead.index and len(c.words) >= self.min_words]
-        copies_of_lead = [(p, self._score(lead_words, c)) for p, c in later]
+        copies_of_lead = self._copies_of(lead_words, later)
         if self.target == "lead":
             if len(lead_words.words) >= self.min_words:
-                yield from (self._hit(doc, p, lead, score) for p, score in copies_of_lead if score)
+                yield from (self._hit(doc, p, lead, score) for p, score in copies_of_lead)
             return
-        lead_copies = {p.index for p, score in copies_of_lead if score}
+        lead_copies = {p.index for p, _ in copies_of_lead}
         yield from self._repeats(doc, [(p, c) for p, c in later if p.index not in lead_copies])
 
     def _repeats(self, doc: Document, paras: Sequence[tuple[Paragraph, Comparable]]) -> Iterator[Hit]:
         originals: list[tuple[Paragraph, Comparable]] = []
         blocks: dict[tuple[str, tuple[str, ...]], list[int]] = {}
         blocked = len(paras) > FULL_COMPARISON_LIMIT
+        words: list[tuple[str, ...]] = []  # the originals' words, for one comparison call per paragraph
         for para, prepared in paras:
             keys = (("start", prepared.words[:3]), ("end", prepared.words[-3:]))
-            earlier: Iterable[int] = range(len(originals))
             if blocked:
                 earlier = sorted({i for key in keys for i in blocks.get(key, ())})
-            match = next(
-                ((originals[i][0], s) for i in earlier if (s := self._score(originals[i][1], prepared))), None
-            )
+                match = next(
+                    ((originals[i][0], s) for i in earlier if (s := self._score(originals[i][1], prepared))),
+                    None,
+                )
+            else:
+                match = self._first_copy(originals, words, prepared)
             if match is not None:
                 yield self._hit(doc, para, match[0], match[1])
                 continue
             for key in keys:
                 blocks.setdefault(key, []).append(len(originals))
             originals.append((para, prepared))
+            words.append(prepared.words)
+
+    def _copies_of(
+        self, first: Comparable, later: Sequence[tuple[Paragraph, Comparable]]
+    ) -> list[tuple[Paragraph, Score]]:
+        """The later paragraphs that copy ``first``, in order (one comparison call for all of them)."""
+        if not later:
+            return []
+        scored = extract(
+            first.words,
+            [c.words for _, c in later],
+            scorer=Indel.normalized_similarity,
+            score_cutoff=self._cutoff,
+            limit=None,
+        )
+        copies = [(later[i][0], self._judge(first, later[i][1], float(raw))) for _, raw, i in scored]
+        return sorted(((p, score) for p, score in copies if score is not None), key=lambda c: c[0].index)
+
+    def _first_copy(
+        self,
+        originals: Sequence[tuple[Paragraph, Comparable]],
+        words: Sequence[tuple[str, ...]],
+        later: Comparable,
+    ) -> tuple[Paragraph, Score] | None:
+        """The earliest original that ``later`` copies: edit similarities against all of them in one
+        call (the paragraph's words are prepared once, not once per pair), then the guards in order."""
+        if not words:
+            return None
+        scored = extract(
+            later.words, words, scorer=Indel.normalized_similarity, score_cutoff=self._cutoff, limit=None
+        )
+        for _, raw, i in sorted(scored, key=lambda hit: hit[2]):
+            score = self._judge(originals[i][1], later, float(raw))
+            if score is not None:
+                return originals[i][0], score
+        return None
 
     def _hit(self, doc: Document, para: Paragraph, first: Paragraph, score: Score) -> Hit:
         params = {
