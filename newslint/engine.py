@@ -134,12 +134,29 @@ class Linter:
         )
 
 
+def _span(f: Finding) -> tuple[int, int, int, int]:
+    return (f.line, f.column, f.end_line, f.end_column)
+
+
 def merge_typo_and_date(findings: list[Finding]) -> list[Finding]:
-    """Drop a typo finding on a word a date rule already reports (one report per defect)."""
+    """Drop a typo finding on a word a more specific rule already reports (one report per defect):
+    a date rule covering it (a misspelled month), or another rule flagging the very same span with
+    the same correction (a British spelling under ``locale: en-US`` is a variant, not a typo)."""
     date_lines: dict[int, list[Finding]] = defaultdict(list)
+    agreeing: set[tuple[tuple[int, int, int, int], str]] = set()
     for f in findings:
         if f.category == "date":
             date_lines[f.line].append(f)
+        elif f.category != "typo" and f.suggestions:
+            agreeing.add((_span(f), f.suggestions[0].lower()))
+    if agreeing:
+        findings = [
+            f
+            for f in findings
+            if not (
+                f.category == "typo" and f.suggestions and (_span(f), f.suggestions[0].lower()) in agreeing
+            )
+        ]
     if not date_lines:
         return findings
 

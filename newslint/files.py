@@ -52,13 +52,13 @@ def _walk(root: str, include: Sequence[str], exclude: Sequence[str]) -> Iterator
     yield from sorted(found)
 
 
-def read_document(path: str, data: bytes | None = None) -> Document | FileError:
+def read_document(path: str, data: bytes | None = None, encoding: str | None = None) -> Document | FileError:
     """Read and parse one file; an unreadable or undecodable file becomes a FileError."""
     try:
         if data is None:
             with open(path, "rb") as handle:
                 data = handle.read()
-        return Document.from_bytes(path, data)
+        return Document.from_bytes(path, data, encoding)
     except DecodeError as exc:
         return FileError(path, str(exc))
     except OSError as exc:

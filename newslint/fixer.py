@@ -85,13 +85,13 @@ def fix_document(doc: Document, lint: Lint, unsafe: bool) -> tuple[str, int, lis
         fixes = choose(fix for f in findings if (fix := wanted(f, unsafe)) is not None)
         if not fixes:
             break
-        text = apply(doc.text, fixes)
-        if text == doc.text:
+        text = apply(doc.source, fixes)  # not doc.text: Markdown code is blanked out there
+        if text == doc.source:
             break
-        applied += len(fixes)
+        applied += sum(1 for fix in fixes if doc.text[fix.start : fix.end] != fix.replacement)
         doc = Document(doc.path, text, bom=doc.bom)
         findings = lint(doc)
-    return doc.text, applied, findings
+    return doc.source, applied, findings
 
 
 def encode(text: str, bom: bool) -> bytes:
@@ -103,12 +103,20 @@ def fix_file(path: str, lint: Lint, unsafe: bool, display: str | None = None) ->
     try:
         with open(path, "rb") as handle:
             data = handle.read()
-        doc = Document.from_bytes(display or path, data)
-    except (OSError, DecodeError) as exc:
+    except OSError as exc:
         return FixResult(display or path, b"", b"", error=f"cannot fix: {exc}")
+    return fix_data(display or path, data, lint, unsafe)
+
+
+def fix_data(name: str, data: bytes, lint: Lint, unsafe: bool) -> FixResult:
+    """Compute the fixed bytes of one text (a file's or standard input's)."""
+    try:
+        doc = Document.from_bytes(name, data)
+    except DecodeError as exc:
+        return FixResult(name, data, data, error=f"cannot fix: {exc}")
     text, applied, remaining = fix_document(doc, lint, unsafe)
     fixed = encode(text, doc.bom) if applied else data
-    return FixResult(display or path, data, fixed, applied if fixed != data else 0, remaining)
+    return FixResult(name, data, fixed, applied if fixed != data else 0, remaining)
 
 
 def write_atomic(path: str, data: bytes, expected: bytes) -> None:

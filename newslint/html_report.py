@@ -47,7 +47,7 @@ def _context(doc: Document, f: Finding) -> tuple[str, int, int]:
         hi = min(hi, max(end, lo + CONTEXT_MAX))
     end = min(end, hi)
     prefix = "…" if lo > (para.start if para else lo) else ""
-    text = prefix + doc.text[lo:hi]
+    text = prefix + doc.source[lo:hi]
     return text, start - lo + len(prefix), end - lo + len(prefix)
 
 
@@ -162,7 +162,7 @@ def run_report(options: Any, output: Path, title: str) -> int:
     settings = settings_for(options)
     rules = resolve_rules(settings, options.ignore)
     files = discover(options.paths, settings.include, settings.exclude)
-    result = run([f for f in files if f != "-"], rules, jobs=options.jobs)
+    result = run([f for f in files if f != "-"], rules, jobs=options.jobs, encoding=settings.encoding)
     findings = filter_per_file(result.findings, settings, {r.id: r.group for r in rules})
     if options.baseline is not None:
         findings = filter_baseline(findings, load_baseline(options.baseline))

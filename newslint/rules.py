@@ -49,6 +49,7 @@ class Rule:
     enabled: bool = True
     group: str = ""
     source: str = ""  # the YAML file it came from
+    replaces: str = ""  # the built-in rule file this user rule replaces (same id), if any
 
     def with_overrides(self, severity: str | None, options: Mapping[str, Any]) -> Rule:
         """A copy with config overrides applied and re-validated."""
@@ -179,11 +180,18 @@ def rule_files(folder: Path) -> Iterator[Path]:
     yield from sorted(p for p in folder.rglob("*.yml") if p.is_file())
 
 
-def load_rules(folders: Iterable[Path], *, display_root: Path | None = None) -> list[Rule]:
-    """Load every rule under the folders; later folders may not reuse an id."""
+def load_rules(
+    folders: Iterable[Path], *, display_root: Path | None = None, overridable: int = 0
+) -> list[Rule]:
+    """Load every rule under the folders.
+
+    A rule in a later folder may reuse the id of a rule from the first ``overridable`` folders
+    (the built-in rules), and then replaces it, as in Vale; any other reused id is an error.
+    """
     rules: dict[str, Rule] = {}
     cache = RuleFileCache()
-    for folder in folders:
+    origin: dict[str, int] = {}  # rule id -> number of the folder it came from
+    for number, folder in enumerate(folders):
         if not folder.is_dir():
             raise RuleError("rule folder not found", str(folder))
         for file in rule_files(folder):
@@ -194,9 +202,15 @@ def load_rules(folders: Iterable[Path], *, display_root: Path | None = None) -> 
                 rule = parse_rule(shown, cache.load(file, _parse_fast), group)
             except RuleError:  # parse again keeping line numbers, to say where
                 rule = parse_rule(shown, load_yaml(file, RuleError), group)
+            previous = rules.get(rule.id)
+            if previous is not None and origin[rule.id] < overridable <= number:
+                rules[rule.id] = replace(rule, replaces=previous.source)
+                origin[rule.id] = number
+                continue
             if rule.id in rules:
                 raise RuleError(f"duplicate rule id {rule.id!r} (also in {rules[rule.id].source})", shown, 1)
             rules[rule.id] = rule
+            origin[rule.id] = number
     cache.save()
     return sorted(rules.values(), key=lambda r: r.id)
 

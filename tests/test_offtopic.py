@@ -108,7 +108,7 @@ def test_finding_points_at_tail_with_related_headline_and_unsafe_fix() -> None:
     assert finding.category == "off-topic"
     assert finding.line == 9
     assert finding.related[0].line == 1
-    assert "overlap" in finding.message
+    assert "key words appear in the article" in finding.message
     assert finding.fix is not None and not finding.fix.safe
     assert text[: finding.fix.start] + text[finding.fix.end :] == ARTICLE
 

@@ -40,6 +40,18 @@ class Kind(ABC):
     def validate(cls, options: Mapping[str, Any]) -> None:
         """Checks beyond the schema (compile regexes, cross-option rules); raise OptionError."""
 
+    #: the fixes its hits carry when that does not depend on the options: "safe", "unsafe",
+    #: "safe or unsafe" (decided per finding) or "none"; ``None``: see :meth:`fix_availability`
+    fixes: ClassVar[str | None] = None
+
+    @classmethod
+    def fix_availability(cls, options: Mapping[str, Any]) -> str | None:
+        """What fixes a rule of this kind offers with these options (``newslint explain``, ``rules``).
+
+        ``None`` when the kind does not say: the rule's own bad examples are then asked
+        (:mod:`newslint.fix_info`)."""
+        return "none" if not cls.can_fix else cls.fixes
+
     @abstractmethod
     def check(self, doc: Document) -> Iterable[Hit]:
         """Yield the hits of this rule in ``doc``."""

@@ -37,6 +37,7 @@ def _cue_words(words: list[str]) -> regex.Pattern[str]:
 class DateMisspelling(DateKind):
     name = "date-misspelling"
     can_fix = True
+    fixes = "unsafe"
     description = (
         "Flags a capitalised word one or two edits from a month or weekday name (same first letter; one "
         "edit for names of five letters or fewer) that is not itself a common word (`max_zipf`), when a "

@@ -25,6 +25,7 @@ _PRESET_KEYS = {"order", "ordinals", "abbreviate"}
 class DateStyle(DateKind):
     name = "date-style"
     can_fix = True
+    fixes = "safe"
     description = (
         "`style` names one of `presets` (or `any`, which flags nothing).  A preset has `order` (DM or MD), "
         "`ordinals` (allowed or not) and `abbreviate` (full month name -> its form beside a day).  Dates "

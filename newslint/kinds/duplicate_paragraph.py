@@ -73,6 +73,17 @@ class Score(NamedTuple):
     how: str  # "verbatim", "near-verbatim" or "edited copy"
 
 
+def likeness(score: Score) -> str:
+    """How alike two copies are, in words an editor reads without a manual."""
+    if score.how == "verbatim":
+        return "word for word"
+    if score.how == "edited copy":
+        return f"with light edits ({int(score.value * 100)}% of its words in sentences of the first)"
+    if score.value >= 1.0:
+        return "with the same words (only case, punctuation or spacing differ)"
+    return f"almost word for word ({int(score.value * 100)}% the same)"
+
+
 class DuplicateParagraph(Kind):
     name = "duplicate-paragraph"
     can_fix = True
@@ -269,6 +280,7 @@ class DuplicateParagraph(Kind):
             "first_line": first.first_line,
             "what": "lead" if self.target == "lead" else "paragraph",
             "verbatim": score.how,
+            "likeness": likeness(score),
         }
         return Hit(
             para.start,

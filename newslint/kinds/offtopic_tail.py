@@ -59,6 +59,14 @@ class Verdict:
     reason: str
 
 
+def shared(overlap: float) -> str:
+    """The item's word overlap with the article, in words an editor reads without a manual."""
+    percent = round(overlap * 100)
+    if percent == 0:
+        return "none of its key words appear in the article"
+    return f"{percent}% of its key words appear in the article"
+
+
 class OfftopicTail(Kind):
     name = "offtopic-tail"
     can_fix = True
@@ -210,7 +218,7 @@ class OfftopicTail(Kind):
         yield Hit(
             para.start,
             doc.lines[para.first_line - 1].end,
-            {"reason": first.reason, "overlap": f"{first.overlap:.2f}"},
+            {"reason": first.reason, "overlap": f"{first.overlap:.2f}", "shared": shared(first.overlap)},
             related=(RelatedSpan(doc.headline.start, "the article's headline"),),
             fix=Fix(para.start, len(doc.text), "", safe=False),
         )
