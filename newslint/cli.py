@@ -393,4 +393,12 @@ def _exit(status: object) -> None:
         code = code or 1
     with contextlib.suppress(BrokenPipeError):
         sys.stderr.flush()
+    if _measured():
+        raise SystemExit(code)  # a normal exit, so coverage writes this process's data
     os._exit(code)
+
+
+def _measured() -> bool:
+    """Whether coverage is measuring this process (its data is saved only on a normal exit)."""
+    coverage = sys.modules.get("coverage")
+    return coverage is not None and coverage.Coverage.current() is not None
