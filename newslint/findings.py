@@ -111,3 +111,17 @@ class FileError:
 
     def to_dict(self) -> dict[str, str]:
         return {"path": self.path, "message": self.message}
+
+
+class _Params(dict[str, Any]):
+    """Message placeholders; an unknown placeholder stays as written."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def format_message(template: str, params: Mapping[str, Any]) -> str:
+    try:
+        return template.format_map(_Params(params))
+    except (ValueError, IndexError, AttributeError):
+        return template

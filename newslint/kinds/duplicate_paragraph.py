@@ -64,6 +64,8 @@ def likeness(verbatim: bool, score: float) -> str:
 
 class DuplicateParagraph(Kind):
     name = "duplicate-paragraph"
+    # compares the body's paragraphs, whatever the scope: "text" and "body" both mean that
+    scopes = ("text", "body")
     can_fix = True
     description = (
         "Flags a body paragraph that repeats an earlier one verbatim or near-verbatim, on the later "
