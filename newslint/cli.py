@@ -289,7 +289,7 @@ def index_build(
     ] = None,
 ) -> None:
     """Index the leads of an archive; then `newslint check --against FILE NEW/` finds repeated leads."""
-    from newslint.lead_index import build_command
+    from newslint.index_app import build_command
 
     try:
         typer.echo(build_command(paths, output, config, jobs))

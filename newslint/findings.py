@@ -66,6 +66,16 @@ class Related:
 
 
 @dataclass(frozen=True)
+class Excerpt:
+    """The source text around a finding (its paragraph, trimmed when long) and the flagged span
+    within it, kept while the document is in memory so reports need not read the file again."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
 class Finding:
     path: str
     line: int
@@ -81,6 +91,7 @@ class Finding:
     fix: Fix | None = None
     flagged: str = ""  # the flagged text, for fingerprints and reports
     fingerprint: str = ""  # content hash for baselines and SARIF (newslint.baseline)
+    excerpt: Excerpt | None = field(default=None, compare=False)  # when the run was asked to keep them
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.path, self.line, self.column, self.rule)

@@ -11,21 +11,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from newslint.config import Settings, filter_per_file, load_settings
+from newslint.config import Settings, load_settings
 from newslint.errors import ConfigError, NewslintError
-from newslint.files import discover
 from newslint.findings import SEVERITIES, Finding, severity_rank
+from newslint.lint import RunResult, document_lint, lint_paths
 from newslint.reporters import FORMATS, Report, get_reporter
-from newslint.result_cache import CACHE_DIR, ResultCache, run_key
+from newslint.result_cache import CACHE_DIR
 from newslint.rules import Rule
 from newslint.ruleset import overridden_rules, resolve_rules
-from newslint.runner import RunResult, run
+from newslint.runner import is_corpus_rule
 from newslint.snippets import source_lines
 
 COLOR_CHOICES = ("auto", "always", "never")
 
 if TYPE_CHECKING:
-    from newslint.document import Document
     from newslint.fixer import FixResult
 
 
@@ -135,23 +134,17 @@ def run_check(options: CheckOptions) -> int:
         raise NewslintError("no files or folders given (e.g. `newslint check .`)")
     if "-" in options.paths and not options.stdin_filename:
         options.stdin_filename = "<stdin>"
-    files = discover(options.paths, settings.include, settings.exclude)
-    stdin_data = sys.stdin.buffer.read() if "-" in files else None
-    stdin = (stdin_data, options.stdin_filename or "<stdin>") if stdin_data is not None else None
-    cache = None
-    if options.cache:
-        cache = ResultCache(settings.root, run_key(rules, settings.encoding))
-    result = run(
-        files,
-        rules,
+    run = lint_paths(
+        settings,
+        options.paths,
+        rules=rules,
         jobs=options.jobs,
-        stdin=stdin,
+        read_stdin=sys.stdin.buffer.read,
+        stdin_name=options.stdin_filename or "<stdin>",
         progress=_progress_printer(options.progress),
-        encoding=settings.encoding,
-        cache=cache,
+        cache=options.cache,
     )
-    groups = {r.id: r.group for r in rules}
-    result.findings = filter_per_file(result.findings, settings, groups)
+    result, files, stdin = run.result, run.files, run.stdin
     if options.fix or options.diff:
         changed = run_fixes(options, settings, rules, result, stdin)
         if options.diff:
@@ -221,20 +214,14 @@ def run_fixes(
     input (``-``) is never written back: ``--fix`` prints its fixed text on standard
     output (unchanged text when there is nothing to fix, as ruff does), ``--diff`` its diff.
     """
-    from newslint.engine import Linter
     from newslint.fixer import FixResult, fix_data, fix_paths, unified_diff, wanted
 
     unsafe = options.unsafe_fixes
     stdin_name = stdin[1] if stdin is not None else None
     targets = {f.path for f in result.findings if wanted(f, unsafe) is not None and f.path != stdin_name}
     targets = {t for t in targets if Path(t).is_file()}
-    linter = Linter(rules)
-    groups = {r.id: r.group for r in rules}
-    corpus = {r.id for r, _ in linter.corpus_checks}
-
-    def lint(doc: Document) -> list[Finding]:
-        return filter_per_file(linter.lint(doc), settings, groups)
-
+    lint = document_lint(settings, rules)
+    corpus = {r.id for r in rules if is_corpus_rule(r)}
     outcomes = fix_paths(targets, lint, unsafe, write=not options.diff) if targets else []
     if stdin is not None:
         fixable = any(f.path == stdin_name and wanted(f, unsafe) for f in result.findings)
