@@ -114,8 +114,7 @@ def _in(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 # The quick loop tries a few configurations of each shape; CI (the full run) tries many more
-# under the ``slow`` marker.  Together with tests/test_never_crashes.py, CI runs over 2,000
-# fuzzed examples.
+# under the ``slow`` marker (tests/test_never_crashes.py runs 2,000 news-like texts there).
 QUICK = settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 FULL = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
