@@ -302,7 +302,7 @@ def index_build(
     ] = None,
 ) -> None:
     """Index the leads of an archive; then `newslint check --against FILE NEW/` finds repeated leads."""
-    from newslint.lead_index import build_command
+    from newslint.index_app import build_command
 
     try:
         typer.echo(build_command(paths, output, config, jobs))
@@ -406,4 +406,12 @@ def _exit(status: object) -> None:
         code = code or 1
     with contextlib.suppress(BrokenPipeError):
         sys.stderr.flush()
+    if _measured():
+        raise SystemExit(code)  # a normal exit, so coverage writes this process's data
     os._exit(code)
+
+
+def _measured() -> bool:
+    """Whether coverage is measuring this process (its data is saved only on a normal exit)."""
+    coverage = sys.modules.get("coverage")
+    return coverage is not None and coverage.Coverage.current() is not None

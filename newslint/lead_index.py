@@ -19,7 +19,7 @@ import gzip
 import json
 import os
 import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -255,42 +255,7 @@ def _entry(item: Any, same_hashing: bool) -> tuple[str, int, tuple[str, ...], by
     return item["path"], item["line"], tuple(item["words"].split()), signature
 
 
-# ------------------------------------------------------------ building and wiring
-
-
-def _summarise_path(args: tuple[str, int]) -> tuple[str, LeadSummary | None]:
-    from newslint.files import read_document
-    from newslint.findings import FileError
-
-    path, min_words = args
-    doc = read_document(path)
-    return path, (None if isinstance(doc, FileError) else summarise(doc, min_words))
-
-
-def summaries(
-    paths: Sequence[str], min_words: int, jobs: int = 1
-) -> Iterator[tuple[str, LeadSummary | None]]:
-    """Lead summaries of ``paths`` (in order), in a process pool when there are many."""
-    work = [(p, min_words) for p in paths]
-    if jobs <= 1 or len(work) < 200:
-        yield from map(_summarise_path, work)
-        return
-    from concurrent.futures import ProcessPoolExecutor
-
-    with ProcessPoolExecutor(jobs) as pool:
-        yield from pool.map(_summarise_path, work, chunksize=64)
-
-
-def build_index(paths: Sequence[str], min_words: int = 8, jobs: int = 1) -> tuple[LeadIndex, int]:
-    """An index of the leads of ``paths``, and how many files had no lead worth indexing."""
-    index = LeadIndex()
-    skipped = 0
-    for path, summary in summaries(paths, min_words, jobs):
-        if summary is None:
-            skipped += 1
-        else:
-            index.add(path, summary.line, summary.words, summary.signature)
-    return index, skipped
+# ------------------------------------------------------------ wiring (building: newslint.index_app)
 
 
 def against_changes(settings: Settings, index_path: Path) -> dict[str, Any]:
@@ -305,19 +270,3 @@ def against_changes(settings: Settings, index_path: Path) -> dict[str, Any]:
         "extend_select": (*settings.extend_select, RULE_ID),
         "rules": {**settings.rules, RULE_ID: RuleSettings(entry.severity, options, entry.line)},
     }
-
-
-def build_command(paths: Sequence[str], output: Path, config: Path | None, jobs: int | None) -> str:
-    """``newslint index build``: index the leads of the archive files, save, and say what was done."""
-    from newslint.config import load_settings
-    from newslint.files import find_files
-    from newslint.ruleset import all_rules, apply_settings
-    from newslint.runner import default_jobs
-
-    first = next((p for p in paths if Path(p).exists()), ".")
-    settings = load_settings(config, Path(first))
-    rule = next(r for r in apply_settings(all_rules(settings), settings) if r.id == RULE_ID)
-    files = [p for p in find_files(paths, settings.include, settings.exclude).files if p != "-"]
-    index, skipped = build_index(files, rule.options["min_words"], jobs or default_jobs())
-    index.save(output)
-    return f"Indexed {len(index)} leads of {len(files)} files into {output} ({skipped} had no usable lead)."

@@ -12,22 +12,22 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from newslint.config import Settings, filter_per_file, load_settings
+from newslint.config import Settings, load_settings
 from newslint.errors import ConfigError, NewslintError
-from newslint.files import DEFAULT_MAX_BYTES, find_files, too_large
+from newslint.files import DEFAULT_MAX_BYTES, too_large
 from newslint.findings import SEVERITIES, Finding, severity_rank
+from newslint.lint import RunResult, document_lint, lint_paths
 from newslint.reporters import FORMATS, Report, get_reporter
 from newslint.reporters.escape import escape_control
-from newslint.result_cache import CACHE_DIR, ResultCache, run_key
+from newslint.result_cache import CACHE_DIR
 from newslint.rules import Rule
 from newslint.ruleset import overridden_rules, resolve_rules
-from newslint.runner import RunResult, run
+from newslint.runner import is_corpus_rule
 from newslint.snippets import source_lines
 
 COLOR_CHOICES = ("auto", "always", "never")
 
 if TYPE_CHECKING:
-    from newslint.document import Document
     from newslint.fixer import FixResult
 
 
@@ -141,29 +141,21 @@ def run_check(options: CheckOptions) -> int:
         raise NewslintError("no files or folders given (e.g. `newslint check .`)")
     if "-" in options.paths and not options.stdin_filename:
         options.stdin_filename = "<stdin>"
-    found = find_files(options.paths, settings.include, settings.exclude, word_lists(rules))
-    if options.verbose:
-        for path, reason in found.skipped:
-            sys.stderr.write(f"newslint: skipped {escape_control(path)}: {reason}\n")
-    files = found.files
-    stdin_data = read_stdin(max_bytes) if "-" in files else None
-    stdin = (stdin_data, options.stdin_filename or "<stdin>") if stdin_data is not None else None
-    cache = None
-    if options.cache:
-        cache = ResultCache(settings.root, run_key(rules, settings.encoding))
-    result = run(
-        files,
-        rules,
+    run = lint_paths(
+        settings,
+        options.paths,
+        rules=rules,
         jobs=options.jobs,
-        stdin=stdin,
+        read_stdin=lambda: read_stdin(max_bytes),
+        stdin_name=options.stdin_filename or "<stdin>",
         progress=_progress_printer(options.progress),
-        encoding=settings.encoding,
-        cache=cache,
+        cache=options.cache,
         max_bytes=max_bytes,
     )
-    result.errors = sorted([*result.errors, *found.errors], key=lambda e: e.path)
-    groups = {r.id: r.group for r in rules}
-    result.findings = filter_per_file(result.findings, settings, groups)
+    result, files, stdin = run.result, run.files, run.stdin
+    if options.verbose:
+        for path, reason in run.skipped:
+            sys.stderr.write(f"newslint: skipped {escape_control(path)}: {reason}\n")
     if options.fix:
         from newslint.fixer import clean_stale_temps
 
@@ -222,20 +214,6 @@ def read_stdin(max_bytes: int) -> bytes:
     return data
 
 
-def word_lists(rules: list[Rule]) -> set[str]:
-    """Files the rules read (accept and reject lists): met in a folder, they are not copy."""
-    from newslint.kinds import get_kind
-
-    out: set[str] = set()
-    for rule in rules:
-        kind = get_kind(rule.kind)
-        for key, option in (kind.option_schema if kind else {}).items():
-            value = rule.options.get(key)
-            if option.type == "list[path]" and isinstance(value, list):
-                out.update(str(Path(v).expanduser()) for v in value if isinstance(v, str))
-    return out
-
-
 def write_output(text: str, output_file: Path | None) -> None:
     if output_file is None:
         sys.stdout.write(text)
@@ -261,20 +239,14 @@ def run_fixes(
     input (``-``) is never written back: ``--fix`` prints its fixed text on standard
     output (unchanged text when there is nothing to fix, as ruff does), ``--diff`` its diff.
     """
-    from newslint.engine import Linter
     from newslint.fixer import FixResult, fix_data, fix_paths, unified_diff, wanted
 
     unsafe = options.unsafe_fixes
     stdin_name = stdin[1] if stdin is not None else None
     targets = {f.path for f in result.findings if wanted(f, unsafe) is not None and f.path != stdin_name}
     targets = {t for t in targets if Path(t).is_file()}
-    linter = Linter(rules)
-    groups = {r.id: r.group for r in rules}
-    corpus = {r.id for r, _ in linter.corpus_checks}
-
-    def lint(doc: Document) -> list[Finding]:
-        return filter_per_file(linter.lint(doc), settings, groups)
-
+    lint = document_lint(settings, rules)
+    corpus = {r.id for r in rules if is_corpus_rule(r)}
     max_bytes = options.max_file_size or DEFAULT_MAX_BYTES
     outcomes = []
     if targets:

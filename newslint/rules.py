@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import string
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -17,51 +17,28 @@ from typing import Any
 from newslint.document import SCOPES
 from newslint.errors import RuleError
 from newslint.findings import SEVERITIES
+from newslint.kinds import available_kinds, get_kind
 from newslint.messages import template_problem
 from newslint.options import OptionError, validate_options
 from newslint.rule_cache import RuleFileCache
+from newslint.rule_model import OVERLAPS
+from newslint.rule_model import Example as Example  # re-exported: the data lives in the core
+from newslint.rule_model import Rule as Rule
 from newslint.yamlload import key_line, load_yaml, load_yaml_fast
 
 REQUIRED = ("id", "kind", "category", "severity", "message", "summary", "why", "examples")
-OPTIONAL = ("scope", "options", "enabled")
+OPTIONAL = ("scope", "options", "enabled", "overlap")
 _ID_CHARS = set(string.ascii_lowercase + string.digits + "-")
 
 
-@dataclass(frozen=True)
-class Example:
-    text: str
-    line: int | None = None  # for bad examples: the line the finding must be on
-    options: Mapping[str, Any] = field(default_factory=dict)  # rule options for this example only
-
-
-@dataclass(frozen=True)
-class Rule:
-    id: str
-    kind: str
-    category: str
-    severity: str
-    message: str
-    summary: str
-    why: str
-    scope: str = "text"
-    options: Mapping[str, Any] = field(default_factory=dict)
-    bad: tuple[Example, ...] = ()
-    good: tuple[Example, ...] = ()
-    enabled: bool = True
-    group: str = ""
-    source: str = ""  # the YAML file it came from
-    replaces: str = ""  # the built-in rule file this user rule replaces (same id), if any
-
-    def with_overrides(self, severity: str | None, options: Mapping[str, Any]) -> Rule:
-        """A copy with config overrides applied and re-validated."""
-        from newslint.kinds import get_kind
-
-        kind = get_kind(self.kind)
-        merged = {**self.options, **options}
-        if kind is not None:
-            merged = validate_options(kind.option_schema, merged)
-            kind.validate(merged)
-        return replace(self, severity=severity or self.severity, options=merged)
+def with_overrides(rule: Rule, severity: str | None, options: Mapping[str, Any]) -> Rule:
+    """A copy of ``rule`` with config overrides applied and re-validated by its kind."""
+    kind = get_kind(rule.kind)
+    merged = {**rule.options, **options}
+    if kind is not None:
+        merged = validate_options(kind.option_schema, merged)
+        kind.validate(merged)
+    return replace(rule, severity=severity or rule.severity, options=merged)
 
 
 def builtin_rules_dir() -> Path:
@@ -113,8 +90,6 @@ def _option_line(data: Any, options: Any, key: str) -> int | None:
 
 def parse_rule(path: str, data: Any, group: str) -> Rule:
     """Validate one rule document strictly; every error names ``path`` and the line."""
-    from newslint.kinds import available_kinds
-
     if not isinstance(data, Mapping):
         raise RuleError("a rule file must hold a mapping", path, 1)
     for key in data:
@@ -148,6 +123,15 @@ def parse_rule(path: str, data: Any, group: str) -> Rule:
         raise RuleError(
             f"unknown kind {data['kind']!r} (known: {', '.join(sorted(kinds))})", path, key_line(data, "kind")
         )
+    if scope not in kind.scopes:
+        raise RuleError(
+            f"kind {data['kind']!r} does not support scope {scope!r} (it supports: {', '.join(kind.scopes)})",
+            path,
+            key_line(data, "scope"),
+        )
+    overlap = data.get("overlap", kind.overlap)
+    if overlap not in OVERLAPS:
+        raise RuleError(f"overlap must be one of {', '.join(OVERLAPS)}", path, key_line(data, "overlap"))
     raw_options = data.get("options", {}) or {}
     if not isinstance(raw_options, Mapping):
         raise RuleError("'options' must be a mapping", path, key_line(data, "options"))
@@ -179,6 +163,7 @@ def parse_rule(path: str, data: Any, group: str) -> Rule:
         enabled=enabled,
         group=group,
         source=path,
+        overlap=overlap,
     )
 
 

@@ -10,7 +10,7 @@ from newslint.config import Settings, select_rules
 from newslint.errors import ConfigError
 from newslint.kinds import get_kind
 from newslint.options import OptionError
-from newslint.rules import Rule, builtin_rules_dir, load_rules
+from newslint.rules import Rule, builtin_rules_dir, load_rules, with_overrides
 
 
 def all_rules(settings: Settings, extra_paths: Sequence[Any] = ()) -> list[Rule]:
@@ -136,7 +136,7 @@ def apply_settings(rules: Sequence[Rule], settings: Settings, known: Sequence[Ru
             if not overrides and (entry is None or entry.severity is None):
                 out.append(rule)
                 continue
-            changed = rule.with_overrides(entry.severity if entry else None, overrides)
+            changed = with_overrides(rule, entry.severity if entry else None, overrides)
         except OptionError as exc:
             line = _error_line(settings, rule.id, exc.key)
             raise ConfigError(f"rule {rule.id!r}: {exc}", settings.source, line) from None

@@ -15,8 +15,10 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from newslint.engine import Linter
+from newslint.excerpts import with_excerpts
 from newslint.files import DEFAULT_MAX_BYTES, read_document, read_limited
 from newslint.findings import FileError, Finding
+from newslint.kinds import CorpusKind, get_kind
 from newslint.rules import Rule
 
 if TYPE_CHECKING:
@@ -41,6 +43,8 @@ class RunResult:
     errors: list[FileError]
     files: int
     timings: dict[str, float]
+    #: per file, the cross-file rules' summaries (only when the run was asked to keep them)
+    collected: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
 def lint_one(
@@ -52,6 +56,7 @@ def lint_one(
     encoding: str | None = None,
     want_digest: bool = False,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    excerpts: bool = False,
 ) -> FileResult:
     if data is None and want_digest:
         with contextlib.suppress(OSError):  # read_document reports it
@@ -62,7 +67,10 @@ def lint_one(
     if display is not None:
         doc.path = display
     collected = linter.collect(doc) if linter.corpus_checks else {}
-    result = FileResult(doc.path, linter.lint(doc), None, collected)
+    findings = linter.lint(doc)
+    if excerpts:
+        findings = with_excerpts(doc, findings)
+    result = FileResult(doc.path, findings, None, collected)
     if want_digest and data is not None:
         from newslint.result_cache import digest
 
@@ -71,11 +79,11 @@ def lint_one(
 
 
 _WORKER_LINTER: Linter | None = None
-#: (encoding, want_digest, max_bytes) of the run, set in each worker
-_WORKER_SETUP: tuple[str | None, bool, int] = (None, False, DEFAULT_MAX_BYTES)
+#: (encoding, want_digest, max_bytes, excerpts) of the run, set in each worker
+_WORKER_SETUP: tuple[str | None, bool, int, bool] = (None, False, DEFAULT_MAX_BYTES, False)
 
 
-def _init_worker(rules: Sequence[Rule] | None, setup: tuple[str | None, bool, int]) -> None:
+def _init_worker(rules: Sequence[Rule] | None, setup: tuple[str | None, bool, int, bool]) -> None:
     global _WORKER_LINTER, _WORKER_SETUP
     _WORKER_SETUP = setup
     if rules is not None:  # spawn: build here; fork: inherited from the parent
@@ -87,9 +95,16 @@ def _init_worker(rules: Sequence[Rule] | None, setup: tuple[str | None, bool, in
 def _work(paths: list[str]) -> tuple[list[FileResult], dict[str, float]]:
     assert _WORKER_LINTER is not None
     before = dict(_WORKER_LINTER.timings)
-    encoding, want_digest, max_bytes = _WORKER_SETUP
+    encoding, want_digest, max_bytes, excerpts = _WORKER_SETUP
     results = [
-        lint_one(_WORKER_LINTER, p, encoding=encoding, want_digest=want_digest, max_bytes=max_bytes)
+        lint_one(
+            _WORKER_LINTER,
+            p,
+            encoding=encoding,
+            want_digest=want_digest,
+            max_bytes=max_bytes,
+            excerpts=excerpts,
+        )
         for p in paths
     ]
     spent = {k: v - before.get(k, 0.0) for k, v in _WORKER_LINTER.timings.items()}
@@ -131,11 +146,15 @@ def run(
     encoding: str | None = None,
     cache: ResultCache | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    excerpts: bool = False,
+    compare: bool = True,
 ) -> RunResult:
     """Lint ``paths`` (``-`` means ``stdin``: its bytes and the name to report).
 
     With a ``cache``, files whose bytes are unchanged take their findings from it (only their
-    corpus summaries are computed again) and the others' findings are stored in it.
+    corpus summaries are computed again) and the others' findings are stored in it.  With
+    ``excerpts`` each finding keeps the paragraph around it.  With ``compare`` false the
+    cross-file rules only summarise each file (kept in ``collected``) and compare nothing.
     """
     global _WORKER_LINTER
     jobs = jobs or default_jobs()
@@ -148,7 +167,7 @@ def run(
     # Building the rules (the spelling lexicon above all) is most of a small run: a run whose
     # files all come from the cache builds them only if cross-file rules need summaries.
     if not files and stdin is None and not _has_corpus_rules(rules):
-        return _finish(None, results, timings, cache)
+        return _finish(None, results, timings, cache, compare)
     linter = Linter(rules)
     if cache is not None and linter.corpus_checks:
         for r in results:
@@ -156,13 +175,22 @@ def run(
             if not isinstance(doc, FileError):
                 r.collected = linter.collect(doc)
     if stdin is not None and "-" in paths:
-        results.append(lint_one(linter, stdin[1], stdin[0], display=stdin[1], encoding=encoding))
+        results.append(
+            lint_one(linter, stdin[1], stdin[0], display=stdin[1], encoding=encoding, excerpts=excerpts)
+        )
     want_digest = cache is not None
     total = len(files)
     if jobs <= 1 or total < POOL_THRESHOLD:
         for i, path in enumerate(files, 1):
             results.append(
-                lint_one(linter, path, encoding=encoding, want_digest=want_digest, max_bytes=max_bytes)
+                lint_one(
+                    linter,
+                    path,
+                    encoding=encoding,
+                    want_digest=want_digest,
+                    max_bytes=max_bytes,
+                    excerpts=excerpts,
+                )
             )
             if progress:
                 progress(i, total)
@@ -185,7 +213,7 @@ def run(
             jobs,
             mp_context=context,
             initializer=_init_worker,
-            initargs=(None if fork else list(rules), (encoding, want_digest, max_bytes)),
+            initargs=(None if fork else list(rules), (encoding, want_digest, max_bytes, excerpts)),
         ) as pool:
             for chunk_results, spent in pool.map(_work, chunks):
                 results.extend(chunk_results)
@@ -197,17 +225,25 @@ def run(
         _WORKER_LINTER = None
         if fork:
             gc.unfreeze()  # the workers are gone: this process's objects are collectable again
-    return _finish(linter, results, timings, cache)
+    return _finish(linter, results, timings, cache, compare)
+
+
+def is_corpus_rule(rule: Rule) -> bool:
+    """Whether the rule compares the files of a run with each other."""
+    kind = get_kind(rule.kind)
+    return isinstance(kind, type) and issubclass(kind, CorpusKind)
 
 
 def _has_corpus_rules(rules: Sequence[Rule]) -> bool:
-    from newslint.kinds import CorpusKind, get_kind
-
-    return any(isinstance(k, type) and issubclass(k, CorpusKind) for k in (get_kind(r.kind) for r in rules))
+    return any(is_corpus_rule(r) for r in rules)
 
 
 def _finish(
-    linter: Linter | None, results: list[FileResult], timings: dict[str, float], cache: ResultCache | None
+    linter: Linter | None,
+    results: list[FileResult],
+    timings: dict[str, float],
+    cache: ResultCache | None,
+    compare: bool = True,
 ) -> RunResult:
     if cache is not None:
         for r in results:
@@ -215,10 +251,14 @@ def _finish(
                 cache.put(r.path, r.digest, r.findings)
         cache.save()
     findings = [f for r in results for f in r.findings]
+    kept: dict[str, dict[str, Any]] = {}
     if linter is not None and linter.corpus_checks:
-        findings.extend(linter.finish((r.path, r.collected) for r in results if r.error is None))
+        if compare:
+            findings.extend(linter.finish((r.path, r.collected) for r in results if r.error is None))
+        else:
+            kept = {r.path: r.collected for r in results if r.error is None}
     errors = sorted((r.error for r in results if r.error is not None), key=lambda e: e.path)
-    return RunResult(sorted(findings, key=Finding.sort_key), errors, len(results), timings)
+    return RunResult(sorted(findings, key=Finding.sort_key), errors, len(results), timings, kept)
 
 
 def _from_cache(files: list[str], cache: ResultCache) -> tuple[list[FileResult], list[str]]:

@@ -6,6 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from helpers import REPO
 
 HEADER = "rule\tpath\tline\tcolumn\tflagged\tverdict\treason\n"
@@ -17,6 +18,7 @@ def review(corpus: Path, reviewed: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(command, capture_output=True, text=True, timeout=300, cwd=corpus.parent)
 
 
+@pytest.mark.slow  # drives the bench script, which runs newslint in subprocesses (CI runs it)
 def test_review_reports_precision_unreviewed_findings_and_each_edit(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
     corpus.mkdir()

@@ -113,34 +113,41 @@ def _in(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         (folder / name).unlink(missing_ok=True)
 
 
-FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+# The quick loop tries a few configurations of each shape; CI (the full run) tries many more
+# under the ``slow`` marker (tests/test_never_crashes.py runs 2,000 news-like texts there).
+QUICK = settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+FULL = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 
-@FUZZ
-@given(config=configs)
-def test_fuzzed_yaml_configs(folder: Path, monkeypatch: pytest.MonkeyPatch, config: dict[str, Any]) -> None:
+def yaml_config(folder: Path, monkeypatch: pytest.MonkeyPatch, config: dict[str, Any]) -> None:
     _in(folder, monkeypatch)
     (folder / ".newslint.yaml").write_text(json.dumps(config))  # JSON is YAML
     run_check(folder)
 
 
-@FUZZ
-@given(config=configs)
-def test_fuzzed_toml_configs(folder: Path, monkeypatch: pytest.MonkeyPatch, config: dict[str, Any]) -> None:
+def toml_config(folder: Path, monkeypatch: pytest.MonkeyPatch, config: dict[str, Any]) -> None:
     _in(folder, monkeypatch)
     (folder / "pyproject.toml").write_text(toml_text(config))
     run_check(folder)
 
 
-@FUZZ
-@given(
-    raw=st.text(alphabet=st.sampled_from(list("[]{}=:-'\"\n #.,\\tabcselct1é")), max_size=60),
-    toml=st.booleans(),
-)
-def test_fuzzed_config_text(folder: Path, monkeypatch: pytest.MonkeyPatch, raw: str, toml: bool) -> None:
+def config_text(folder: Path, monkeypatch: pytest.MonkeyPatch, raw: str, toml: bool) -> None:
     _in(folder, monkeypatch)
     if toml:
         (folder / "pyproject.toml").write_text("[tool.newslint]\n" + raw)
     else:
         (folder / ".newslint.yaml").write_text(raw)
     run_check(folder)
+
+
+raw_text = {
+    "raw": st.text(alphabet=st.sampled_from(list("[]{}=:-'\"\n #.,\\tabcselct1é")), max_size=60),
+    "toml": st.booleans(),
+}
+
+test_fuzzed_yaml_configs = QUICK(given(config=configs)(yaml_config))
+test_fuzzed_toml_configs = QUICK(given(config=configs)(toml_config))
+test_fuzzed_config_text = QUICK(given(**raw_text)(config_text))
+test_fuzzed_yaml_configs_full = pytest.mark.slow(FULL(given(config=configs)(yaml_config)))
+test_fuzzed_toml_configs_full = pytest.mark.slow(FULL(given(config=configs)(toml_config)))
+test_fuzzed_config_text_full = pytest.mark.slow(FULL(given(**raw_text)(config_text)))

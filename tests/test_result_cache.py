@@ -110,6 +110,7 @@ def test_a_damaged_cache_only_costs_the_work(copy: Path) -> None:
     assert run_json("copy") == expected
 
 
+@pytest.mark.slow  # three real processes at once (CI runs it; the quick loop keeps to in-process runs)
 def test_concurrent_runs_leave_a_usable_cache(copy: Path) -> None:
     """Three real processes at once, all writing the cache: each reports what an uncached run
     does, and the cache left behind is whole."""

@@ -17,10 +17,10 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from newslint.findings import Hit, Related
 from newslint.options import Option
+from newslint.rule_model import Rule
 
 if TYPE_CHECKING:
     from newslint.document import Document
-    from newslint.rules import Rule
 
 
 class Kind(ABC):
@@ -31,6 +31,11 @@ class Kind(ABC):
     description: ClassVar[str] = ""
     #: whether hits may carry fixes
     can_fix: ClassVar[bool] = False
+    #: the ``scope:`` values a rule of this kind may ask for (anything else is a rule error)
+    scopes: ClassVar[tuple[str, ...]] = ("text",)
+    #: how its rules' findings meet other rules' on the same words, unless a rule file says
+    #: (``overlap:``; see :data:`newslint.rule_model.OVERLAPS`)
+    overlap: ClassVar[str] = "none"
 
     def __init__(self, rule: Rule) -> None:
         self.rule = rule
@@ -55,6 +60,11 @@ class Kind(ABC):
     @abstractmethod
     def check(self, doc: Document) -> Iterable[Hit]:
         """Yield the hits of this rule in ``doc``."""
+
+    def after_suppression(self, doc: Document, unused: Sequence[Hit]) -> Iterable[Hit]:
+        """Hits found once the suppression comments are applied; ``unused`` are the comments
+        that hid nothing.  Most kinds have none."""
+        return ()
 
 
 @dataclass(frozen=True)

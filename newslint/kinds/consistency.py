@@ -13,8 +13,8 @@ from typing import Any, ClassVar
 
 import regex
 
-from newslint.document import Document, RegionSet, whole_word_spans
-from newslint.findings import Fix, Hit, RelatedSpan
+from newslint.document import SCOPES, Document, RegionSet, whole_word_spans
+from newslint.findings import Fix, Hit, RelatedSpan, format_message
 from newslint.kinds.base import Kind
 from newslint.options import Option, OptionError
 from newslint.patterns import Budget, compile_pattern, finditer, search
@@ -49,6 +49,7 @@ def _bounded(form: str) -> str:
 
 class Consistency(Kind):
     name = "consistency"
+    scopes = SCOPES  # looks only inside doc.regions(rule.scope)
     can_fix = True
     description = (
         "Each `either` entry pairs two forms (words or regexes).  When one article uses both, the "
@@ -214,6 +215,4 @@ class Consistency(Kind):
         """The message when the locale, not the article's majority, decided (else the rule's own)."""
         if self.prescribed is None or not self.options["locale_message"]:
             return None
-        from newslint.engine import format_message  # the engine imports the kinds
-
         return format_message(self.options["locale_message"], params)

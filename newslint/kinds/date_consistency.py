@@ -27,9 +27,10 @@ from collections import Counter
 from collections.abc import Iterator, Mapping
 from typing import Any, ClassVar
 
-from newslint.date_mentions import VOCAB_OPTIONS, DateKind, Mention, find_mentions, render
+from newslint.date_mentions import VOCAB_OPTIONS, Mention, render
 from newslint.document import Document
 from newslint.findings import Fix, Hit, RelatedSpan
+from newslint.kinds.date_base import DateKind
 from newslint.options import Option, OptionError
 
 DIMENSIONS = ("form", "ordinal", "abbreviation")
@@ -94,9 +95,7 @@ class DateConsistency(DateKind):
         if self.options["style"] != "any":
             return  # the house style, not the article's majority, decides: date-style reports
         mentions = [
-            m
-            for m in find_mentions(doc, self.vocab)
-            if m.order and (not m.dateline or self.options["dateline_votes"])
+            m for m in self.mentions(doc) if m.order and (not m.dateline or self.options["dateline_votes"])
         ]
         flagged: dict[int, dict[str, tuple[Any, Mention]]] = {}
         for dimension in self.dimensions:

@@ -14,9 +14,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any, ClassVar
 
-from newslint.date_mentions import VOCAB_OPTIONS, DateKind, Mention, find_mentions, render
+from newslint.date_mentions import VOCAB_OPTIONS, Mention, render
 from newslint.document import Document
 from newslint.findings import Fix, Hit
+from newslint.kinds.date_base import DateKind
 from newslint.options import Option, OptionError
 
 _PRESET_KEYS = {"order", "ordinals", "abbreviate"}
@@ -64,7 +65,7 @@ class DateStyle(DateKind):
     def check(self, doc: Document) -> Iterator[Hit]:
         if self.preset is None:
             return
-        for m in find_mentions(doc, self.vocab):
+        for m in self.mentions(doc):
             if m.dateline or m.month is None:
                 continue
             start, end = m.date_start, m.end

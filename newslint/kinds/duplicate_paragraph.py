@@ -86,6 +86,8 @@ def likeness(score: Score) -> str:
 
 class DuplicateParagraph(Kind):
     name = "duplicate-paragraph"
+    # compares the body's paragraphs, whatever the scope: "text" and "body" both mean that
+    scopes = ("text", "body")
     can_fix = True
     description = (
         "Flags a body paragraph that repeats an earlier one verbatim, near-verbatim or lightly edited, on "

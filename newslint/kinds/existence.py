@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any, ClassVar
 
-from newslint.document import Document
+from newslint.document import SCOPES, Document
 from newslint.findings import Hit
 from newslint.kinds.base import Kind
 from newslint.options import Option
@@ -14,6 +14,7 @@ from newslint.patterns import Budget, PatternTimeout, compile_pattern, compile_t
 
 class Existence(Kind):
     name = "existence"
+    scopes = SCOPES  # looks only inside doc.regions(rule.scope)
     description = (
         "Flags every occurrence of the listed `tokens` (whole words or phrases) and `patterns` "
         "(regular expressions) within the rule's scope, except those matching an `exceptions` pattern.  "

@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any, ClassVar
 
-from newslint.document import Document, RegionSet
+from newslint.document import SCOPES, Document, RegionSet
 from newslint.findings import Fix, Hit
 from newslint.kinds.base import Kind
 from newslint.options import Option
@@ -18,6 +18,7 @@ _JOINERS = frozenset("'’-")  # a repeat glued to more of a word is not a repea
 
 class Repetition(Kind):
     name = "repetition"
+    scopes = SCOPES  # looks only inside doc.regions(rule.scope)
     can_fix = True
     description = (
         'Flags a word immediately repeated within a line ("the the"), ignoring case.  Repeats that '

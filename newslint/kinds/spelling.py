@@ -21,7 +21,7 @@ import regex
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from newslint.document import Document
+from newslint.document import SCOPES, Document
 from newslint.findings import Fix, Hit
 from newslint.kinds.base import Kind
 from newslint.options import Option
@@ -96,6 +96,8 @@ class _Verdict:
 
 class Spelling(Kind):
     name = "spelling"
+    scopes = SCOPES  # looks only inside doc.regions(rule.scope)
+    overlap = "yields"  # a date rule or an agreeing rule on the same word reports it instead
     can_fix = True
     description = (
         "Flags words that look misspelled: not in the dictionary (pyspellchecker), not common in the "

@@ -7,7 +7,7 @@ from typing import Any, ClassVar
 
 import regex
 
-from newslint.document import Document
+from newslint.document import SCOPES, Document
 from newslint.findings import Fix, Hit
 from newslint.kinds.base import Kind
 from newslint.options import Option
@@ -19,6 +19,7 @@ _PLAIN = regex.compile(r"[\p{L}\p{N} '’-]+")
 
 class Substitution(Kind):
     name = "substitution"
+    scopes = SCOPES  # looks only inside doc.regions(rule.scope)
     can_fix = True
     description = (
         "Each key of `swap` is a word, phrase or regex to flag; its value is the preferred form "
