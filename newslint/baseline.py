@@ -21,7 +21,9 @@ from typing import TYPE_CHECKING, Any
 import regex
 
 from newslint.errors import NewslintError
+from newslint.files import read_limited
 from newslint.findings import Finding
+from newslint.jsondata import BadJSON, loads_bounded
 
 if TYPE_CHECKING:
     from newslint.document import Document
@@ -80,12 +82,15 @@ def write_baseline(path: Path, findings: Sequence[Finding]) -> int:
 
 
 def load_baseline(path: Path) -> Counter[tuple[str, str]]:
+    """The (file, fingerprint) pairs a baseline records; a damaged file is an error naming it."""
     try:
-        data: Any = json.loads(path.read_text(encoding="utf-8"))
+        data: Any = loads_bounded(read_limited(str(path)).decode("utf-8"))
     except OSError as exc:
-        raise NewslintError(f"cannot read baseline: {exc.strerror}", str(path)) from None
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise NewslintError(f"baseline is not JSON: {exc}", str(path)) from None
+        raise NewslintError(f"cannot read baseline: {exc.strerror or exc}", str(path)) from None
+    except UnicodeDecodeError:
+        raise NewslintError("baseline is not UTF-8 text", str(path)) from None
+    except BadJSON as exc:
+        raise NewslintError(f"not a usable baseline: {exc}", str(path)) from None
     if (
         not isinstance(data, dict)
         or data.get("version") != VERSION
@@ -93,10 +98,16 @@ def load_baseline(path: Path) -> Counter[tuple[str, str]]:
     ):
         raise NewslintError(f"not a newslint baseline (version {VERSION})", str(path))
     keys: Counter[tuple[str, str]] = Counter()
-    for entry in data["findings"]:
-        if not isinstance(entry, dict) or not {"file", "fingerprint"} <= set(entry):
-            raise NewslintError("baseline entry without 'file' and 'fingerprint'", str(path))
-        keys[(str(entry["file"]), str(entry["fingerprint"]))] += 1
+    for i, entry in enumerate(data["findings"]):
+        if (
+            not isinstance(entry, dict)
+            or not isinstance(entry.get("file"), str)
+            or not isinstance(entry.get("fingerprint"), str)
+        ):
+            raise NewslintError(
+                f"baseline entry {i} must be an object with string 'file' and 'fingerprint'", str(path)
+            )
+        keys[(entry["file"], entry["fingerprint"])] += 1
     return keys
 
 

@@ -37,6 +37,21 @@ def read_cached(path: Path) -> Any:
         return MISSING
 
 
+def fits(data: Any, shape: tuple[type, ...] | None) -> bool:
+    """Whether cached ``data`` is a tuple of these types (None: any data fits).
+
+    A cache file of the right format but another shape (written by another version, or
+    damaged) must be rebuilt, not break every run until someone deletes it.
+    """
+    if shape is None:
+        return True
+    return (
+        isinstance(data, tuple)
+        and len(data) == len(shape)
+        and all(isinstance(item, kind) for item, kind in zip(data, shape, strict=True))
+    )
+
+
 def write_cached(path: Path, data: Any) -> None:
     """Store ``data`` at ``path`` atomically (readers see the old entry or the new one, never
     half of one); a read-only or full disk is not an error."""

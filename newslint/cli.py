@@ -22,7 +22,7 @@ app = typer.Typer(
     name="newslint",
     help="A data-quality linter for newswire text: typos, dates, duplicated leads, off-topic tails.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
@@ -33,7 +33,9 @@ app.add_typer(index_app, name="index")
 
 
 def _fail(exc: NewslintError) -> typer.Exit:
-    sys.stderr.write(f"newslint: {exc}\n")
+    from newslint.reporters.escape import escape_control
+
+    sys.stderr.write(f"newslint: {escape_control(str(exc))}\n")
     return typer.Exit(2)
 
 
@@ -59,10 +61,20 @@ def _root(
 
 @app.command()
 def check(
-    paths: Annotated[list[str], typer.Argument(help="Files or folders to lint; '-' reads standard input.")],
+    paths: Annotated[
+        list[str] | None, typer.Argument(help="Files or folders to lint; '-' reads standard input.")
+    ] = None,
     format: Annotated[
-        str, typer.Option("--format", "-f", help="text, json, jsonl, github, sarif or junit.")
-    ] = "text",
+        str | None,
+        typer.Option("--format", "-f", help="text (default), json, jsonl, github, sarif or junit."),
+    ] = None,
+    output_format: Annotated[
+        str | None,
+        typer.Option(
+            help="full (text with the source line; default on a terminal) or concise (text, one line"
+            " a finding; default when piped or written to a file); any --format name is accepted too."
+        ),
+    ] = None,
     select: Annotated[list[str] | None, typer.Option(help="Only these rules, groups or categories.")] = None,
     extend_select: Annotated[
         list[str] | None, typer.Option(help="Add these rules (opt-in ones too).")
@@ -100,13 +112,51 @@ def check(
     against: Annotated[
         Path | None, typer.Option(help="Also compare leads with this index (`newslint index build`).")
     ] = None,
+    exit_zero: Annotated[
+        bool, typer.Option("--exit-zero", help="Exit 0 even with findings (2 still means an error).")
+    ] = False,
+    color: Annotated[
+        str, typer.Option(help="auto (a terminal; honours NO_COLOR and FORCE_COLOR), always or never.")
+    ] = "auto",
+    isolated: Annotated[
+        bool, typer.Option("--isolated", help="Ignore every configuration file (built-in defaults).")
+    ] = False,
+    encoding: Annotated[
+        str | None,
+        typer.Option(help="Encoding of the copy, e.g. latin-1 (default: the config's, else UTF-8)."),
+    ] = None,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Neither read nor write the result cache (.newslint_cache/).")
+    ] = False,
+    max_file_size: Annotated[
+        int | None,
+        typer.Option(
+            min=1, help="Bytes a file may have (default 10 MB); a larger one is reported, not read."
+        ),
+    ] = None,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Say which files were skipped and why.")
+    ] = False,
 ) -> None:
     """Lint files and folders of news copy."""
     from newslint.pipeline import CheckOptions, run_check
 
+    try:
+        chosen, style = output_choice(format, output_format)
+    except NewslintError as exc:
+        raise _fail(exc) from None
+    if not paths and not show_settings:
+        sys.stderr.write("newslint: give files or folders to lint (e.g. `newslint check .`)\n")
+        raise typer.Exit(2)
     options = CheckOptions(
-        paths=paths,
-        format=format,
+        paths=list(paths or []),
+        format=chosen,
+        style=style,
+        exit_zero=exit_zero,
+        color=color,
+        isolated=isolated,
+        encoding=encoding,
+        cache=not no_cache,
         select=_split(select) or None,
         extend_select=_split(extend_select),
         ignore=_split(ignore) + _split(extend_ignore),
@@ -125,12 +175,50 @@ def check(
         baseline=baseline,
         write_baseline=write_baseline,
         against=against,
+        max_file_size=max_file_size,
+        verbose=verbose,
     )
     try:
         code = run_check(options)
     except NewslintError as exc:
         raise _fail(exc) from None
     raise typer.Exit(code)
+
+
+STYLES = ("full", "concise")
+
+
+def output_choice(format: str | None, output_format: str | None) -> tuple[str, str | None]:
+    """(format, text style) from ``--format`` and ``--output-format``.
+
+    ``--format`` picks the format as before; ``--output-format`` (ruff's name) picks the text
+    view, ``full`` or ``concise``, or names a format itself.  The two may not disagree.  No
+    view chosen (None) means: full on a terminal, concise for scripts (the contract's one line
+    a finding).
+    """
+    if output_format is None:
+        return format or "text", None
+    if output_format in STYLES:
+        if format not in (None, "text"):
+            raise NewslintError(
+                f"--output-format {output_format} is a text view; it cannot go with --format {format}"
+            )
+        return "text", output_format
+    if format is not None and format != output_format:
+        raise NewslintError(f"--format {format} and --output-format {output_format} disagree")
+    return output_format, None
+
+
+@app.command()
+def clean() -> None:
+    """Remove the result caches (.newslint_cache/) in this folder and below."""
+    from newslint.result_cache import clean as remove
+
+    removed = remove(Path.cwd())
+    for folder in removed:
+        typer.echo(f"removed {folder}")
+    if not removed:
+        typer.echo("no cache to remove")
 
 
 @rules_app.callback()
@@ -143,6 +231,7 @@ def rules_list(
     if ctx.invoked_subcommand is not None:
         return
     from newslint.config import load_settings
+    from newslint.fix_info import short
     from newslint.ruleset import all_rules as load_all
 
     try:
@@ -152,10 +241,13 @@ def rules_list(
     shown = [r for r in rules if r.enabled or all_rules]
     width = max((len(r.id) for r in shown), default=4)
     kw = max((len(r.kind) for r in shown), default=4)
-    typer.echo(f"{'id':<{width}}  {'kind':<{kw}}  {'category':<10} {'severity':<8} summary")
+    typer.echo(f"{'id':<{width}}  {'kind':<{kw}}  {'category':<10} {'severity':<8} {'fix':<11} summary")
     for r in shown:
-        flag = "" if r.enabled else " (off by default)"
-        typer.echo(f"{r.id:<{width}}  {r.kind:<{kw}}  {r.category:<10} {r.severity:<8} {r.summary}{flag}")
+        flag = ("" if r.enabled else " (off by default)") + (
+            f" (replaces {r.replaces})" if r.replaces else ""
+        )
+        row = f"{r.id:<{width}}  {r.kind:<{kw}}  {r.category:<10} {r.severity:<8} {short(r):<11}"
+        typer.echo(f"{row} {r.summary}{flag}")
 
 
 @rules_app.command("test")
@@ -210,7 +302,7 @@ def index_build(
     ] = None,
 ) -> None:
     """Index the leads of an archive; then `newslint check --against FILE NEW/` finds repeated leads."""
-    from newslint.lead_index import build_command
+    from newslint.index_app import build_command
 
     try:
         typer.echo(build_command(paths, output, config, jobs))
@@ -314,4 +406,12 @@ def _exit(status: object) -> None:
         code = code or 1
     with contextlib.suppress(BrokenPipeError):
         sys.stderr.flush()
+    if _measured():
+        raise SystemExit(code)  # a normal exit, so coverage writes this process's data
     os._exit(code)
+
+
+def _measured() -> bool:
+    """Whether coverage is measuring this process (its data is saved only on a normal exit)."""
+    coverage = sys.modules.get("coverage")
+    return coverage is not None and coverage.Coverage.current() is not None

@@ -21,7 +21,6 @@ from typing import Any
 import regex
 
 from newslint.document import Document, Line
-from newslint.kinds.base import Kind
 from newslint.options import Option, OptionError
 
 _YEAR = r"(?:1[6-9]\d\d|20\d\d)(?![\d,.\-/]\d)"
@@ -46,18 +45,6 @@ def validate_vocab(options: Mapping[str, Any]) -> None:
         raise OptionError("months", "option 'months' must list the twelve months in calendar order")
     if options.get("weekdays") and len(options["weekdays"]) != 7:
         raise OptionError("weekdays", "option 'weekdays' must list seven weekdays, Monday first")
-
-
-class DateKind(Kind):
-    """Base of the date kinds: the shared vocabulary options, checked and compiled once per rule."""
-
-    @classmethod
-    def validate(cls, options: Mapping[str, Any]) -> None:
-        validate_vocab(options)
-
-    def __init__(self, rule: Any) -> None:
-        super().__init__(rule)
-        self.vocab = Vocab.from_options(self.options)
 
 
 @dataclass(frozen=True)

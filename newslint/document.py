@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 
 import regex
 
+from newslint.markdown_code import is_markdown, mask_code
 from newslint.tokens import Quote, Sentence, Word, find_quotes, split_sentences, tokenize_words
 
 BOM = "\ufeff"
@@ -104,15 +105,21 @@ _DATELINE = regex.compile(
 _WRAP_MAX = 100  # a hard-wrapped block has no line longer than this
 
 
-def decode(data: bytes) -> tuple[str, bool]:
-    """Decode file bytes as UTF-8 (BOM allowed); reject binary data."""
+def decode(data: bytes, encoding: str | None = None) -> tuple[str, bool]:
+    """Decode file bytes as UTF-8 (BOM allowed), or in the configured ``encoding``; reject
+    binary data.  A byte the encoding cannot decode is reported with its line."""
     if b"\x00" in data[:8192]:
         raise DecodeError("binary file (contains NUL bytes)")
+    name = encoding or "utf-8"
     try:
-        text = data.decode("utf-8")
+        text = data.decode(name)
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise DecodeError(f"not UTF-8 text (invalid byte at line {line})") from exc
+        what = "UTF-8" if encoding is None else name
+        hint = "" if encoding is not None else "; set `encoding` (e.g. latin-1) for other copy"
+        raise DecodeError(
+            f"not {what} text (invalid byte 0x{data[exc.start]:02x} at line {line}{hint})"
+        ) from exc
     bom = text.startswith(BOM)
     return (text[1:] if bom else text), bom
 
@@ -169,6 +176,11 @@ class Document:
 
     def __init__(self, path: str, text: str, *, bom: bool = False) -> None:
         self.path = path
+        #: the text as read; ``text`` is what rules see: in Markdown, code blanked out (same
+        #: offsets), so that no rule flags a command or a snippet.  Fixes apply to ``source``.
+        self.source = text
+        if is_markdown(path):
+            text = mask_code(text)
         self.text = text
         self.bom = bom
         self.newline = _detect_newline(text)
@@ -185,8 +197,8 @@ class Document:
         self._memo: dict[Any, Any] = {}
 
     @classmethod
-    def from_bytes(cls, path: str, data: bytes) -> Document:
-        text, bom = decode(data)
+    def from_bytes(cls, path: str, data: bytes, encoding: str | None = None) -> Document:
+        text, bom = decode(data, encoding)
         return cls(path, text, bom=bom)
 
     # ------------------------------------------------------------ structure

@@ -1,38 +1,26 @@
 """The engine: runs rules over a Document and turns their hits into located Findings.
 
 This is the one place where offsets become lines and columns, where the rule's
-id, category and severity are attached, and where overlapping typo/date reports
-of the same word are merged (a misspelled month is reported once).
+id, category and severity are attached, and where overlapping reports of the same
+word are merged as the rules declare (``overlap:``; a misspelled month is reported
+once).  It names no rule, kind or category.
 """
 
 from __future__ import annotations
 
 import time
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from newslint.baseline import fingerprint
 from newslint.document import Document
-from newslint.findings import Finding, Hit, Related
+from newslint.findings import Finding, Hit, Related, format_message
 from newslint.kinds import CorpusKind, Kind, get_kind
 from newslint.kinds.base import PlacedHit
+from newslint.messages import MAX_MESSAGE, clip
 from newslint.rules import Rule
 from newslint.suppression import apply_suppressions
-
-
-class _Params(dict[str, Any]):
-    """Message placeholders; an unknown placeholder stays as written."""
-
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
-
-
-def format_message(template: str, params: Mapping[str, Any]) -> str:
-    try:
-        return template.format_map(_Params(params))
-    except (ValueError, IndexError, AttributeError):
-        return template
 
 
 def build_kind(rule: Rule) -> Kind:
@@ -50,7 +38,8 @@ class Linter:
         self.checks: list[tuple[Rule, Kind]] = [(rule, build_kind(rule)) for rule in self.rules]
         self.timings: dict[str, float] = defaultdict(float)
         self.selectors = {r.id for r in self.rules} | {r.category for r in self.rules}
-        self.unused_rule = next((r for r in self.rules if r.kind == "unused-suppression"), None)
+        self.yielding = {r.id for r in self.rules if r.overlap == "yields"}
+        self.covering = {r.id for r in self.rules if r.overlap == "covers"}
 
     @property
     def corpus_checks(self) -> list[tuple[Rule, CorpusKind]]:
@@ -68,9 +57,10 @@ class Linter:
                 ]
             findings.extend(self.locate(doc, rule, hit) for hit in hits)
             self.timings[rule.id] += time.perf_counter() - started
-        findings, unused = apply_suppressions(doc, merge_typo_and_date(findings), self.selectors)
-        if self.unused_rule is not None:
-            findings.extend(self.locate(doc, self.unused_rule, hit) for hit in unused)
+        merged = merge_overlaps(findings, self.yielding, self.covering)
+        findings, unused = apply_suppressions(doc, merged, self.selectors)
+        for rule, kind in self.checks:
+            findings.extend(self.locate(doc, rule, hit) for hit in kind.after_suppression(doc, unused))
         return sorted(findings, key=Finding.sort_key)
 
     def collect(self, doc: Document) -> dict[str, Any]:
@@ -97,7 +87,9 @@ class Linter:
         line, column = doc.position(start)
         end_line, end_column = doc.position(end)
         flagged = doc.text[start:end]
-        message = hit.message or format_message(rule.message, {"match": flagged, **hit.params})
+        message = clip(hit.message or "", MAX_MESSAGE) or format_message(
+            rule.message, {"match": flagged, **hit.params}
+        )
         related = tuple(Related(doc.line_of(r.offset), r.message) for r in hit.related)
         return Finding(
             path=doc.path,
@@ -118,7 +110,7 @@ class Linter:
 
     @staticmethod
     def place(rule: Rule, hit: PlacedHit) -> Finding:
-        message = hit.message or format_message(rule.message, hit.params)
+        message = clip(hit.message or "", MAX_MESSAGE) or format_message(rule.message, hit.params)
         return Finding(
             path=hit.path,
             line=hit.line,
@@ -134,13 +126,31 @@ class Linter:
         )
 
 
-def merge_typo_and_date(findings: list[Finding]) -> list[Finding]:
-    """Drop a typo finding on a word a date rule already reports (one report per defect)."""
-    date_lines: dict[int, list[Finding]] = defaultdict(list)
+def _span(f: Finding) -> tuple[int, int, int, int]:
+    return (f.line, f.column, f.end_line, f.end_column)
+
+
+def merge_overlaps(findings: list[Finding], yielding: set[str], covering: set[str]) -> list[Finding]:
+    """Drop a finding of a yielding rule on words a more specific rule already reports (one report
+    per defect): a covering rule's finding spanning it (a misspelled month), or another rule
+    flagging the very same span with the same correction (a British spelling under
+    ``locale: en-US`` is a variant, not a typo)."""
+    if not yielding:
+        return findings
+    covering_lines: dict[int, list[Finding]] = defaultdict(list)
+    agreeing: set[tuple[tuple[int, int, int, int], str]] = set()
     for f in findings:
-        if f.category == "date":
-            date_lines[f.line].append(f)
-    if not date_lines:
+        if f.rule in covering:
+            covering_lines[f.line].append(f)
+        elif f.rule not in yielding and f.suggestions:
+            agreeing.add((_span(f), f.suggestions[0].lower()))
+    if agreeing:
+        findings = [
+            f
+            for f in findings
+            if not (f.rule in yielding and f.suggestions and (_span(f), f.suggestions[0].lower()) in agreeing)
+        ]
+    if not covering_lines:
         return findings
 
     def covered(f: Finding) -> bool:
@@ -148,7 +158,7 @@ def merge_typo_and_date(findings: list[Finding]) -> list[Finding]:
             d.line == f.line
             and d.column <= f.column
             and (f.end_column <= d.end_column or d.end_line > f.line)
-            for d in date_lines.get(f.line, ())
+            for d in covering_lines.get(f.line, ())
         )
 
-    return [f for f in findings if not (f.category == "typo" and covered(f))]
+    return [f for f in findings if not (f.rule in yielding and covered(f))]

@@ -10,6 +10,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from newslint.messages import render
+
 SEVERITIES = ("info", "warning", "error")
 
 
@@ -66,6 +68,16 @@ class Related:
 
 
 @dataclass(frozen=True)
+class Excerpt:
+    """The source text around a finding (its paragraph, trimmed when long) and the flagged span
+    within it, kept while the document is in memory so reports need not read the file again."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
 class Finding:
     path: str
     line: int
@@ -81,6 +93,7 @@ class Finding:
     fix: Fix | None = None
     flagged: str = ""  # the flagged text, for fingerprints and reports
     fingerprint: str = ""  # content hash for baselines and SARIF (newslint.baseline)
+    excerpt: Excerpt | None = field(default=None, compare=False)  # when the run was asked to keep them
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.path, self.line, self.column, self.rule)
@@ -111,3 +124,8 @@ class FileError:
 
     def to_dict(self) -> dict[str, str]:
         return {"path": self.path, "message": self.message}
+
+
+def format_message(template: str, params: Mapping[str, Any]) -> str:
+    """The finding's message: the rule's template filled in, every part of bounded length."""
+    return render(template, params)

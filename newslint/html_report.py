@@ -1,6 +1,8 @@
 """``newslint report``: one self-contained HTML page for an editor or a data team.
 
-The findings travel as one JSON blob inside the page; a small inline script
+A reporter over the findings of one run (:func:`newslint.lint.lint_paths` with excerpts: each
+finding keeps the paragraph around it, so nothing is linted or read twice).  The findings
+travel as one JSON blob inside the page; a small inline script
 builds the totals, the sortable table of files and the finding list from it,
 one page of findings at a time, so the page stays quick with tens of thousands
 of findings.  No network resources: inline CSS and JS only, text inserted with
@@ -19,36 +21,10 @@ from typing import Any
 
 from newslint import __version__
 from newslint.document import Document
+from newslint.excerpts import excerpt
 from newslint.files import read_document
-from newslint.findings import FileError, Finding
+from newslint.findings import Excerpt, FileError, Finding
 from newslint.rules import Rule
-
-CONTEXT_MAX = 900  # characters of paragraph shown around a finding
-
-
-def _offset(doc: Document, line: int, column: int) -> int:
-    line = max(1, min(line, len(doc.lines)))
-    return min(doc.line_starts[line - 1] + column - 1, len(doc.text))
-
-
-def _context(doc: Document, f: Finding) -> tuple[str, int, int]:
-    """The paragraph around a finding (trimmed when long) and the flagged span within it."""
-    start = _offset(doc, f.line, f.column)
-    end = max(start, _offset(doc, f.end_line, f.end_column))
-    para = doc.paragraph_at(start)
-    if para is not None:
-        lo, hi = para.start, max(para.end, min(end, para.end))
-    else:
-        line = doc.lines[doc.line_of(start) - 1]
-        lo, hi = line.start, line.end
-    hi = max(hi, min(end, len(doc.text)))
-    if hi - lo > CONTEXT_MAX:  # keep the highlight and some text either side
-        lo = max(lo, start - CONTEXT_MAX // 3)
-        hi = min(hi, max(end, lo + CONTEXT_MAX))
-    end = min(end, hi)
-    prefix = "…" if lo > (para.start if para else lo) else ""
-    text = prefix + doc.text[lo:hi]
-    return text, start - lo + len(prefix), end - lo + len(prefix)
 
 
 def build_data(
@@ -58,16 +34,19 @@ def build_data(
     file_index = {p: i for i, p in enumerate(paths)}
     for f in findings:
         file_index.setdefault(f.path, len(file_index))
-    docs: dict[str, Document | None] = {}
+    docs: dict[str, Document | None] = {}  # only files of findings that came without an excerpt
     contexts: list[str] = []
     context_index: dict[tuple[str, str], int] = {}
     rows = []
     for f in findings:
-        if f.path not in docs:
-            read = read_document(f.path)
-            docs[f.path] = read if isinstance(read, Document) else None
-        doc = docs[f.path]
-        text, hs, he = _context(doc, f) if doc is not None else (f.flagged, 0, len(f.flagged))
+        shown = f.excerpt
+        if shown is None:  # a cross-file finding: placed without its document
+            if f.path not in docs:
+                read = read_document(f.path)
+                docs[f.path] = read if isinstance(read, Document) else None
+            doc = docs[f.path]
+            shown = excerpt(doc, f) if doc is not None else Excerpt(f.flagged, 0, len(f.flagged))
+        text, hs, he = shown.text, shown.start, shown.end
         key = (f.path, text)
         if key not in context_index:
             context_index[key] = len(contexts)
@@ -153,18 +132,13 @@ def write_report(path: Path, data: dict[str, Any], title: str) -> None:
 def run_report(options: Any, output: Path, title: str) -> int:
     """Lint like ``check`` (same selection, config, per-file ignores, baseline) and write the page."""
     from newslint.baseline import filter_baseline, load_baseline
-    from newslint.config import filter_per_file
-    from newslint.files import discover
+    from newslint.lint import lint_paths
     from newslint.pipeline import settings_for
-    from newslint.ruleset import resolve_rules
-    from newslint.runner import run
 
     settings = settings_for(options)
-    rules = resolve_rules(settings, options.ignore)
-    files = discover(options.paths, settings.include, settings.exclude)
-    result = run([f for f in files if f != "-"], rules, jobs=options.jobs)
-    findings = filter_per_file(result.findings, settings, {r.id: r.group for r in rules})
+    run = lint_paths(settings, options.paths, ignore=options.ignore, jobs=options.jobs, excerpts=True)
+    findings = run.result.findings
     if options.baseline is not None:
         findings = filter_baseline(findings, load_baseline(options.baseline))
-    write_report(output, build_data(findings, result.errors, files, rules), title)
+    write_report(output, build_data(findings, run.result.errors, run.files, run.rules), title)
     return len(findings)

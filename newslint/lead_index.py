@@ -14,15 +14,18 @@ second, which ``newslint check`` without the cross-file rule should not pay.
 from __future__ import annotations
 
 import base64
+import binascii
 import gzip
 import json
 import os
-from collections.abc import Iterator, Sequence
+import zlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from newslint.errors import ConfigError, NewslintError
+from newslint.jsondata import BadJSON, loads_bounded
 from newslint.kinds.duplicate_paragraph import candidates, lead_of
 from newslint.kinds.duplicate_text import similarity
 
@@ -168,66 +171,91 @@ class LeadIndex:
 
     @classmethod
     def load(cls, path: Path, threshold: float = 0.8, lsh_threshold: float = 0.5) -> LeadIndex:
-        try:
-            with gzip.open(path, "rb") as handle:
-                data = json.loads(handle.read().decode("utf-8"))
-        except FileNotFoundError:
-            raise NewslintError("no such lead index", str(path)) from None
-        except (OSError, EOFError, UnicodeDecodeError, json.JSONDecodeError):
-            raise NewslintError(_NOT_AN_INDEX, str(path)) from None
+        """Read an index file; a damaged or tampered one is an error naming the file and the entry."""
+        data = read_index_json(path)
         if not isinstance(data, dict) or data.get("format") != FORMAT:
             raise NewslintError(_NOT_AN_INDEX, str(path))
         if data.get("version") != VERSION:
             raise NewslintError(
-                f"lead index version {data.get('version')!r} is not supported (this newslint reads version "
-                f"{VERSION}); rebuild it with `newslint index build`",
+                f"lead index version {str(data.get('version'))[:20]!r} is not supported (this newslint reads "
+                f"version {VERSION}); rebuild it with `newslint index build`",
                 str(path),
             )
         same_hashing = data.get("minhash") == HASHING
+        entries = data.get("entries", [])
+        if not isinstance(entries, list):
+            raise NewslintError("damaged lead index: 'entries' is not a list", str(path))
         index = cls(threshold, lsh_threshold)
-        for item in data.get("entries", []):
-            words = tuple(str(item["words"]).split())
-            signature = base64.b64decode(item["signature"]) if same_hashing else None
-            index.add(str(item["path"]), int(item["line"]), words, signature)
+        for i, item in enumerate(entries):
+            try:
+                entry_path, line, words, signature = _entry(item, same_hashing)
+            except ValueError as exc:
+                raise NewslintError(f"damaged lead index: entry {i}: {exc}", str(path)) from None
+            index.add(entry_path, line, words, signature)
         return index
 
 
-# ------------------------------------------------------------ building and wiring
+#: bytes an index may inflate to: generous for a real one (gzip shrinks JSON about 3 to 5 times),
+#: far below what a gzip bomb (a thousand times) would need
+MIN_INFLATED = 64 * 1024 * 1024
+MAX_RATIO = 50
+MAX_INFLATED = 4 * 1024 * 1024 * 1024
 
 
-def _summarise_path(args: tuple[str, int]) -> tuple[str, LeadSummary | None]:
-    from newslint.files import read_document
-    from newslint.findings import FileError
+def read_index_json(path: Path) -> Any:
+    """The JSON of an index file, inflated in chunks and refused as soon as it grows past the limit."""
+    try:
+        limit = min(MAX_INFLATED, max(MIN_INFLATED, MAX_RATIO * path.stat().st_size))
+        chunks = []
+        size = 0
+        with gzip.open(path, "rb") as handle:
+            while chunk := handle.read(1 << 20):
+                size += len(chunk)
+                if size > limit:
+                    raise NewslintError(
+                        f"lead index inflates to more than {limit:,} bytes (a damaged file or a gzip bomb)",
+                        str(path),
+                    )
+                chunks.append(chunk)
+    except FileNotFoundError:
+        raise NewslintError("no such lead index", str(path)) from None
+    except (OSError, EOFError, zlib.error):
+        raise NewslintError(_NOT_AN_INDEX, str(path)) from None
+    try:
+        return loads_bounded(b"".join(chunks))
+    except BadJSON as exc:
+        raise NewslintError(f"{_NOT_AN_INDEX}: {exc}", str(path)) from None
 
-    path, min_words = args
-    doc = read_document(path)
-    return path, (None if isinstance(doc, FileError) else summarise(doc, min_words))
+
+def _entry(item: Any, same_hashing: bool) -> tuple[str, int, tuple[str, ...], bytes | None]:
+    """One stored lead, checked field by field (ValueError says which field is wrong)."""
+    if not isinstance(item, dict):
+        raise ValueError(f"must be an object, not {type(item).__name__}")
+    for key, kind, name in (
+        ("path", str, "a string"),
+        ("words", str, "a string"),
+        ("line", int, "an integer"),
+    ):
+        value = item.get(key)
+        if not isinstance(value, kind) or isinstance(value, bool):
+            raise ValueError(f"{key!r} must be {name}, not {type(value).__name__}")
+    if item["line"] < 1:
+        raise ValueError("'line' must be at least 1")
+    if not same_hashing:
+        return item["path"], item["line"], tuple(item["words"].split()), None
+    encoded = item.get("signature")
+    if not isinstance(encoded, str):
+        raise ValueError(f"'signature' must be a string, not {type(encoded).__name__}")
+    try:
+        signature = base64.b64decode(encoded, validate=True)
+    except (binascii.Error, ValueError):
+        raise ValueError("'signature' is not valid base64") from None
+    if len(signature) != 4 * NUM_PERM:
+        raise ValueError(f"'signature' holds {len(signature)} bytes, not {4 * NUM_PERM}")
+    return item["path"], item["line"], tuple(item["words"].split()), signature
 
 
-def summaries(
-    paths: Sequence[str], min_words: int, jobs: int = 1
-) -> Iterator[tuple[str, LeadSummary | None]]:
-    """Lead summaries of ``paths`` (in order), in a process pool when there are many."""
-    work = [(p, min_words) for p in paths]
-    if jobs <= 1 or len(work) < 200:
-        yield from map(_summarise_path, work)
-        return
-    from concurrent.futures import ProcessPoolExecutor
-
-    with ProcessPoolExecutor(jobs) as pool:
-        yield from pool.map(_summarise_path, work, chunksize=64)
-
-
-def build_index(paths: Sequence[str], min_words: int = 8, jobs: int = 1) -> tuple[LeadIndex, int]:
-    """An index of the leads of ``paths``, and how many files had no lead worth indexing."""
-    index = LeadIndex()
-    skipped = 0
-    for path, summary in summaries(paths, min_words, jobs):
-        if summary is None:
-            skipped += 1
-        else:
-            index.add(path, summary.line, summary.words, summary.signature)
-    return index, skipped
+# ------------------------------------------------------------ wiring (building: newslint.index_app)
 
 
 def against_changes(settings: Settings, index_path: Path) -> dict[str, Any]:
@@ -242,19 +270,3 @@ def against_changes(settings: Settings, index_path: Path) -> dict[str, Any]:
         "extend_select": (*settings.extend_select, RULE_ID),
         "rules": {**settings.rules, RULE_ID: RuleSettings(entry.severity, options, entry.line)},
     }
-
-
-def build_command(paths: Sequence[str], output: Path, config: Path | None, jobs: int | None) -> str:
-    """``newslint index build``: index the leads of the archive files, save, and say what was done."""
-    from newslint.config import load_settings
-    from newslint.files import discover
-    from newslint.ruleset import all_rules, apply_settings
-    from newslint.runner import default_jobs
-
-    first = next((p for p in paths if Path(p).exists()), ".")
-    settings = load_settings(config, Path(first))
-    rule = next(r for r in apply_settings(all_rules(settings), settings) if r.id == RULE_ID)
-    files = [p for p in discover(paths, settings.include, settings.exclude) if p != "-"]
-    index, skipped = build_index(files, rule.options["min_words"], jobs or default_jobs())
-    index.save(output)
-    return f"Indexed {len(index)} leads of {len(files)} files into {output} ({skipped} had no usable lead)."

@@ -81,6 +81,8 @@ def _check_type(option: Option, value: Any) -> str | None:
 def validate_options(schema: Mapping[str, Option], values: Mapping[str, Any]) -> dict[str, Any]:
     """Return the options with defaults filled in; raise OptionError on the first problem."""
     for key, value in values.items():
+        if not isinstance(key, str):
+            raise OptionError(str(key), f"option name {key!r} must be a string")
         if key not in schema:
             known = ", ".join(sorted(schema)) or "none"
             raise OptionError(key, f"unknown option {key!r} (known: {known})")

@@ -9,7 +9,7 @@ import regex
 
 from newslint.document import Document
 from newslint.engine import Linter
-from newslint.rules import Example, Rule
+from newslint.rules import Example, Rule, with_overrides
 
 
 @dataclass(frozen=True)
@@ -52,7 +52,7 @@ def check_examples(rule: Rule, linter: Linter | None = None) -> Iterator[Example
     linter = linter or Linter([rule])
     for example in rule.bad:
         # An example may set options (a house style the rule's default leaves off).
-        own = Linter([rule.with_overrides(None, example.options)]) if example.options else linter
+        own = Linter([with_overrides(rule, None, example.options)]) if example.options else linter
         lines = example_lines(own, rule, example.text)
         if not lines:
             yield ExampleFailure(rule, example, "bad example not flagged", lines)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import string
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -17,49 +17,28 @@ from typing import Any
 from newslint.document import SCOPES
 from newslint.errors import RuleError
 from newslint.findings import SEVERITIES
+from newslint.kinds import available_kinds, get_kind
+from newslint.messages import template_problem
 from newslint.options import OptionError, validate_options
 from newslint.rule_cache import RuleFileCache
+from newslint.rule_model import OVERLAPS
+from newslint.rule_model import Example as Example  # re-exported: the data lives in the core
+from newslint.rule_model import Rule as Rule
 from newslint.yamlload import key_line, load_yaml, load_yaml_fast
 
 REQUIRED = ("id", "kind", "category", "severity", "message", "summary", "why", "examples")
-OPTIONAL = ("scope", "options", "enabled")
+OPTIONAL = ("scope", "options", "enabled", "overlap")
 _ID_CHARS = set(string.ascii_lowercase + string.digits + "-")
 
 
-@dataclass(frozen=True)
-class Example:
-    text: str
-    line: int | None = None  # for bad examples: the line the finding must be on
-    options: Mapping[str, Any] = field(default_factory=dict)  # rule options for this example only
-
-
-@dataclass(frozen=True)
-class Rule:
-    id: str
-    kind: str
-    category: str
-    severity: str
-    message: str
-    summary: str
-    why: str
-    scope: str = "text"
-    options: Mapping[str, Any] = field(default_factory=dict)
-    bad: tuple[Example, ...] = ()
-    good: tuple[Example, ...] = ()
-    enabled: bool = True
-    group: str = ""
-    source: str = ""  # the YAML file it came from
-
-    def with_overrides(self, severity: str | None, options: Mapping[str, Any]) -> Rule:
-        """A copy with config overrides applied and re-validated."""
-        from newslint.kinds import get_kind
-
-        kind = get_kind(self.kind)
-        merged = {**self.options, **options}
-        if kind is not None:
-            merged = validate_options(kind.option_schema, merged)
-            kind.validate(merged)
-        return replace(self, severity=severity or self.severity, options=merged)
+def with_overrides(rule: Rule, severity: str | None, options: Mapping[str, Any]) -> Rule:
+    """A copy of ``rule`` with config overrides applied and re-validated by its kind."""
+    kind = get_kind(rule.kind)
+    merged = {**rule.options, **options}
+    if kind is not None:
+        merged = validate_options(kind.option_schema, merged)
+        kind.validate(merged)
+    return replace(rule, severity=severity or rule.severity, options=merged)
 
 
 def builtin_rules_dir() -> Path:
@@ -98,18 +77,19 @@ def _examples(path: str, node: Any, which: str) -> tuple[Example, ...]:
 
 def _option_line(data: Any, options: Any, key: str) -> int | None:
     """Line of option ``key`` (or of item i for ``key[i]``), else of ``options:``."""
-    name, _, index = key.partition("[")
+    name, _, index = str(key).partition("[")
     if name in options:
         if index.rstrip("]").isdigit() and isinstance(options[name], list):
             return key_line(options[name], int(index.rstrip("]")))
         return key_line(options, name)
+    for odd in options:  # a name that is not a string (``: x`` has the name None)
+        if not isinstance(odd, str) and str(odd) == name:
+            return key_line(options, odd)
     return key_line(data, "options")
 
 
 def parse_rule(path: str, data: Any, group: str) -> Rule:
     """Validate one rule document strictly; every error names ``path`` and the line."""
-    from newslint.kinds import available_kinds
-
     if not isinstance(data, Mapping):
         raise RuleError("a rule file must hold a mapping", path, 1)
     for key in data:
@@ -121,6 +101,9 @@ def parse_rule(path: str, data: Any, group: str) -> Rule:
     for key in ("id", "kind", "category", "severity", "message", "summary", "why", "scope"):
         if key in data and not isinstance(data[key], str):
             raise RuleError(f"{key!r} must be a string", path, key_line(data, key))
+    problem = template_problem(data["message"])
+    if problem:
+        raise RuleError(problem, path, key_line(data, "message"))
     rule_id = data["id"]
     if not rule_id or not set(rule_id) <= _ID_CHARS:
         raise RuleError(
@@ -140,6 +123,15 @@ def parse_rule(path: str, data: Any, group: str) -> Rule:
         raise RuleError(
             f"unknown kind {data['kind']!r} (known: {', '.join(sorted(kinds))})", path, key_line(data, "kind")
         )
+    if scope not in kind.scopes:
+        raise RuleError(
+            f"kind {data['kind']!r} does not support scope {scope!r} (it supports: {', '.join(kind.scopes)})",
+            path,
+            key_line(data, "scope"),
+        )
+    overlap = data.get("overlap", kind.overlap)
+    if overlap not in OVERLAPS:
+        raise RuleError(f"overlap must be one of {', '.join(OVERLAPS)}", path, key_line(data, "overlap"))
     raw_options = data.get("options", {}) or {}
     if not isinstance(raw_options, Mapping):
         raise RuleError("'options' must be a mapping", path, key_line(data, "options"))
@@ -171,6 +163,7 @@ def parse_rule(path: str, data: Any, group: str) -> Rule:
         enabled=enabled,
         group=group,
         source=path,
+        overlap=overlap,
     )
 
 
@@ -179,11 +172,18 @@ def rule_files(folder: Path) -> Iterator[Path]:
     yield from sorted(p for p in folder.rglob("*.yml") if p.is_file())
 
 
-def load_rules(folders: Iterable[Path], *, display_root: Path | None = None) -> list[Rule]:
-    """Load every rule under the folders; later folders may not reuse an id."""
+def load_rules(
+    folders: Iterable[Path], *, display_root: Path | None = None, overridable: int = 0
+) -> list[Rule]:
+    """Load every rule under the folders.
+
+    A rule in a later folder may reuse the id of a rule from the first ``overridable`` folders
+    (the built-in rules), and then replaces it, as in Vale; any other reused id is an error.
+    """
     rules: dict[str, Rule] = {}
     cache = RuleFileCache()
-    for folder in folders:
+    origin: dict[str, int] = {}  # rule id -> number of the folder it came from
+    for number, folder in enumerate(folders):
         if not folder.is_dir():
             raise RuleError("rule folder not found", str(folder))
         for file in rule_files(folder):
@@ -194,9 +194,15 @@ def load_rules(folders: Iterable[Path], *, display_root: Path | None = None) -> 
                 rule = parse_rule(shown, cache.load(file, _parse_fast), group)
             except RuleError:  # parse again keeping line numbers, to say where
                 rule = parse_rule(shown, load_yaml(file, RuleError), group)
+            previous = rules.get(rule.id)
+            if previous is not None and origin[rule.id] < overridable <= number:
+                rules[rule.id] = replace(rule, replaces=previous.source)
+                origin[rule.id] = number
+                continue
             if rule.id in rules:
                 raise RuleError(f"duplicate rule id {rule.id!r} (also in {rules[rule.id].source})", shown, 1)
             rules[rule.id] = rule
+            origin[rule.id] = number
     cache.save()
     return sorted(rules.values(), key=lambda r: r.id)
 

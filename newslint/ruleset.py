@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -10,11 +10,28 @@ from newslint.config import Settings, select_rules
 from newslint.errors import ConfigError
 from newslint.kinds import get_kind
 from newslint.options import OptionError
-from newslint.rules import Rule, builtin_rules_dir, load_rules
+from newslint.rules import Rule, builtin_rules_dir, load_rules, with_overrides
 
 
 def all_rules(settings: Settings, extra_paths: Sequence[Any] = ()) -> list[Rule]:
-    return load_rules([builtin_rules_dir(), *settings.rule_paths, *extra_paths])
+    """Built-in rules, then the config's ``rule-paths``, then ``extra_paths``.
+
+    A folder named twice (``newslint rules test house/`` with ``house`` in ``rule-paths``, or
+    ``rules/`` in a checkout) is read once; a user rule with a built-in's id replaces it.
+    """
+    folders: list[Path] = []
+    seen: set[Path] = set()
+    for folder in (builtin_rules_dir(), *settings.rule_paths, *(Path(p) for p in extra_paths)):
+        key = folder.resolve()
+        if key not in seen:
+            seen.add(key)
+            folders.append(folder)
+    return load_rules(folders, overridable=1)
+
+
+def overridden_rules(rules: Sequence[Rule]) -> dict[str, str]:
+    """Rule id -> the user file that replaces the built-in rule of that id."""
+    return {r.id: r.source for r in rules if r.replaces}
 
 
 def _global_options(rule: Rule, settings: Settings) -> dict[str, Any]:
@@ -43,24 +60,94 @@ def _anchor_paths(rule: Rule, options: dict[str, Any], root: Path) -> dict[str, 
     return out
 
 
-def apply_settings(rules: Sequence[Rule], settings: Settings) -> list[Rule]:
-    known = {r.id for r in rules}
+EXTEND = "extend-"
+
+
+def _extend(rule: Rule, options: dict[str, Any]) -> dict[str, Any]:
+    """``extend-NAME`` adds to the rule's list (or mapping) option ``NAME`` instead of replacing it."""
+    out: dict[str, Any] = {}
+    for key, value in options.items():
+        if not key.startswith(EXTEND):
+            out[key] = value
+            continue
+        name = key[len(EXTEND) :]
+        kind = get_kind(rule.kind)
+        option = kind.option_schema.get(name) if kind else None
+        if option is None or not option.type.startswith(("list", "dict")):
+            schema = kind.option_schema if kind else {}
+            can = ", ".join(EXTEND + k for k, o in schema.items() if o.type.startswith(("list", "dict")))
+            raise OptionError(
+                key,
+                f"{key!r}: the rule has no list or mapping option {name!r} to extend"
+                f" (known: {can or 'none'})",
+            )
+        base = options.get(name, rule.options.get(name, option.default))
+        if option.type.startswith("list"):
+            if not isinstance(value, list):
+                raise OptionError(key, f"option {key!r} must be a list, not {type(value).__name__}")
+            out[name] = [*base, *(v for v in value if v not in base)]
+        else:
+            if not isinstance(value, Mapping):
+                raise OptionError(key, f"option {key!r} must be a mapping, not {type(value).__name__}")
+            out[name] = {**base, **value}
+    return out
+
+
+def _missing_files(rule: Rule, options: Mapping[str, Any]) -> tuple[str, str] | None:
+    """(option, file) of the first file named in a ``list[path]`` option that does not exist
+    (one that exists but is no regular file is reported by the reader, saying what it is)."""
+    kind = get_kind(rule.kind)
+    schema = kind.option_schema if kind else {}
+    for key, value in options.items():
+        if key in schema and schema[key].type == "list[path]" and isinstance(value, list):
+            for name in value:
+                if isinstance(name, str) and not Path(name).expanduser().exists():
+                    return key, name
+    return None
+
+
+def _error_line(settings: Settings, rule_id: str, key: str) -> int | None:
+    """The config line an option error is about: the option, the global key, or the rule."""
+    entry = settings.rules.get(rule_id)
+    if entry is not None:
+        for name in (key, EXTEND + key):
+            if entry.option_lines.get(name):
+                return entry.option_lines[name]
+    globals_ = {"locale": "locale", "style": "date-style"}
+    if key in globals_ and settings.line(globals_[key]) is not None:
+        return settings.line(globals_[key])
+    return entry.line if entry else None
+
+
+def apply_settings(rules: Sequence[Rule], settings: Settings, known: Sequence[Rule] = ()) -> list[Rule]:
+    """Rules with the config's severities and options applied (``known``: every loaded rule, so
+    that settings for a rule that is merely not selected are no error)."""
+    ids = {r.id for r in (*rules, *known)}
     for rule_id, given in settings.rules.items():
-        if rule_id not in known:
+        if rule_id not in ids:
             raise ConfigError(f"settings for unknown rule {rule_id!r}", settings.source, given.line)
     out = []
     for rule in rules:
         entry = settings.rules.get(rule.id)
-        anchored = _anchor_paths(rule, dict(entry.options), settings.root) if entry else {}
-        overrides = {**_global_options(rule, settings), **anchored}
-        if not overrides and (entry is None or entry.severity is None):
-            out.append(rule)
-            continue
         try:
-            out.append(rule.with_overrides(entry.severity if entry else None, overrides))
+            options = _extend(rule, dict(entry.options)) if entry else {}
+            anchored = _anchor_paths(rule, options, settings.root)
+            overrides = {**_global_options(rule, settings), **anchored}
+            if not overrides and (entry is None or entry.severity is None):
+                out.append(rule)
+                continue
+            changed = with_overrides(rule, entry.severity if entry else None, overrides)
         except OptionError as exc:
-            line = entry.line if entry else None
+            line = _error_line(settings, rule.id, exc.key)
             raise ConfigError(f"rule {rule.id!r}: {exc}", settings.source, line) from None
+        missing = _missing_files(rule, anchored)
+        if missing is not None:
+            raise ConfigError(
+                f"rule {rule.id!r}: option {missing[0]!r}: file not found: {missing[1]}",
+                settings.source,
+                _error_line(settings, rule.id, missing[0]),
+            )
+        out.append(changed)
     return out
 
 
@@ -69,19 +156,22 @@ def check_selectors(rules: Sequence[Rule], settings: Settings, extra_ignore: Seq
     known = (
         {"ALL"} | {r.id for r in rules} | {r.group for r in rules if r.group} | {r.category for r in rules}
     )
-    lists = {
-        "select": settings.select or (),
-        "extend-select": settings.extend_select,
-        "ignore": (*settings.ignore, *extra_ignore),
-        "per-file-ignores": [s for selectors in settings.per_file_ignores.values() for s in selectors],
-    }
-    for where, selectors in lists.items():
-        for selector in selectors:
+    lists: list[tuple[str, Sequence[str], str | None]] = [
+        ("select", settings.select or (), settings.source),
+        ("extend-select", settings.extend_select, settings.source),
+        ("ignore", settings.ignore, settings.source),
+        *((f"per-file-ignores.{k}", v, settings.source) for k, v in settings.per_file_ignores.items()),
+        ("--ignore", extra_ignore, None),
+    ]
+    for where, selectors, source in lists:
+        for i, selector in enumerate(selectors):
             if selector not in known:
+                from_file = source is not None and where in settings.lines
                 raise ConfigError(
-                    f"{where}: no rule, group or category is called {selector!r}"
-                    " (`newslint rules --all` lists them)",
-                    settings.source,
+                    f"{where if from_file else '--' + where.lstrip('-')}: no rule, group or category"
+                    f" is called {selector!r} (`newslint rules --all` lists them)",
+                    source if from_file else None,
+                    settings.line(f"{where}[{i}]") or settings.line(where) if from_file else None,
                 )
 
 
@@ -89,4 +179,4 @@ def resolve_rules(settings: Settings, extra_ignore: Sequence[str] = ()) -> list[
     """The rules this run executes, with config overrides applied."""
     rules = all_rules(settings)
     check_selectors(rules, settings, extra_ignore)
-    return apply_settings(select_rules(rules, settings, extra_ignore), settings)
+    return apply_settings(select_rules(rules, settings, extra_ignore), settings, rules)

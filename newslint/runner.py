@@ -7,16 +7,22 @@ output is the same whatever ``jobs`` is.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newslint.engine import Linter
-from newslint.files import read_document
+from newslint.excerpts import with_excerpts
+from newslint.files import DEFAULT_MAX_BYTES, read_document, read_limited
 from newslint.findings import FileError, Finding
+from newslint.kinds import CorpusKind, get_kind
 from newslint.rules import Rule
+
+if TYPE_CHECKING:
+    from newslint.result_cache import ResultCache
 
 #: below this many files a pool costs more than it saves
 POOL_THRESHOLD = 24
@@ -28,6 +34,7 @@ class FileResult:
     findings: list[Finding] = field(default_factory=list)
     error: FileError | None = None
     collected: dict[str, Any] = field(default_factory=dict)
+    digest: str | None = None  # hash of the bytes linted, when results are cached
 
 
 @dataclass
@@ -36,22 +43,49 @@ class RunResult:
     errors: list[FileError]
     files: int
     timings: dict[str, float]
+    #: per file, the cross-file rules' summaries (only when the run was asked to keep them)
+    collected: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
-def lint_one(linter: Linter, path: str, data: bytes | None = None, display: str | None = None) -> FileResult:
-    doc = read_document(path, data)
+def lint_one(
+    linter: Linter,
+    path: str,
+    data: bytes | None = None,
+    display: str | None = None,
+    *,
+    encoding: str | None = None,
+    want_digest: bool = False,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    excerpts: bool = False,
+) -> FileResult:
+    if data is None and want_digest:
+        with contextlib.suppress(OSError):  # read_document reports it
+            data = read_limited(path, max_bytes)
+    doc = read_document(path, data, encoding, max_bytes)
     if isinstance(doc, FileError):
         return FileResult(display or path, error=FileError(display or path, doc.message))
     if display is not None:
         doc.path = display
-    return FileResult(doc.path, linter.lint(doc), None, linter.collect(doc) if linter.corpus_checks else {})
+    collected = linter.collect(doc) if linter.corpus_checks else {}
+    findings = linter.lint(doc)
+    if excerpts:
+        findings = with_excerpts(doc, findings)
+    result = FileResult(doc.path, findings, None, collected)
+    if want_digest and data is not None:
+        from newslint.result_cache import digest
+
+        result.digest = digest(data)
+    return result
 
 
 _WORKER_LINTER: Linter | None = None
+#: (encoding, want_digest, max_bytes, excerpts) of the run, set in each worker
+_WORKER_SETUP: tuple[str | None, bool, int, bool] = (None, False, DEFAULT_MAX_BYTES, False)
 
 
-def _init_worker(rules: Sequence[Rule] | None) -> None:
-    global _WORKER_LINTER
+def _init_worker(rules: Sequence[Rule] | None, setup: tuple[str | None, bool, int, bool]) -> None:
+    global _WORKER_LINTER, _WORKER_SETUP
+    _WORKER_SETUP = setup
     if rules is not None:  # spawn: build here; fork: inherited from the parent
         _WORKER_LINTER = Linter(rules)
     elif _WORKER_LINTER is not None:
@@ -61,7 +95,18 @@ def _init_worker(rules: Sequence[Rule] | None) -> None:
 def _work(paths: list[str]) -> tuple[list[FileResult], dict[str, float]]:
     assert _WORKER_LINTER is not None
     before = dict(_WORKER_LINTER.timings)
-    results = [lint_one(_WORKER_LINTER, p) for p in paths]
+    encoding, want_digest, max_bytes, excerpts = _WORKER_SETUP
+    results = [
+        lint_one(
+            _WORKER_LINTER,
+            p,
+            encoding=encoding,
+            want_digest=want_digest,
+            max_bytes=max_bytes,
+            excerpts=excerpts,
+        )
+        for p in paths
+    ]
     spent = {k: v - before.get(k, 0.0) for k, v in _WORKER_LINTER.timings.items()}
     return results, spent
 
@@ -98,20 +143,55 @@ def run(
     jobs: int | None = None,
     stdin: tuple[bytes, str] | None = None,
     progress: Callable[[int, int], None] | None = None,
+    encoding: str | None = None,
+    cache: ResultCache | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    excerpts: bool = False,
+    compare: bool = True,
 ) -> RunResult:
-    """Lint ``paths`` (``-`` means ``stdin``: its bytes and the name to report)."""
+    """Lint ``paths`` (``-`` means ``stdin``: its bytes and the name to report).
+
+    With a ``cache``, files whose bytes are unchanged take their findings from it (only their
+    corpus summaries are computed again) and the others' findings are stored in it.  With
+    ``excerpts`` each finding keeps the paragraph around it.  With ``compare`` false the
+    cross-file rules only summarise each file (kept in ``collected``) and compare nothing.
+    """
     global _WORKER_LINTER
-    linter = Linter(rules)
     jobs = jobs or default_jobs()
     results: list[FileResult] = []
     timings: dict[str, float] = {}
     files = [p for p in paths if p != "-"]
+    if cache is not None:
+        cached, files = _from_cache(files, cache)
+        results.extend(cached)
+    # Building the rules (the spelling lexicon above all) is most of a small run: a run whose
+    # files all come from the cache builds them only if cross-file rules need summaries.
+    if not files and stdin is None and not _has_corpus_rules(rules):
+        return _finish(None, results, timings, cache, compare)
+    linter = Linter(rules)
+    if cache is not None and linter.corpus_checks:
+        for r in results:
+            doc = read_document(r.path, None, encoding)
+            if not isinstance(doc, FileError):
+                r.collected = linter.collect(doc)
     if stdin is not None and "-" in paths:
-        results.append(lint_one(linter, stdin[1], stdin[0], display=stdin[1]))
+        results.append(
+            lint_one(linter, stdin[1], stdin[0], display=stdin[1], encoding=encoding, excerpts=excerpts)
+        )
+    want_digest = cache is not None
     total = len(files)
     if jobs <= 1 or total < POOL_THRESHOLD:
         for i, path in enumerate(files, 1):
-            results.append(lint_one(linter, path))
+            results.append(
+                lint_one(
+                    linter,
+                    path,
+                    encoding=encoding,
+                    want_digest=want_digest,
+                    max_bytes=max_bytes,
+                    excerpts=excerpts,
+                )
+            )
             if progress:
                 progress(i, total)
         timings = dict(linter.timings)
@@ -130,7 +210,10 @@ def run(
         chunks = from_both_ends([list(files[i : i + size]) for i in range(0, total, size)])
         done = 0
         with ProcessPoolExecutor(
-            jobs, mp_context=context, initializer=_init_worker, initargs=(None if fork else list(rules),)
+            jobs,
+            mp_context=context,
+            initializer=_init_worker,
+            initargs=(None if fork else list(rules), (encoding, want_digest, max_bytes, excerpts)),
         ) as pool:
             for chunk_results, spent in pool.map(_work, chunks):
                 results.extend(chunk_results)
@@ -142,8 +225,56 @@ def run(
         _WORKER_LINTER = None
         if fork:
             gc.unfreeze()  # the workers are gone: this process's objects are collectable again
+    return _finish(linter, results, timings, cache, compare)
+
+
+def is_corpus_rule(rule: Rule) -> bool:
+    """Whether the rule compares the files of a run with each other."""
+    kind = get_kind(rule.kind)
+    return isinstance(kind, type) and issubclass(kind, CorpusKind)
+
+
+def _has_corpus_rules(rules: Sequence[Rule]) -> bool:
+    return any(is_corpus_rule(r) for r in rules)
+
+
+def _finish(
+    linter: Linter | None,
+    results: list[FileResult],
+    timings: dict[str, float],
+    cache: ResultCache | None,
+    compare: bool = True,
+) -> RunResult:
+    if cache is not None:
+        for r in results:
+            if r.digest is not None and r.error is None:
+                cache.put(r.path, r.digest, r.findings)
+        cache.save()
     findings = [f for r in results for f in r.findings]
-    if linter.corpus_checks:
-        findings.extend(linter.finish((r.path, r.collected) for r in results if r.error is None))
+    kept: dict[str, dict[str, Any]] = {}
+    if linter is not None and linter.corpus_checks:
+        if compare:
+            findings.extend(linter.finish((r.path, r.collected) for r in results if r.error is None))
+        else:
+            kept = {r.path: r.collected for r in results if r.error is None}
     errors = sorted((r.error for r in results if r.error is not None), key=lambda e: e.path)
-    return RunResult(sorted(findings, key=Finding.sort_key), errors, len(results), timings)
+    return RunResult(sorted(findings, key=Finding.sort_key), errors, len(results), timings, kept)
+
+
+def _from_cache(files: list[str], cache: ResultCache) -> tuple[list[FileResult], list[str]]:
+    """Results of the files the cache knows in their present state; the files left to lint."""
+    hits: list[FileResult] = []
+    left: list[str] = []
+    for path in files:
+        try:
+            with open(path, "rb") as handle:
+                data = handle.read()
+        except OSError:
+            left.append(path)
+            continue
+        findings = cache.get(path, data)
+        if findings is None:
+            left.append(path)
+        else:
+            hits.append(FileResult(path, findings))
+    return hits, left

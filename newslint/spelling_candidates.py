@@ -149,6 +149,7 @@ class CandidateIndex:
             lambda: _index_tables(
                 zipf, min_zipf, far_same_first, far_any_first, allowed() if allowed else None
             ),
+            (frozenset, dict, dict),
         )
         self.near_vocab = frozenset(near)
         self.same_first: dict[tuple[str, int], list[str]] = same

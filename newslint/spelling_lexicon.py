@@ -32,7 +32,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TypeVar
 
-from newslint.cache import MISSING, cache_dir, read_cached, write_cached
+from newslint.cache import MISSING, cache_dir, fits, read_cached, write_cached
 
 T = TypeVar("T")
 
@@ -147,15 +147,16 @@ def _cache_key(name: str) -> Path:
     return cache_dir() / f"{name}-{CACHE_FORMAT}-{versions}.marshal"
 
 
-def cached(name: str, build: Callable[[], T]) -> T:
+def cached(name: str, build: Callable[[], T], shape: tuple[type, ...] | None = None) -> T:
     """``build()``'s result, from the marshal cache when it is there (written atomically otherwise).
 
     Everything derived from the installed word lists goes through here, so a process pays a
-    ``marshal.loads`` (tens of milliseconds) instead of a rebuild (hundreds).
+    ``marshal.loads`` (tens of milliseconds) instead of a rebuild (hundreds).  ``shape`` gives the
+    types of the tuple ``build`` returns: a cache entry of another shape is rebuilt, not used.
     """
     path = _cache_key(name)
     data: T = read_cached(path)
-    if data is MISSING:
+    if data is MISSING or not fits(data, shape):
         data = build()
         write_cached(path, data)  # a read-only home: rebuilt next time
     return data
@@ -252,7 +253,8 @@ class RareWords:
 
 def load_tables() -> tuple[dict[str, float], frozenset[str], RareWords, CuratedWords, SortedWords]:
     """The cached tables, building and caching them on first use."""
-    common, dictionary, rare, values, extra, missing, names = cached("lexicon", _tiers)
+    shape = (dict, frozenset, str, bytes, frozenset, frozenset, str)
+    common, dictionary, rare, values, extra, missing, names = cached("lexicon", _tiers, shape)
     words = CuratedWords(dictionary, extra, missing)
     return common, dictionary, RareWords(rare, values), words, SortedWords(names)
 

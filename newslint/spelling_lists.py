@@ -15,6 +15,8 @@ from pathlib import Path
 import regex
 
 from newslint.errors import NewslintError
+from newslint.files import read_limited
+from newslint.patterns import fullmatch_word
 
 _REGEX_CHARS = frozenset("^$*+?[](){}|\\.")
 
@@ -43,12 +45,12 @@ class WordList:
     def __contains__(self, word: str) -> bool:
         if word in self.exact or word.lower() in self.folded:
             return True
-        return any(p.fullmatch(word) for p in self.patterns)
+        return any(fullmatch_word(p, word) for p in self.patterns)
 
 
 def _entries(path: Path) -> Iterable[tuple[int, str]]:
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_limited(str(path)).decode("utf-8")  # a FIFO or /dev/zero must not hang the run
     except (OSError, UnicodeDecodeError) as exc:
         raise WordListError(f"cannot read word list: {exc}", str(path)) from None
     for number, line in enumerate(text.splitlines(), 1):

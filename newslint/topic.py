@@ -93,6 +93,62 @@ def content_words(text: str) -> Iterator[str]:
             yield word
 
 
+# A word as written (case kept), and what may stand before a sentence's first word.
+_TOKEN = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'’.&-]*")
+_OPENERS = frozenset(".!?:;\"“‘'(«[-–—|")
+_YEAR = regex.compile(r"^(?:1[89]|20)\d\d$")
+_RARE = 5.0  # a sentence-initial capitalised word this rare (wordfreq) is taken as a name
+
+
+def names(text: str) -> set[str]:
+    """The names, places and figures of ``text``, lower-cased and stemmed.
+
+    Why: two stories of the same section share their vocabulary (club, season, shares,
+    profits) but not their people, places, firms and figures.  A name is a capitalised
+    word that does not open a sentence, an acronym, or a sentence-opening word too rare
+    to be an ordinary word; in a title-case line only the rare capitalised words count.
+    Figures are numbers of two or more digits that are not years.
+    """
+    found: set[str] = set()
+    tokens = list(_TOKEN.finditer(text))
+    capitalised = sum(t.group()[0].isupper() for t in tokens)
+    title_case = len(tokens) >= 3 and capitalised > 0.6 * len(tokens)
+    for m in tokens:
+        word = _POSSESSIVE.sub("", m.group()).rstrip(".'’-&")
+        if not word:
+            continue
+        lower = word.lower()
+        if word[0].isdigit():
+            digits = regex.sub(r"\D", "", word)
+            if len(digits) >= 2 and not _YEAR.match(digits):
+                found.add(digits)
+            continue
+        if not word[0].isupper() or lower in STOPWORDS:
+            continue
+        before = text[: m.start()].rstrip()
+        opens = not before or before[-1] in _OPENERS
+        if word.isupper() and len(word) >= 2:
+            found.add(stem(lower))
+        elif (opens or title_case) and weight(lower) < _RARE:
+            continue
+        else:
+            found.add(stem(lower))
+    return found
+
+
+def word_stems(texts: Iterable[str]) -> set[str]:
+    """Every word of ``texts`` (any case, any length, figures as their digits), stemmed."""
+    out: set[str] = set()
+    for text in texts:
+        for m in _TOKEN.finditer(text):
+            word = _POSSESSIVE.sub("", m.group()).rstrip(".'’-&")
+            if word[:1].isdigit():
+                out.add(regex.sub(r"\D", "", word))
+            elif word:
+                out.add(stem(word.lower()))
+    return out
+
+
 class Bag:
     """A text's content words, each weighted by rarity (kept per stem: the rarest surface form)."""
 
@@ -134,4 +190,4 @@ class Bag:
         return dot / norm if norm else 0.0
 
 
-__all__ = ["STOPWORDS", "Bag", "content_words", "stem", "weight"]
+__all__ = ["STOPWORDS", "Bag", "content_words", "names", "stem", "weight", "word_stems"]

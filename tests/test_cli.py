@@ -170,7 +170,13 @@ def test_rules_explain_version_and_show_settings() -> None:
     tested = run_newslint("rules", "test")
     assert tested.returncode == 0, tested.stdout
     page = run_newslint("explain", "repeated-word")
-    assert "Why" in page.stdout and "Flagged" in page.stdout and "Fixable: yes" in page.stdout
+    assert "Why" in page.stdout and "Flagged" in page.stdout and "fix: safe or unsafe" in page.stdout
+    assert "\nfix: safe (applied by --fix)\n" in run_newslint("explain", "could-of").stdout
+    assert "\nno fix\n" in run_newslint("explain", "markup-debris").stdout
+    assert "\nfix: unsafe" in run_newslint("explain", "duplicate-lead").stdout
+    fix_column = {line.split()[0]: line.split()[4] for line in listing.stdout.splitlines()[1:]}
+    assert fix_column["date-style"] == "safe" and fix_column["off-topic-tail"] == "unsafe"
+    assert fix_column["mojibake"] == "no" and fix_column["repeated-word"] == "safe/unsafe"
     assert run_newslint("explain", "no-such-rule").returncode == 2
     assert run_newslint("--version").stdout.startswith("newslint ")
     settings = run_newslint("check", "--show-settings", "--select", "style", "README.md")

@@ -39,6 +39,7 @@ def test_settings_parse_all_keys(tmp_path: Path) -> None:
         "rules:\n  quote-style: error\n  spelling-variant-mix:\n    severity: info\n"
         "per-file-ignores:\n  'archive/*.txt': [style]\n"
     )
+    (tmp_path / "house").mkdir()
     s = load_settings(config, tmp_path)
     assert s.include == ("*.txt",) and s.exclude == ("drafts/*",)
     assert s.select == ("style",) and s.ignore == ("repeated-word",) and s.fail_on == "error"
@@ -73,7 +74,7 @@ def test_unknown_rule_and_bad_option_in_config_are_errors(tmp_path: Path) -> Non
     config.write_text("rules:\n  repeated-word:\n    options:\n      min_length: zero\n")
     with pytest.raises(ConfigError, match="min_length") as info:
         resolve_rules(load_settings(config, tmp_path))
-    assert info.value.line == 2
+    assert info.value.line == 4  # the option's own line
 
 
 def test_selection_by_id_group_category_and_opt_in() -> None:

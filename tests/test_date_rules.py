@@ -9,7 +9,7 @@ import pytest
 from newslint.date_mentions import Vocab, find_mentions
 from newslint.document import Document
 from newslint.engine import Linter
-from newslint.rules import builtin_rules_dir, load_rules
+from newslint.rules import builtin_rules_dir, load_rules, with_overrides
 
 RULES = [r for r in load_rules([builtin_rules_dir()]) if r.category == "date"]
 VOCAB_KEYS = ("months", "weekdays", "ordinals")
@@ -17,7 +17,7 @@ VOCAB_KEYS = ("months", "weekdays", "ordinals")
 
 def _rule(rule_id: str, **options: object):  # type: ignore[no-untyped-def]
     rule = next(r for r in RULES if r.id == rule_id)
-    return rule.with_overrides(None, options) if options else rule
+    return with_overrides(rule, None, options) if options else rule
 
 
 def test_date_rules_share_one_vocabulary() -> None:

@@ -6,6 +6,7 @@ Which texts are (not) flagged is covered by tests/fixtures/duplicate-paragraphs.
 from __future__ import annotations
 
 import pytest
+from helpers import run_newslint
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -13,7 +14,17 @@ from newslint.config import Settings
 from newslint.document import Document
 from newslint.engine import Linter
 from newslint.findings import Finding
+from newslint.kinds.duplicate_edit import (
+    EditPolicy,
+    Sentences,
+    aligned_share,
+    edited_copy,
+    figure_tokens,
+    sentences,
+)
+from newslint.kinds.duplicate_paragraph import DuplicateParagraph
 from newslint.kinds.duplicate_text import Comparable, near_duplicate, normalised_tokens, similarity, tokens
+from newslint.options import OptionError
 from newslint.ruleset import all_rules
 
 LEAD = "Ministers said on Monday that 'talks' would resume next week in Geneva, officials said."
@@ -56,7 +67,7 @@ def test_blank_line_layout_finding_related_message_and_fix(newline: str) -> None
     assert (finding.rule, finding.category) == ("duplicate-lead", "duplicate")
     assert (finding.line, finding.column) == (5, 1)
     assert [(r.line, r.message) for r in finding.related] == [(3, "first copy here")]
-    assert "line 3" in finding.message and "100%" in finding.message
+    assert "line 3" in finding.message and "with the same words" in finding.message
     assert apply(text, finding) == newline.join(["Talks resume", "", LEAD, "", "No date was given.", ""])
 
 
@@ -65,7 +76,7 @@ def test_one_line_per_paragraph_layout_fix_keeps_the_rest() -> None:
     text = "Talks resume\nReuters\n" + LEAD + "\n" + copy + "\nNo date was given."
     (finding,) = lint(text)
     assert finding.line == 4 and finding.related[0].line == 3
-    assert "near-verbatim" in finding.message
+    assert "almost word for word" in finding.message
     assert apply(text, finding) == "Talks resume\nReuters\n" + LEAD + "\nNo date was given."
 
 
@@ -88,3 +99,70 @@ def test_long_files_compare_by_blocks_and_still_find_copies() -> None:
     text = "Report\n\n" + "\n\n".join(paras) + "\n"
     found = [(f.rule, f.line, f.related[0].line) for f in lint(text)]
     assert found == [("repeated-paragraph", 3 + 2 * 300, 3 + 2 * 150)]
+
+
+# ------------------------------------------------------------------ edited copies
+
+FIRST = (
+    "The island ferry operator will cut its winter crossings to Tarnholm from six a day to four. "
+    "Islanders said the cuts would leave commuters stranded on the mainland after evening shifts."
+)
+
+
+def test_figures_are_written_one_way() -> None:
+    assert figure_tokens("fares rose 18% to £1.2m for three crews") == figure_tokens(
+        "fares rose 18 per cent to £1.2 million for 3 crews"
+    )
+    assert figure_tokens("a $45bn bailout") == figure_tokens("a $45 billion bailout")
+
+
+def test_sentences_and_alignment_measure_how_much_is_copied() -> None:
+    assert len(sentences(FIRST)) == 2
+    one, two = sentences_of_first = FIRST.split(". ")
+    assert len(sentences_of_first) == 2
+    share, words, _ = aligned_share(Sentences(FIRST), Sentences(f"{two} {one}."), 0.7)
+    assert share == 1.0 and words >= 12
+    dropped = FIRST.split(". ")[0] + "."
+    share, _, longer = aligned_share(Sentences(FIRST), Sentences(dropped), 0.7)
+    assert share == 1.0 and 0.35 < longer < 1.0
+
+
+def test_fixture_list_in_another_order_is_not_aligned() -> None:
+    a = Sentences("Harfield v Kestrel Town; Bramley Rovers v Ostmoor; Calder Vale v Selby Park.")
+    b = Sentences("Harfield v Ostmoor; Bramley Rovers v Selby Park; Calder Vale v Kestrel Town.")
+    assert aligned_share(a, b, 0.7)[0] == 0.0
+
+
+POLICY = EditPolicy(0.75, 0.7, 12, 0.35)
+
+
+def test_edited_copy_guards() -> None:
+    copy = FIRST.replace("operator", "company") + " The decision was announced on Friday."
+    assert edited_copy(Comparable.of(FIRST), Comparable.of(copy), POLICY, 0.5) >= 0.75
+    # a figure changed, not restated: two results in one pattern
+    changed = FIRST.replace("six a day to four", "seven a day to five")
+    assert edited_copy(Comparable.of(FIRST), Comparable.of(changed), POLICY, 0.5) == 0.0
+    # the sentence quoted with an attribution: a quotation of the first, not a copy of it
+    summary = "Cutting crossings to Tarnholm will leave commuters stranded on the mainland after late shifts."
+    quoted = f'"{summary[:-1]}," the islanders\' councillor said.'
+    assert edited_copy(Comparable.of(summary), Comparable.of(quoted), POLICY, 0.5) == 0.0
+
+
+def test_edited_copy_message_and_related_first_copy() -> None:
+    copy = FIRST.split(". ")[1]
+    paras = ["Ferry cuts", "Ferry cuts announced on the island today.", FIRST, "Filler.", copy]
+    text = "\n\n".join(paras) + "\n"
+    (finding,) = lint(text)
+    assert (finding.rule, finding.line, finding.related[0].line) == ("repeated-paragraph", 9, 5)
+    assert "with light edits" in finding.message
+
+
+def test_notices_must_be_valid_patterns() -> None:
+    with pytest.raises(OptionError, match="notices"):
+        DuplicateParagraph.validate({"notices": ["correction(("]})
+
+
+def test_explain_says_how_similarity_is_measured() -> None:
+    page = run_newslint("explain", "repeated-paragraph")
+    assert page.returncode == 0
+    assert "sentence-level alignment" in page.stdout and "edit similarity" in page.stdout

@@ -69,7 +69,7 @@ def test_cli_fix_reports_what_is_left_and_never_touches_clean_files(tmp_path: Pa
     os.utime(tmp_path / "clean.txt", ns=(1_000_000_000, 1_000_000_000))
     result = run_newslint("check", *SAFE, "--fix", ".", cwd=tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "applied 2 fixes to 1 files" in result.stderr and "0 findings" in result.stdout
+    assert "applied 2 fixes to 1 file" in result.stderr and "0 findings" in result.stdout
     assert (tmp_path / "a.txt").read_bytes() == "\r\n".join(GOOD).encode() + b"\r\n"
     assert os.stat(tmp_path / "clean.txt").st_mtime_ns == 1_000_000_000
     second = run_newslint("check", *SAFE, "--fix", ".", cwd=tmp_path)

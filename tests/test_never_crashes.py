@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -43,15 +44,24 @@ news_like = st.lists(
 ).map("".join)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(news_like)
-def test_lint_never_raises_and_positions_are_valid(text: str) -> None:
+def lint_never_raises_and_positions_are_valid(text: str) -> None:
     doc = Document("prop.txt", text)
     line_count = len(doc.lines)
     for finding in LINTER.lint(doc):
         assert 1 <= finding.line <= finding.end_line <= line_count
         assert finding.column >= 1 and finding.end_column >= 1
         assert finding.message
+
+
+# A quick sample in the quick loop, two thousand news-like texts in CI (``slow``).
+test_lint_never_raises_and_positions_are_valid = settings(
+    max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)(given(news_like)(lint_never_raises_and_positions_are_valid))
+test_lint_never_raises_many_texts = pytest.mark.slow(
+    settings(max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow])(
+        given(news_like)(lint_never_raises_and_positions_are_valid)
+    )
+)
 
 
 @settings(max_examples=100, deadline=None)

@@ -8,9 +8,17 @@ from newslint.config import Settings
 from newslint.document import Document
 from newslint.engine import Linter
 from newslint.findings import Finding
-from newslint.kinds.offtopic_shapes import is_cue, is_dateline, is_end_matter, is_headline_like
+from newslint.kinds.offtopic_shapes import (
+    is_credit_line,
+    is_cue,
+    is_dateline,
+    is_end_matter,
+    is_headline_like,
+)
+from newslint.kinds.offtopic_tail import OfftopicTail
+from newslint.options import OptionError
 from newslint.ruleset import all_rules
-from newslint.topic import Bag, stem, weight
+from newslint.topic import Bag, names, stem, weight, word_stems
 
 ARTICLE = (
     "Harbour dredging plan approved after two-year dispute\n\n"
@@ -100,7 +108,7 @@ def test_finding_points_at_tail_with_related_headline_and_unsafe_fix() -> None:
     assert finding.category == "off-topic"
     assert finding.line == 9
     assert finding.related[0].line == 1
-    assert "overlap" in finding.message
+    assert "key words appear in the article" in finding.message
     assert finding.fix is not None and not finding.fix.safe
     assert text[: finding.fix.start] + text[finding.fix.end :] == ARTICLE
 
@@ -115,3 +123,66 @@ def test_only_the_end_can_be_a_tail() -> None:
         ARTICLE + TAIL + "\nSkippers said the harbour dredging timetable would be published by the council.\n"
     )
     assert lint(text) == []
+
+
+# ------------------------------------------------------------------ harder tails
+
+
+def test_names_places_and_figures() -> None:
+    found = names("Striker Abel Marsh scored twice as Bramley Rovers beat Ostmoor 3-2 in 2004, the BBC said.")
+    assert {"abel", "marsh", "bramley", "ostmoor", "32", "bbc"} <= found
+    assert "2004" not in found and "scored" not in found  # a year; an ordinary word
+    assert names("Orchestra Names Youngest Conductor") <= {"conductor", "orchestra", "youngest"}
+    assert "ostmoor" in word_stems(["a win at ostmoor"])
+
+
+def test_credit_lines_and_cues() -> None:
+    assert is_credit_line("Paddy O'Brien (New Zealand)")
+    assert is_credit_line("Joel Jutge")
+    assert not is_credit_line("Orchestra names youngest conductor")
+    assert is_cue("Most read")
+    assert not is_cue("Elsewhere on the site")
+
+
+def test_cue_list_is_the_rules_data() -> None:
+    (rule,) = [r for r in all_rules(Settings()) if r.id == "off-topic-tail"]
+    assert any("other" in cue and "news" in cue for cue in rule.options["cues"])
+    with pytest.raises(OptionError, match="cues"):
+        OfftopicTail.validate({"cues": ["read(("]})
+
+
+SECOND_ITEM = (
+    "Striker ruled out for six weeks\n\n"
+    "Dunmere United striker Tomas Ferrante will miss six weeks with an ankle injury, his club said.\n"
+)
+
+
+def test_two_items_reported_at_the_first_and_fix_removes_both() -> None:
+    loosely_related = (
+        "Kelsby mooring fees to rise\n\n"
+        "Boat owners in Kelsby will pay more to moor in its harbour from April, the council said, to fund "
+        "a new slipway.\n\n"
+    )
+    text = ARTICLE + loosely_related + SECOND_ITEM
+    (finding,) = lint(text)
+    assert finding.line == 9
+    assert finding.fix is not None
+    assert text[: finding.fix.start] + text[finding.fix.end :] == ARTICLE
+
+
+def test_cue_line_starts_the_tail() -> None:
+    text = ARTICLE + "In other news\n\nHarbour fees to rise in spring\n"
+    (finding,) = lint(text)
+    assert finding.line == 9 and "cue" in finding.message
+
+
+def test_weakly_related_last_item_after_a_foreign_one_is_appended_too() -> None:
+    weak_last = (
+        "Portmere harbour fees to rise\n\n"
+        "Ferry passengers and yacht owners at Portmere will pay more from April "
+        "under a new charging scheme.\n"
+    )
+    text = ARTICLE + SECOND_ITEM + "\n" + weak_last
+    (finding,) = lint(text)
+    assert finding.line == 9
+    assert lint(ARTICLE + weak_last) == []  # alone, it is not foreign enough to flag

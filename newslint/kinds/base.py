@@ -17,10 +17,10 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from newslint.findings import Hit, Related
 from newslint.options import Option
+from newslint.rule_model import Rule
 
 if TYPE_CHECKING:
     from newslint.document import Document
-    from newslint.rules import Rule
 
 
 class Kind(ABC):
@@ -31,6 +31,11 @@ class Kind(ABC):
     description: ClassVar[str] = ""
     #: whether hits may carry fixes
     can_fix: ClassVar[bool] = False
+    #: the ``scope:`` values a rule of this kind may ask for (anything else is a rule error)
+    scopes: ClassVar[tuple[str, ...]] = ("text",)
+    #: how its rules' findings meet other rules' on the same words, unless a rule file says
+    #: (``overlap:``; see :data:`newslint.rule_model.OVERLAPS`)
+    overlap: ClassVar[str] = "none"
 
     def __init__(self, rule: Rule) -> None:
         self.rule = rule
@@ -40,9 +45,26 @@ class Kind(ABC):
     def validate(cls, options: Mapping[str, Any]) -> None:
         """Checks beyond the schema (compile regexes, cross-option rules); raise OptionError."""
 
+    #: the fixes its hits carry when that does not depend on the options: "safe", "unsafe",
+    #: "safe or unsafe" (decided per finding) or "none"; ``None``: see :meth:`fix_availability`
+    fixes: ClassVar[str | None] = None
+
+    @classmethod
+    def fix_availability(cls, options: Mapping[str, Any]) -> str | None:
+        """What fixes a rule of this kind offers with these options (``newslint explain``, ``rules``).
+
+        ``None`` when the kind does not say: the rule's own bad examples are then asked
+        (:mod:`newslint.fix_info`)."""
+        return "none" if not cls.can_fix else cls.fixes
+
     @abstractmethod
     def check(self, doc: Document) -> Iterable[Hit]:
         """Yield the hits of this rule in ``doc``."""
+
+    def after_suppression(self, doc: Document, unused: Sequence[Hit]) -> Iterable[Hit]:
+        """Hits found once the suppression comments are applied; ``unused`` are the comments
+        that hid nothing.  Most kinds have none."""
+        return ()
 
 
 @dataclass(frozen=True)

@@ -13,22 +13,31 @@ from typing import Any, ClassVar
 
 import regex
 
-from newslint.document import Document, RegionSet, whole_word_spans
-from newslint.findings import Fix, Hit, RelatedSpan
+from newslint.document import SCOPES, Document, RegionSet, whole_word_spans
+from newslint.findings import Fix, Hit, RelatedSpan, format_message
 from newslint.kinds.base import Kind
-from newslint.options import Option
-from newslint.patterns import compile_pattern, finditer
+from newslint.options import Option, OptionError
+from newslint.patterns import Budget, compile_pattern, finditer, search
 from newslint.tokens import match_case
 
 _WORD = regex.compile(r"\p{L}+")
 
 
+_NEXT_WORD = regex.compile(r"[ \t]+(\p{Lu})\p{L}")
+
+
 def _is_name(text: str, start: int) -> bool:
-    """A capitalised word that does not open a sentence: part of a name, not a spelling choice."""
+    """A capitalised word inside a name, not a spelling choice: mid-sentence ("the Labour Party"),
+    or opening a sentence before another capitalised word ("Center Parcs said ...")."""
     if not text[start : start + 1].isupper():
         return False
     before = text[:start].rstrip(" \t\"'“‘(")
-    return bool(before) and before[-1] not in ".!?:\n\r"
+    if bool(before) and before[-1] not in ".!?:\n\r":
+        return True
+    end = start
+    while end < len(text) and text[end].isalpha():
+        end += 1
+    return _NEXT_WORD.match(text, end) is not None
 
 
 _LITERAL = regex.compile(r"[\p{L}\p{N} '’-]+|[^\p{L}\p{N}\s]")
@@ -40,6 +49,7 @@ def _bounded(form: str) -> str:
 
 class Consistency(Kind):
     name = "consistency"
+    scopes = SCOPES  # looks only inside doc.regions(rule.scope)
     can_fix = True
     description = (
         "Each `either` entry pairs two forms (words or regexes).  When one article uses both, the "
@@ -54,11 +64,28 @@ class Consistency(Kind):
         "skip_names": Option(
             "bool", False, "ignore word forms capitalised mid-sentence (the Labour Party, Defense Department)"
         ),
+        "locale": Option("str", "en", "the configured locale (top-level `locale` sets it)"),
+        "locales": Option(
+            "dict[str,str]",
+            {},
+            "locale -> the column (one of `names`) it prescribes, whatever the article's majority",
+        ),
+        "locale_message": Option(
+            "str", "", "message for a form the locale rules out (placeholders as in `message`, and {locale})"
+        ),
     }
 
     @classmethod
     def validate(cls, options: Mapping[str, Any]) -> None:
         cls._combined(options["either"], options["ignorecase"])
+        for locale, column in options["locales"].items():
+            if column not in options["names"][:2]:
+                raise OptionError("locales", f"locale {locale!r}: {column!r} is not one of `names`")
+
+    @classmethod
+    def fix_availability(cls, options: Mapping[str, Any]) -> str:
+        forms = [form for pair in options["either"].items() for form in pair]
+        return "safe" if all(_LITERAL.fullmatch(f) for f in forms) else "safe or none"
 
     @staticmethod
     def _combined(either: Mapping[str, str], ignorecase: bool) -> regex.Pattern[str]:
@@ -100,12 +127,15 @@ class Consistency(Kind):
                     self.words[form.lower() if self.ignorecase else form] = (i, side)
         names = [*list(self.options["names"]), "first form", "second form"]
         self.names = names[0], names[1]
+        column = self.options["locales"].get(self.options["locale"])
+        #: the column the configured locale prescribes (0 = left), or None: the article's majority decides
+        self.prescribed: int | None = None if column is None else self.names.index(column)
 
-    def _mixed(self, text: str) -> bool:
+    def _mixed(self, text: str, budget: Budget) -> bool:
         """Whether the non-word forms can show a mix at all (both columns present)."""
         if self.options["together"]:
-            return any(p.search(text) for probe in self.probes for p in probe)
-        return any(left.search(text) and right.search(text) for left, right in self.probes)
+            return any(search(p, text, budget) for probe in self.probes for p in probe)
+        return any(search(left, text, budget) and search(right, text, budget) for left, right in self.probes)
 
     def _uses(self, doc: Document, regions: list[tuple[int, int]]) -> list[list[tuple[int, int, int]]]:
         """Per pair: (side, start, end) of every use, side 0 = left column."""
@@ -123,9 +153,10 @@ class Consistency(Kind):
                             self.options["skip_names"] and _is_name(doc.text, start)
                         ):
                             out[pair].append((side, start, end))
-        if self.pattern.pattern != "(?!)" and self._mixed(doc.text):
+        budget = Budget(len(doc.text))  # one allowance for the probes and all the regions
+        if self.pattern.pattern != "(?!)" and self._mixed(doc.text, budget):
             for start, end in regions:
-                for m in finditer(self.pattern, doc.text, start, end):
+                for m in finditer(self.pattern, doc.text, start, end, budget):
                     name = m.lastgroup or ""
                     if name and m.end() > m.start():
                         out[int(name[1:])].append((0 if name[0] == "a" else 1, m.start(), m.end()))
@@ -141,10 +172,15 @@ class Consistency(Kind):
         for uses in groups:
             uses.sort(key=lambda u: u[1])
             counts = [sum(1 for u in uses if u[0] == side) for side in (0, 1)]
-            if not counts[0] or not counts[1]:
+            if self.prescribed is not None:
+                minority = 1 - self.prescribed
+                if not counts[minority]:
+                    continue
+            elif not counts[0] or not counts[1]:
                 continue
-            minority = 1 if counts[0] > counts[1] else 0 if counts[1] > counts[0] else 1 - uses[0][0]
-            majority_use = next(u for u in uses if u[0] != minority)
+            else:
+                minority = 1 if counts[0] > counts[1] else 0 if counts[1] > counts[0] else 1 - uses[0][0]
+            majority_use = next((u for u in uses if u[0] != minority), None)
             for side, start, end, pair in uses:
                 if side != minority:
                     continue
@@ -152,17 +188,31 @@ class Consistency(Kind):
                 other = self.forms[pair][1] if side == 0 else self.forms[pair][0]
                 literal = bool(_LITERAL.fullmatch(other))
                 suggestion = match_case(other, found) if literal else ""
+                params = {
+                    "match": found,
+                    "suggestion": suggestion or self.names[1 - minority],
+                    "form": self.names[side],
+                    "majority": self.names[1 - side],
+                    "count": counts[1 - side],
+                    "locale": self.options["locale"],
+                }
+                related = (
+                    ()
+                    if majority_use is None
+                    else (RelatedSpan(majority_use[1], f"{self.names[1 - side]} used here"),)
+                )
                 yield Hit(
                     start,
                     end,
-                    {
-                        "match": found,
-                        "suggestion": suggestion or self.names[1 - minority],
-                        "form": self.names[side],
-                        "majority": self.names[1 - side],
-                        "count": counts[1 - side],
-                    },
+                    params,
                     suggestions=(suggestion,) if suggestion else (),
-                    related=(RelatedSpan(majority_use[1], f"{self.names[1 - side]} used here"),),
+                    related=related,
+                    message=self._locale_message(params),
                     fix=Fix(start, end, suggestion) if suggestion else None,
                 )
+
+    def _locale_message(self, params: Mapping[str, Any]) -> str | None:
+        """The message when the locale, not the article's majority, decided (else the rule's own)."""
+        if self.prescribed is None or not self.options["locale_message"]:
+            return None
+        return format_message(self.options["locale_message"], params)

@@ -22,9 +22,10 @@ import datetime
 from collections.abc import Iterator, Mapping
 from typing import Any, ClassVar
 
-from newslint.date_mentions import VOCAB_OPTIONS, DateKind, Mention, Vocab, days_in_month, find_mentions
+from newslint.date_mentions import VOCAB_OPTIONS, Mention, Vocab, days_in_month
 from newslint.document import Document
 from newslint.findings import Hit
+from newslint.kinds.date_base import DateKind
 from newslint.options import Option
 
 CHECKS = ("impossible", "weekday", "ambiguous")
@@ -50,7 +51,7 @@ class DateCalendar(DateKind):
         ]
 
     def check(self, doc: Document) -> Iterator[Hit]:
-        yield from self.run(doc, find_mentions(doc, self.vocab))
+        yield from self.run(doc, self.mentions(doc))
 
     # ------------------------------------------------------------ impossible
 

@@ -6,6 +6,10 @@ Each date with a day votes on three independent choices: the form (day-month
 ("Sept." or "September").  Where one value is the clear majority, every
 minority date is flagged with the date rewritten the majority way.
 
+With a house style (top-level ``date-style``) the ``date-style`` rule decides every
+date's form, in the house direction; this rule then stays silent, so one date is
+never reported twice or pulled two ways.
+
 A wire dateline ("LONDON, March 3 (Reuters) -") is never flagged, but it is
 evidence of the desk's convention: it votes on form and ordinals (not on
 abbreviation, which datelines do by habit).
@@ -23,19 +27,20 @@ from collections import Counter
 from collections.abc import Iterator, Mapping
 from typing import Any, ClassVar
 
-from newslint.date_mentions import VOCAB_OPTIONS, DateKind, Mention, find_mentions, render
+from newslint.date_mentions import VOCAB_OPTIONS, Mention, render
 from newslint.document import Document
 from newslint.findings import Fix, Hit, RelatedSpan
+from newslint.kinds.date_base import DateKind
 from newslint.options import Option, OptionError
 
 DIMENSIONS = ("form", "ordinal", "abbreviation")
 _DESCRIBE = {
-    ("form", "DM"): "day-month (13 September)",
-    ("form", "MD"): "month-day (September 13)",
-    ("form", "ISO"): "ISO (2023-09-13)",
-    ("form", "NUM"): "numeric (13/09/2023)",
-    ("ordinal", True): "with an ordinal (13th)",
-    ("ordinal", False): "without an ordinal (13)",
+    ("form", "DM"): "day-month",
+    ("form", "MD"): "month-day",
+    ("form", "ISO"): "as an ISO date",
+    ("form", "NUM"): "in numbers",
+    ("ordinal", True): "with an ordinal",
+    ("ordinal", False): "without an ordinal",
     ("abbreviation", True): "with the month abbreviated",
     ("abbreviation", False): "with the month in full",
 }
@@ -44,6 +49,7 @@ _DESCRIBE = {
 class DateConsistency(DateKind):
     name = "date-consistency"
     can_fix = True
+    fixes = "safe"
     description = (
         "Dates with a day vote on form (day-month, month-day, ISO, numeric), ordinals and (for months "
         "longer than `abbreviable_length` letters) abbreviation.  The minority is flagged when one value "
@@ -56,6 +62,9 @@ class DateConsistency(DateKind):
         "dimensions": Option("list[str]", list(DIMENSIONS), "which choices must be consistent"),
         "abbreviable_length": Option("int", 5, "months with longer names vote on abbreviation", minimum=0),
         "dateline_votes": Option("bool", True, "count the wire dateline's form as a vote"),
+        "style": Option(
+            "str", "any", "the house date style; any other than `any` leaves dates to date-style"
+        ),
     }
 
     @classmethod
@@ -83,10 +92,10 @@ class DateConsistency(DateKind):
         return m.abbreviated
 
     def check(self, doc: Document) -> Iterator[Hit]:
+        if self.options["style"] != "any":
+            return  # the house style, not the article's majority, decides: date-style reports
         mentions = [
-            m
-            for m in find_mentions(doc, self.vocab)
-            if m.order and (not m.dateline or self.options["dateline_votes"])
+            m for m in self.mentions(doc) if m.order and (not m.dateline or self.options["dateline_votes"])
         ]
         flagged: dict[int, dict[str, tuple[Any, Mention]]] = {}
         for dimension in self.dimensions:
@@ -100,9 +109,9 @@ class DateConsistency(DateKind):
                     flagged.setdefault(m.start, {})[dimension] = (majority, witness)
         by_start = {m.start: m for m in mentions}
         for start, reasons in sorted(flagged.items()):
-            yield self._hit(by_start[start], reasons)
+            yield self._hit(doc, by_start[start], reasons)
 
-    def _hit(self, m: Mention, reasons: dict[str, tuple[Any, Mention]]) -> Hit:
+    def _hit(self, doc: Document, m: Mention, reasons: dict[str, tuple[Any, Mention]]) -> Hit:
         first = next(d for d in DIMENSIONS if d in reasons)
         majority, witness = reasons[first]
         suggestion = self._rewrite(m, {d: v for d, (v, _) in reasons.items()})
@@ -112,6 +121,7 @@ class DateConsistency(DateKind):
             {
                 "form": _DESCRIBE[(first, self._value(first, m))],
                 "majority": _DESCRIBE[(first, majority)],
+                "example": " ".join(doc.text[witness.date_start : witness.end].split()),
                 "suggestion": suggestion or _DESCRIBE[(first, majority)],
             },
             suggestions=(suggestion,) if suggestion else (),

@@ -18,9 +18,10 @@ from typing import Any, ClassVar
 import regex
 from rapidfuzz.distance import OSA
 
-from newslint.date_mentions import VOCAB_OPTIONS, DateKind
-from newslint.document import Document
+from newslint.date_mentions import VOCAB_OPTIONS
+from newslint.document import Document, RegionSet
 from newslint.findings import Fix, Hit
+from newslint.kinds.date_base import DateKind
 from newslint.options import Option
 
 _WORD = regex.compile(r"(?:(?<=\b[Mm]id-)|(?<![\p{L}\p{N}'’-]))\p{Lu}\p{Ll}{3,11}(?![\p{L}\p{N}])")
@@ -37,6 +38,7 @@ def _cue_words(words: list[str]) -> regex.Pattern[str]:
 class DateMisspelling(DateKind):
     name = "date-misspelling"
     can_fix = True
+    fixes = "unsafe"
     description = (
         "Flags a capitalised word one or two edits from a month or weekday name (same first letter; one "
         "edit for names of five letters or fewer) that is not itself a common word (`max_zipf`), when a "
@@ -103,7 +105,10 @@ class DateMisspelling(DateKind):
         suspects = {w for w in set(self.words.findall(text)) if self._near_names(w) is not None}
         if not suspects:  # the common case: no word close to a month or weekday
             return
+        inside = None if self.rule.scope == "text" else RegionSet(doc.regions(self.rule.scope))
         for m in self.words.finditer(text):
+            if inside is not None and not inside(m.start(), m.end()):
+                continue
             word = m.group(0)
             near = self._near_names(word) if word in suspects else None
             if near is None:

@@ -14,9 +14,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any, ClassVar
 
-from newslint.date_mentions import VOCAB_OPTIONS, DateKind, Mention, find_mentions, render
+from newslint.date_mentions import VOCAB_OPTIONS, Mention, render
 from newslint.document import Document
 from newslint.findings import Fix, Hit
+from newslint.kinds.date_base import DateKind
 from newslint.options import Option, OptionError
 
 _PRESET_KEYS = {"order", "ordinals", "abbreviate"}
@@ -25,6 +26,7 @@ _PRESET_KEYS = {"order", "ordinals", "abbreviate"}
 class DateStyle(DateKind):
     name = "date-style"
     can_fix = True
+    fixes = "safe"
     description = (
         "`style` names one of `presets` (or `any`, which flags nothing).  A preset has `order` (DM or MD), "
         "`ordinals` (allowed or not) and `abbreviate` (full month name -> its form beside a day).  Dates "
@@ -63,7 +65,7 @@ class DateStyle(DateKind):
     def check(self, doc: Document) -> Iterator[Hit]:
         if self.preset is None:
             return
-        for m in find_mentions(doc, self.vocab):
+        for m in self.mentions(doc):
             if m.dateline or m.month is None:
                 continue
             start, end = m.date_start, m.end

@@ -23,6 +23,8 @@ from newslint.options import Option
 
 class DuplicateLeadCorpus(CorpusKind):
     name = "duplicate-lead-corpus"
+    # compares leads, whatever the scope: "text" and "lead" both mean that
+    scopes = ("text", "lead")
     description = (
         "Compares the lead of every file of a run with the leads of the files before it (in path "
         "order) and, with `index`, with the leads of an archive built by `newslint index build`.  "

@@ -14,9 +14,13 @@ import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 import regex
 from rapidfuzz.distance import Indel
+
+if TYPE_CHECKING:
+    from newslint.kinds.duplicate_edit import Sentences
 
 # Apostrophes and primes vanish inside words ("it's" == "it’s" == "its"); every other
 # punctuation mark, quote or dash splits words ("well-known" == "well—known" == "well known").
@@ -27,7 +31,7 @@ _WORDS = re.compile(r"[^\W_]+")
 _NUMBER_SEPARATOR = regex.compile(r"(?<=\d)[,.](?=\d)")
 # A quoted span, whatever the quote style, for the shared-quotation guard.  A single quote
 # opens only before a word and closes only after one, so apostrophes ("it's") are not quotes.
-_QUOTED = regex.compile(
+QUOTED = regex.compile(
     r"[\"“”„‟«»][^\"“”„‟«»]{1,2000}[\"“”„‟«»]"
     r"|(?<![\p{L}\p{N}])['‘](?=[\p{L}\p{N}]).{1,2000}?(?<=[\p{L}\p{N}.,!?])['’](?![\p{L}\p{N}])"
 )
@@ -59,7 +63,7 @@ def normalised_tokens(text: str) -> tuple[str, ...]:
 
 def unquoted_tokens(text: str) -> tuple[str, ...]:
     """The words outside quoted spans (the attribution around a quotation)."""
-    return tokens(_QUOTED.sub(" ", text))
+    return tokens(QUOTED.sub(" ", text))
 
 
 def quoted_share(text: str) -> float:
@@ -105,18 +109,29 @@ class Comparable:
         """Tokens with a digit."""
         return Counter(w for w in self.words if any(c.isdigit() for c in w))
 
+    @cached_property
+    def sentences(self) -> Sentences:
+        """The paragraph cut into figure-normalised sentences, for edited copies."""
+        from newslint.kinds.duplicate_edit import Sentences  # circular: it uses tokens()
 
-def near_duplicate(a: Comparable, b: Comparable, threshold: float, quote_share: float) -> float:
+        return Sentences(self.text)
+
+
+def near_duplicate(
+    a: Comparable, b: Comparable, threshold: float, quote_share: float, score: float | None = None
+) -> float:
     """The similarity of ``a`` and ``b`` if they are copies of one paragraph, else 0.
 
     Two different paragraphs that quote the same long passage score high on words
     alone; when the quotation dominates both, the words around it (who said it,
     where, when) must match too.  A copy may lose or gain a figure but never
     changes one: "Shr 12 cts vs 10 cts" and "Shr 15 cts vs 10 cts" are two lines
-    of a results table, not a pasted paragraph.
+    of a results table, not a pasted paragraph.  ``score``, when given, is their similarity
+    already computed.
     """
-    score = similarity(a.words, b.words, threshold)
-    if not score or (a.numbers - b.numbers and b.numbers - a.numbers):
+    if score is None:
+        score = similarity(a.words, b.words, threshold)
+    if score < threshold or (a.numbers - b.numbers and b.numbers - a.numbers):
         return 0.0
     quotation_only = min(a.quoted, b.quoted) >= quote_share and a.outside_quotes != b.outside_quotes
     if quotation_only and similarity(a.outside_quotes, b.outside_quotes, threshold) < threshold:

@@ -5,15 +5,16 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any, ClassVar
 
-from newslint.document import Document
+from newslint.document import SCOPES, Document
 from newslint.findings import Hit
 from newslint.kinds.base import Kind
 from newslint.options import Option
-from newslint.patterns import PatternTimeout, compile_pattern, compile_terms, matches_in
+from newslint.patterns import Budget, PatternTimeout, compile_pattern, compile_terms, fullmatch, matches_in
 
 
 class Existence(Kind):
     name = "existence"
+    scopes = SCOPES  # looks only inside doc.regions(rule.scope)
     description = (
         "Flags every occurrence of the listed `tokens` (whole words or phrases) and `patterns` "
         "(regular expressions) within the rule's scope, except those matching an `exceptions` pattern.  "
@@ -52,10 +53,11 @@ class Existence(Kind):
             haystack = doc.lowered_text if self.options["ignorecase"] else doc.text
             if not any(r in haystack for r in self.requires):
                 return
+        budget = Budget(len(doc.text))  # for the patterns and the exceptions together
         try:
-            for m in matches_in(self.pattern, doc.text, doc.regions(self.rule.scope)):
-                if m.end() == m.start() or any(e.fullmatch(m.group()) for e in self.exceptions):
+            for m in matches_in(self.pattern, doc.text, doc.regions(self.rule.scope), budget):
+                if m.end() == m.start() or any(fullmatch(e, m.group(), budget) for e in self.exceptions):
                     continue
                 yield Hit(m.start(), m.end(), {"match": m.group()})
         except PatternTimeout as exc:
-            yield Hit(0, 0, message=f"rule pattern timed out and was stopped: {exc}")
+            yield Hit(0, 0, message=f"rule stopped on this file: {exc}")

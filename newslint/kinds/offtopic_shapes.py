@@ -6,7 +6,12 @@ patterns, each testable on one line, while the scoring compares whole blocks.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from functools import cache
+
 import regex
+
+from newslint.patterns import MATCH_TIMEOUT
 
 # "Reporting by ...; Editing by ...", "(c) 2024 Reuters", "Reuter", "-30-", "###", "Copyright ...".
 END_MATTER = regex.compile(
@@ -34,18 +39,34 @@ END_MATTER = regex.compile(
     regex.IGNORECASE | regex.VERBOSE,
 )
 
-# Teaser and recommendation cues that scrapers keep from "related content" boxes.
-CUE = regex.compile(
-    r"""^\s*\W{0,3}(?:
-        related(?:\s+(?:stories|story|articles?|coverage|content|news|links?|reading|topics?))?\s*[:|>»\-–—]
-      | read\s+(?:more|next|also)\b | also\s+read\b | see\s+also\b | further\s+reading\b
-      | more\s+(?:from|on|stories|news|coverage|headlines)\b
-      | recommended\b(?:\s+(?:for\s+you|stories|reading|articles?))?\s*[:|>»\-–—]?
-      | watch\s*[:|>»\-–—] | you\s+(?:may|might)\s+also\s+(?:like|be\s+interested)\b
-      | most\s+(?:read|popular|viewed|shared)\b | top\s+stories\b | trending(?:\s+now)?\s*[:|>»\-–—]
-    )""",
-    regex.IGNORECASE | regex.VERBOSE,
+# Teaser and recommendation cues that scrapers keep from "related content" boxes.  The rule's YAML
+# holds the list it uses (``cues``); this default serves callers without a rule.
+DEFAULT_CUES = (
+    r"related(?:\s+(?:stories|story|articles?|coverage|content|news|links?|reading|topics?))?\s*[:|>»\-–—]",
+    r"read\s+(?:more|next|also)\b",
+    r"also\s+read\b",
+    r"see\s+also\b",
+    r"further\s+reading\b",
+    r"more\s+(?:from|on|stories|news|coverage|headlines)\b",
+    r"recommended\b(?:\s+(?:for\s+you|stories|reading|articles?))?\s*[:|>»\-–—]?",
+    r"watch\s*[:|>»\-–—]",
+    r"you\s+(?:may|might)\s+also\s+(?:like|be\s+interested)\b",
+    r"most\s+(?:read|popular|viewed|shared)\b",
+    r"top\s+stories\b",
+    r"trending(?:\s+now)?\s*[:|>»\-–—]",
 )
+
+
+def cue_pattern(cues: Sequence[str]) -> regex.Pattern[str]:
+    """One pattern for a list of cue openings (regular expressions), case-insensitive."""
+    return regex.compile(r"^\s*\W{0,3}(?:" + "|".join(f"(?:{c})" for c in cues) + ")", regex.IGNORECASE)
+
+
+@cache
+def default_cues() -> regex.Pattern[str]:
+    """The default cue pattern, compiled on first use (the rule compiles its own from YAML)."""
+    return cue_pattern(DEFAULT_CUES)
+
 
 # "NEW YORK, March 3 -", "LONDON (Reuters) -", "PARIS, Jan 5 (AFP) --": a story's opening.
 DATELINE = regex.compile(
@@ -102,8 +123,23 @@ def is_end_matter(text: str) -> bool:
     return bool(END_MATTER.match(text)) and len(text) <= 200
 
 
-def is_cue(text: str) -> bool:
-    return bool(CUE.match(text)) and len(text.split()) <= 30
+def is_cue(text: str, pattern: regex.Pattern[str] | None = None) -> bool:
+    """A short line opening with a cue phrase ("Read more", "Related:", "In other news")."""
+    if len(text) > 400:  # far longer than 30 words of a cue line: no need to look
+        return False
+    pattern = pattern or default_cues()
+    return bool(pattern.match(text[:200], timeout=MATCH_TIMEOUT)) and len(text.split()) <= 30
+
+
+_CREDIT = regex.compile(
+    r"^(?:\p{Lu}[\p{L}\p{M}.'’-]*\s+){0,3}\p{Lu}[\p{L}\p{M}.'’-]*(?:\s*\([^()]{1,40}\))?$"
+)
+
+
+def is_credit_line(text: str) -> bool:
+    """A bare name, perhaps with a bracketed country or body: "Paddy O'Brien (New Zealand)", "Joel Jutge"."""
+    line = text.strip()
+    return line.endswith(")") or bool(_CREDIT.match(line))
 
 
 def is_headline_like(text: str, *, max_words: int = 22, min_words: int = 2) -> bool:
@@ -132,9 +168,12 @@ def is_headline_like(text: str, *, max_words: int = 22, min_words: int = 2) -> b
 
 
 __all__ = [
-    "CUE",
     "DATELINE",
+    "DEFAULT_CUES",
     "END_MATTER",
+    "cue_pattern",
+    "default_cues",
+    "is_credit_line",
     "is_cue",
     "is_dateline",
     "is_end_matter",

@@ -13,12 +13,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from newslint.document import Document, Paragraph
 from newslint.findings import Fix, Hit, RelatedSpan
 from newslint.kinds.base import Kind
 from newslint.kinds.offtopic_shapes import (
+    DEFAULT_CUES,
+    cue_pattern,
+    is_credit_line,
     is_cue,
     is_dateline,
     is_end_matter,
@@ -29,7 +32,8 @@ from newslint.kinds.offtopic_shapes import (
     starts_like_sentence,
 )
 from newslint.options import Option
-from newslint.topic import Bag
+from newslint.patterns import compile_pattern
+from newslint.topic import Bag, names, word_stems
 
 
 @dataclass(frozen=True)
@@ -55,17 +59,33 @@ class Verdict:
     reason: str
 
 
+def shared(overlap: float) -> str:
+    """The item's word overlap with the article, in words an editor reads without a manual."""
+    percent = round(overlap * 100)
+    if percent == 0:
+        return "none of its key words appear in the article"
+    return f"{percent}% of its key words appear in the article"
+
+
 class OfftopicTail(Kind):
     name = "offtopic-tail"
     can_fix = True
     description = (
         "Flags a trailing item that belongs to another story: at the end of the article, a block opened by "
-        'a headline-like line (short, capitalised, no closing full stop), a cue phrase ("Read more", '
-        '"Related:") or a second dateline, whose informative words mostly do not occur in the article '
-        "before it (word overlap weighted by rarity in general English).  Several appended items are "
-        'reported once, at the first.  Credit and end lines ("Reporting by ...", "(c) 2024", "Reuter", '
-        '"-30-", "###") are skipped, never flagged.  Articles shorter than `min_article_words` are not '
-        "judged.  The unsafe fix deletes the tail."
+        "a headline-like line (short, capitalised, no closing full stop), a cue line (the `cues` list: "
+        '"Read more", "Related:", "In other news", "Most read"...; from a cue to the end is one tail) or a '
+        "second dateline, whose informative words mostly do not occur in the article before it (word "
+        "overlap weighted by rarity in general English).  Topic is judged by more than shared vocabulary: "
+        "an item whose headline the article does not share is foreign when the article holds few of its "
+        "names, places, firms and figures (capitalised words that do not open a sentence, acronyms, numbers "
+        "other than years), even when the two share a section's vocabulary, and in an article without "
+        "subheadings a final headline and lead sharing little with it is foreign; a bare headline-like last "
+        "line (a teaser) is foreign when it shares little with the article.  Several appended items are "
+        "reported once, at the first, even when it is loosely related to the article, and the "
+        'fix removes them all.  Credit and end lines ("Reporting by ...", "(c) 2024", "Reuter", "-30-", '
+        '"###", a referee "P Lamont (Scotland)") are never flagged; in an article with subheadings a last '
+        "section styled like them is kept.  Articles shorter than `min_article_words` are not judged.  The "
+        "unsafe fix deletes the tail."
     )
     option_schema: ClassVar[Mapping[str, Option]] = {
         "max_overlap": Option(
@@ -122,7 +142,71 @@ class OfftopicTail(Kind):
             "int", 8, "how many final body paragraphs may belong to the tail", minimum=1
         ),
         "max_headline_words": Option("int", 22, "longest line that still reads as a headline", minimum=3),
+        "max_overlap_names": Option(
+            "float",
+            0.45,
+            "an item whose headline the article does not share is foreign below this overlap when the "
+            "article holds few of its names, places and figures",
+            minimum=0,
+            maximum=1,
+        ),
+        "min_head_overlap_section": Option(
+            "float",
+            0.75,
+            "a headline-like line whose words the article shares this much heads a section of the article "
+            '("What next for Harrowby"), however far its text strays',
+            minimum=0,
+            maximum=1,
+        ),
+        "max_overlap_lead_item": Option(
+            "float",
+            0.45,
+            "in an article without subheadings, a final headline-like line with a paragraph of prose (a "
+            "story's headline and lead) is foreign below this overlap when the article shares at most "
+            "`max_head_overlap` of the headline",
+            minimum=0,
+            maximum=1,
+        ),
+        "max_overlap_unnamed": Option(
+            "float",
+            0.6,
+            "the same, up to this overlap, when the article holds none of `min_unknown_names` or more names",
+            minimum=0,
+            maximum=1,
+        ),
+        "min_unknown_names": Option(
+            "int", 3, "names, places and figures an item needs for `max_overlap_unnamed`", minimum=1
+        ),
+        "max_name_coverage": Option(
+            "float",
+            0.4,
+            "share of the item's names, places and figures the article may hold for `max_overlap_names`",
+            minimum=0,
+            maximum=1,
+        ),
+        "max_overlap_bare_last": Option(
+            "float",
+            0.4,
+            "a bare headline-like last line (a teaser, two content words or more) is foreign below this",
+            minimum=0,
+            maximum=1,
+        ),
+        "cues": Option(
+            "list[str]",
+            list(DEFAULT_CUES),
+            "openings (regular expressions, case-insensitive) of a line that announces appended items: "
+            "everything from it to the end is the tail",
+        ),
     }
+
+    def __init__(self, rule: Any) -> None:
+        super().__init__(rule)
+        self.cue = cue_pattern(self.options["cues"])
+
+    @classmethod
+    def validate(cls, options: Mapping[str, Any]) -> None:
+        for i, cue in enumerate(options.get("cues", ())):
+            compile_pattern(cue, f"cues[{i}]", ignorecase=True)
 
     def check(self, doc: Document) -> Iterator[Hit]:
         verdicts = self.judge(doc)
@@ -134,7 +218,7 @@ class OfftopicTail(Kind):
         yield Hit(
             para.start,
             doc.lines[para.first_line - 1].end,
-            {"reason": first.reason, "overlap": f"{first.overlap:.2f}"},
+            {"reason": first.reason, "overlap": f"{first.overlap:.2f}", "shared": shared(first.overlap)},
             related=(RelatedSpan(doc.headline.start, "the article's headline"),),
             fix=Fix(para.start, len(doc.text), "", safe=False),
         )
@@ -148,16 +232,28 @@ class OfftopicTail(Kind):
             return []
         body = list(doc.body)
         verdicts: list[Verdict] = []
+        # Openers styled like the article's own headline may be other stories' headlines; the rest
+        # (an all-capitals crosshead under a sentence-case headline) are the article's subheadings.
+        upper = doc.headline.text.isupper()
+        starts = {item.first.text for item in items if item.first.text.isupper() == upper}
+        pending: list[Verdict] = []  # weakly related items after which no foreign item has come yet
         for item in reversed(items):
-            sectioned = bool(self._subheads(body, body.index(item.first)))
+            sectioned = any(h not in starts for h in self._subheads(body, body.index(item.first)))
             verdict = self.verdict(doc, item, sectioned=sectioned)
             if verdict is not None and not verdict.foreign and verdicts and self._joins_tail(body, verdict):
                 verdict = replace(
                     verdict, foreign=True, reason="headline-like line before another appended item"
                 )
-            if verdict is None or not verdict.foreign:
+            if verdict is not None and verdict.foreign:
+                # the article does not resume under a headline after another story: a weakly related
+                # item after a foreign one is appended too
+                verdicts += [replace(v, foreign=True, reason="after another appended item") for v in pending]
+                pending = []
+                verdicts.append(verdict)
+            elif verdict is not None and not verdicts and self._may_follow_tail(verdict, starts):
+                pending.insert(0, verdict)
+            else:
                 break
-            verdicts.append(verdict)
         first = verdicts[-1] if verdicts else None
         if (
             first is not None
@@ -179,8 +275,9 @@ class OfftopicTail(Kind):
         starts: list[tuple[int, str]] = []
         for i in range(window, len(body)):
             text = body[i].text
-            if is_cue(text):
+            if is_cue(text, self.cue):
                 starts.append((i, "cue"))
+                break  # a cue announces the tail: everything after it belongs to it
             elif is_headline_like(text, max_words=max_words):
                 if self._opens_item(body, i):
                     starts.append((i, "headline"))
@@ -222,6 +319,16 @@ class OfftopicTail(Kind):
             and verdict.reason == "on topic"
             and any(is_prose(p.text) for p in verdict.item.paragraphs[1:])
             and not self._is_section_heading(body, body.index(verdict.item.first))
+        )
+
+    def _may_follow_tail(self, verdict: Verdict, starts: set[str]) -> bool:
+        """A last item too weakly related to the article to end it if a foreign item comes before it
+        (headed like the article itself, not like its crossheads)."""
+        return (
+            verdict.item.opener == "headline"
+            and verdict.item.first.text in starts
+            and verdict.overlap < self.options["max_overlap_related"]
+            and verdict.reason != "the article resumes after it"
         )
 
     def _subheads(self, body: Sequence[Paragraph], stop: int) -> list[str]:
@@ -276,6 +383,8 @@ class OfftopicTail(Kind):
         dateline = item.opener == "dateline" or any(is_dateline(p.text) for p in item.paragraphs[1:2])
         if item.opener == "cue":
             foreign, reason = overlap < opts["max_overlap_cue"], "cue phrase"
+        elif prose is None and self._bare_last_line(item, words, overlap):
+            foreign, reason = True, "headline-like last line sharing little with the article"
         elif words < opts["min_item_words"]:
             reason = "too short to judge"
         elif dateline and overlap < opts["max_overlap_cue"]:
@@ -283,8 +392,25 @@ class OfftopicTail(Kind):
         elif prose is None:
             if overlap < opts["max_overlap_bare"]:
                 foreign, reason = True, "headline-like line with no text"
-        elif overlap < opts["max_overlap"]:
+        elif overlap < opts["max_overlap"] and not (
+            len(head) >= 1 and head_overlap >= opts["min_head_overlap_section"]
+        ):
             foreign, reason = True, "headline-like line"
+        elif (
+            not sectioned
+            and len(head) >= 2
+            and overlap < opts["max_overlap_unnamed"]
+            and head_overlap <= opts["max_head_overlap"]
+            and self._strange_names(before, opening, overlap)
+        ):
+            foreign, reason = True, "headline-like line; names and figures not in the article"
+        elif (
+            not sectioned
+            and len(head) >= 2
+            and overlap < opts["max_overlap_lead_item"]
+            and head_overlap <= opts["max_head_overlap"]
+        ):
+            foreign, reason = True, "headline-like line and lead of a story of its own"
         elif (
             not sectioned
             and len(head) >= 2
@@ -297,11 +423,37 @@ class OfftopicTail(Kind):
             foreign, reason = True, "headline-like line with a story of its own"
         if (
             foreign
+            and item.opener != "cue"  # a cue announces the rest as appended
             and len(item.paragraphs) > len(opening)
             and self._resumes(article, sample, item.paragraphs[-1])
         ):
             foreign, reason = False, "the article resumes after it"
         return Verdict(item, overlap, head_overlap, cohesion, words, foreign, reason)
+
+    def _strange_names(self, before: Sequence[str], opening: Sequence[Paragraph], overlap: float) -> bool:
+        """The item names people, places, firms or figures and the article holds few of them (or, for an
+        item sharing more of the article's vocabulary, several and none of them)."""
+        found = set().union(*(names(p.text) for p in opening))
+        if not found:
+            return False
+        known = found & word_stems(before)
+        if overlap >= self.options["max_overlap_names"]:
+            return not known and len(found) >= self.options["min_unknown_names"]
+        limit: float = self.options["max_name_coverage"]
+        return len(known) <= limit * len(found)
+
+    def _bare_last_line(self, item: Item, words: int, overlap: float) -> bool:
+        """A lone headline-like last line (a teaser) sharing little with the article.
+
+        In 2,095 BBC articles the headline-like last lines that belong to their article ("Half-Life 2
+        is out now for the PC", "You can hear more from ...") share 0.56 or more of their information
+        with it; a bare name, or one with a bracketed country or body ("P O'Brien (New Zealand)", a
+        referee), shares nothing and is not a teaser either.
+        """
+        if len(item.paragraphs) != 1 or words < 2 or is_credit_line(item.first.text):
+            return False
+        limit: float = self.options["max_overlap_bare_last"]
+        return overlap < limit
 
     @staticmethod
     def _resumes(article: Bag, opening: Bag, last: Paragraph) -> bool:

@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any, ClassVar
 
-from newslint.document import Document, RegionSet
+from newslint.document import SCOPES, Document, RegionSet
 from newslint.findings import Fix, Hit
 from newslint.kinds.base import Kind
 from newslint.options import Option
@@ -18,19 +18,29 @@ _JOINERS = frozenset("'’-")  # a repeat glued to more of a word is not a repea
 
 class Repetition(Kind):
     name = "repetition"
+    scopes = SCOPES  # looks only inside doc.regions(rule.scope)
     can_fix = True
     description = (
         'Flags a word immediately repeated within a line ("the the"), ignoring case.  Repeats that '
-        'are grammatical ("had had", "that that") go in `exceptions`.  The fix removes the second copy.'
+        'are grammatical ("had had", "that that") go in `exceptions`.  The fix removes the second copy; '
+        "it is safe only for the words in `safe`, whose doubling is never English (articles, "
+        '"and", "than"); for other words it is unsafe ("in in" and "for for" can be right: '
+        '"placed in in the past", "waited for for years").'
     )
     option_schema: ClassVar[Mapping[str, Option]] = {
         "exceptions": Option("list[str]", [], "repeated words that are fine (lowercase)"),
         "min_length": Option("int", 1, "shortest word to check", minimum=1),
+        "safe": Option("list[str]", [], "words whose doubling is always a slip, fixed safely (lowercase)"),
     }
 
     def __init__(self, rule: Any) -> None:
         super().__init__(rule)
         self.exceptions = {w.lower() for w in self.options["exceptions"]}
+        self.safe = {w.lower() for w in self.options["safe"]}
+
+    @classmethod
+    def fix_availability(cls, options: Mapping[str, Any]) -> str | None:
+        return "safe or unsafe" if options.get("safe") else "unsafe"
 
     def check(self, doc: Document) -> Iterator[Hit]:
         quick = doc.lowered_tokens  # shared with other rules; a superset of what is checked below
@@ -63,4 +73,5 @@ class Repetition(Kind):
             if second.text[:1].isupper():
                 continue  # "Duran Duran", "Sirhan Sirhan", "BANG BANG": names and shouting, not slips
             if inside(first.start, second.end):
-                yield Hit(second.start, second.end, {"match": word}, fix=Fix(first.end, second.end, ""))
+                fix = Fix(first.end, second.end, "", safe=low[i] in self.safe)
+                yield Hit(second.start, second.end, {"match": word}, fix=fix)

@@ -24,7 +24,7 @@ import regex
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from newslint.document import Document
+from newslint.document import SCOPES, Document
 from newslint.findings import Fix, Hit, RelatedSpan
 from newslint.kinds.base import Kind
 from newslint.options import Option
@@ -138,6 +138,8 @@ _HELD = _Verdict(0.0, (), shape=True)  # a letter held for effect (pleeease): fi
 
 class Spelling(Kind):
     name = "spelling"
+    scopes = SCOPES  # looks only inside doc.regions(rule.scope)
+    overlap = "yields"  # a date rule or an agreeing rule on the same word reports it instead
     can_fix = True
     description = (
         "Flags words that look misspelled: in no curated dictionary (Hunspell en_GB and en_US with their "

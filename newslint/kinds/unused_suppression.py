@@ -1,13 +1,13 @@
 """``unused-suppression``: a ``newslint-disable`` comment that hides nothing.
 
-The engine applies suppression comments after every other rule has run, so it is
-the engine that finds unused ones (see :mod:`newslint.suppression`); this kind only
-gives the rule its place in the rule table, ``explain`` page and selection.
+The engine applies suppression comments after every rule has run (see
+:mod:`newslint.suppression`) and hands each kind the comments that hid nothing
+(:meth:`~newslint.kinds.base.Kind.after_suppression`); this kind reports them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from newslint.document import Document
 from newslint.findings import Hit
@@ -23,3 +23,6 @@ class UnusedSuppression(Kind):
 
     def check(self, doc: Document) -> Iterable[Hit]:
         return ()
+
+    def after_suppression(self, doc: Document, unused: Sequence[Hit]) -> Iterable[Hit]:
+        return unused

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,6 +23,8 @@ class Report:
     color: bool = False
     statistics: bool = False
     quiet: bool = False  # findings only, no summary
+    #: (path, line) -> source line, shown under each text finding (empty: concise output)
+    snippets: Mapping[tuple[str, int], str] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)
 
     def summary(self) -> dict[str, Any]:

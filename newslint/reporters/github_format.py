@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from newslint.reporters import Report
+from newslint.reporters.escape import escape_control
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """Workflow-command escaping; other control characters are shown as visible escapes."""
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return escape_control(text)
 
 
 def _escape_property(text: str) -> str:

@@ -12,6 +12,7 @@ from collections import defaultdict
 
 from newslint.findings import FileError, Finding
 from newslint.reporters import Report
+from newslint.reporters.escape import xml_safe
 
 
 def _paths(report: Report) -> list[str]:
@@ -31,6 +32,14 @@ def _failure(case: ET.Element, f: Finding) -> None:
     lines += [f"suggestion: {s}" for s in f.suggestions[:1]]
     lines += [f"related: line {r.line}: {r.message}" for r in f.related]
     failure.text = "\n".join(lines)
+
+
+def _xml_safe(root: ET.Element) -> None:
+    """Make every attribute and text representable in XML 1.0 (an article may hold any character)."""
+    for element in root.iter():
+        element.attrib.update({k: xml_safe(v) for k, v in element.attrib.items()})
+        if element.text:
+            element.text = xml_safe(element.text)
 
 
 def render(report: Report) -> str:
@@ -56,5 +65,6 @@ def render(report: Report) -> str:
             ET.SubElement(
                 case, "error", {"type": "unreadable", "message": errors[path].message}
             ).text = f"{path}: {errors[path].message}"
+    _xml_safe(root)
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"

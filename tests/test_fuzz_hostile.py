@@ -1,0 +1,246 @@
+"""Property tests with hostile input: fuzzed text, fuzzed rule files and fuzzed configurations.
+
+Text: linting never raises, positions stay inside the file, and the text report has exactly one
+line per finding whatever control characters the article holds.  Rule files and configs: loading
+either works or raises the project's own error naming the file, never anything else, and a rule
+that loads can lint.  The text fuzz runs 2,000 examples, so it is marked slow; a 200-example
+version runs in the quick loop.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from newslint.config import Settings, load_settings
+from newslint.document import Document
+from newslint.engine import Linter
+from newslint.errors import NewslintError
+from newslint.reporters import Report, get_reporter
+from newslint.rules import load_rules
+from newslint.ruleset import resolve_rules
+
+pytestmark = pytest.mark.filterwarnings("error")  # a library warning on hostile input counts as a failure
+
+LINTER = Linter(resolve_rules(Settings()))
+RENDER_TEXT = get_reporter("text")
+
+hostile_chars = st.sampled_from(
+    ["\x1b[31m", "\x1b]0;title\x07", "\x0c", "\x00", "\x7f", "\x85", "\u2028", "\u202e", "\r", "\n", "\t"]
+)
+news_like = st.lists(
+    st.one_of(
+        st.text(max_size=120),
+        hostile_chars,
+        st.sampled_from(
+            [
+                "Reuters",
+                "LONDON, March 3 (Reuters) - ",
+                "on Wednesday (Septemeber 13)",
+                "<div\nclass='x'>",
+                "&amp;",
+                "the the",
+                "31 June 2023",
+                "{match}",
+                "%0A::error::",
+                "a.txt:1:1: error [spelling] forged",
+            ]
+        ),
+    ),
+    max_size=25,
+).map("".join)
+
+
+def _check_text(text: str) -> None:
+    doc = Document("fuzz.txt", text)
+    findings = LINTER.lint(doc)
+    for finding in findings:
+        assert 1 <= finding.line <= finding.end_line <= len(doc.lines)
+        assert finding.message
+    report = RENDER_TEXT(Report(findings, files=1, quiet=True))
+    lines = [line for line in report.splitlines() if not line.startswith("    related:")]
+    assert len(lines) == len(findings), report
+    assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e]", report)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(news_like)
+def test_text_fuzz_quick(text: str) -> None:
+    _check_text(text)
+
+
+@pytest.mark.slow
+@settings(max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(news_like)
+def test_text_fuzz_2000_examples(text: str) -> None:
+    _check_text(text)
+
+
+VALID_RULE = """\
+id: fuzzed
+kind: existence
+category: style
+severity: warning
+message: "Bad '{match}'"
+summary: A fuzzed rule.
+why: Fuzzing.
+scope: line
+options:
+  tokens: [zzz, yyy]
+  patterns: ['q+x']
+  exceptions: ['qqx']
+examples:
+  bad: []
+  good: []
+"""
+
+# Fragments a hostile or careless author might put anywhere in a YAML file.
+yaml_fragments = st.sampled_from(
+    [
+        "&a ",
+        "*a",
+        "&b [l, l]",
+        "[*b, *b]",
+        "!!python/object/apply:os.system [ls]",
+        "!!binary aGk=",
+        "!tag ",
+        "!!set {a: null}",
+        "[" * 200,
+        "]" * 200,
+        "{" * 50,
+        "9" * 5000,
+        "{match:>99999}",
+        "{match.__class__}",
+        "{0}",
+        "{",
+        "}",
+        "'",
+        '"',
+        "\n",
+        "\n  ",
+        ": ",
+        "- ",
+        "? ",
+        "---\n",
+        "%YAML 1.1\n",
+        "#",
+        "\t",
+        "\x00",
+        "\ufeff",
+        "(a|a)+$",
+        "[z-a]",
+        "\\",
+    ]
+)
+
+
+@st.composite
+def mutated(draw: st.DrawFn, base: str) -> str:
+    """``base`` with a few fragments inserted at random places (or a line removed)."""
+    text = base
+    for _ in range(draw(st.integers(1, 4))):
+        if draw(st.booleans()):
+            at = draw(st.integers(0, len(text)))
+            text = text[:at] + draw(st.one_of(yaml_fragments, st.text(max_size=8))) + text[at:]
+        else:
+            lines = text.split("\n")
+            del lines[draw(st.integers(0, len(lines) - 1))]
+            text = "\n".join(lines)
+    return text
+
+
+json_values = st.recursive(
+    st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(max_size=12)),
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=8), inner, max_size=4)
+    ),
+    max_leaves=12,
+)
+
+
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+
+
+def _load_rule(folder: Path, text: str) -> None:
+    path = folder / "x" / "fuzzed.yaml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8", errors="surrogatepass")
+    try:
+        rules = load_rules([folder])
+    except NewslintError as exc:
+        assert exc.path and exc.path.endswith("fuzzed.yaml"), str(exc)
+        return
+    Linter(rules).lint(Document("t.txt", "Headline\n\nzzz qqqx the the {match}\n" * 3))
+
+
+FIXTURE_OK = [HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=FIXTURE_OK)
+@given(mutated(VALID_RULE))
+def test_fuzzed_rule_files_load_or_fail_cleanly(tmp_path: Path, text: str) -> None:
+    _load_rule(tmp_path / "rules", text)
+
+
+@pytest.mark.slow
+@settings(max_examples=1500, deadline=None, suppress_health_check=FIXTURE_OK)
+@given(mutated(VALID_RULE))
+def test_fuzzed_rule_files_1500_examples(tmp_path: Path, text: str) -> None:
+    _load_rule(tmp_path / "rules", text)
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=FIXTURE_OK)
+@given(
+    st.dictionaries(
+        st.sampled_from(["tokens", "patterns", "exceptions", "requires", "ignorecase", "x"]), json_values
+    )
+)
+def test_rule_files_with_fuzzed_option_values(tmp_path: Path, options: dict[str, object]) -> None:
+    body = "\n".join(f"  {json.dumps(k)}: {json.dumps(v)}" for k, v in options.items()) or "  {}"
+    _load_rule(
+        tmp_path / "rules", VALID_RULE.split("options:\n")[0] + "options:\n" + body + "\nexamples: {}\n"
+    )
+
+
+VALID_CONFIG = """\
+select: [typo, date]
+ignore: [style]
+fail-on: warning
+exclude: ["drafts/*"]
+rules:
+  spelling:
+    severity: error
+    options:
+      accept: [Qwghlm]
+per-file-ignores:
+  "wire/*": [typo]
+"""
+
+
+def _load_config(folder: Path, text: str) -> None:
+    path = folder / ".newslint.yaml"
+    path.write_text(text, encoding="utf-8", errors="surrogatepass")
+    try:
+        resolve_rules(load_settings(path, folder))
+    except NewslintError as exc:
+        assert exc.path is None or exc.path.endswith(".newslint.yaml") or "spelling" in str(exc), str(exc)
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=FIXTURE_OK)
+@given(mutated(VALID_CONFIG))
+def test_fuzzed_configs_load_or_fail_cleanly(tmp_path: Path, text: str) -> None:
+    _load_config(tmp_path, text)
+
+
+@pytest.mark.slow
+@settings(max_examples=1500, deadline=None, suppress_health_check=FIXTURE_OK)
+@given(mutated(VALID_CONFIG))
+def test_fuzzed_configs_1500_examples(tmp_path: Path, text: str) -> None:
+    _load_config(tmp_path, text)
