@@ -169,3 +169,10 @@ def test_only_near_certain_corrections_are_safe_fixes(linter: Linter) -> None:
     assert fixes["inwhich"] is not None and not fixes["inwhich"].safe  # a guess
     assert fixes["inwhich"].replacement == "in which"  # never "which": a fix does not drop a word
     assert fixes["lmited"] is not None and not fixes["lmited"].safe  # rare on the web: a guess
+
+
+def test_a_three_letter_slip_is_never_a_safe_fix(linter: Linter) -> None:
+    body = "He said they shd give a statement about the thier plans."
+    fixes = {f.flagged: f.fix for f in lint(linter, body)}
+    assert fixes["thier"] is not None and fixes["thier"].safe  # well known, long enough
+    assert "shd" not in fixes or fixes["shd"] is None or not fixes["shd"].safe  # should? she? a guess

@@ -74,6 +74,8 @@ _NAME = 99.0
 _NAME_SLIP_MAX_ZIPF = 1.5  # a capitalised form the web knows better than this is a name of its own
 _WELL_KNOWN_SLIP_ZIPF = 1.5  # a misspelling on this many web pages is a well-known one (recieve)
 _RIVAL_GAP = 1.5  # a second correction within this much of the first makes the fix a guess
+#: a shorter "slip" is as often an abbreviation or dialect (shd, weh) as a typo: never a safe fix
+_SAFE_FIX_MIN_LETTERS = 4
 _PROPER_MIN_ZIPF = 4.0  # a name this common, lowercased, is a slip (british); a rarer one may be a word
 _CHUNK_MEMO_LIMIT = 1_000_000  # chunks remembered per process (a few tens of MB at most)
 # Punctuation around a word in running text (never part of a word: see _WORD).
@@ -746,7 +748,9 @@ class Spelling(Kind):
         if verdict.shape:
             return " " not in verdict.suggestions[0]  # don't, following; "in which" is a guess
         lw = word.lower()
-        if not word.islower() or verdict.distance != 1 or self._attested(lw):
+        if not word.islower() or verdict.distance != 1 or len(lw) < _SAFE_FIX_MIN_LETTERS:
+            return False
+        if self._attested(lw):
             return False
         if self.lexicon.freq(lw) < _WELL_KNOWN_SLIP_ZIPF:
             return False
