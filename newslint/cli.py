@@ -137,9 +137,26 @@ def check(
     verbose: Annotated[
         bool, typer.Option("--verbose", "-v", help="Say which files were skipped and why.")
     ] = False,
+    text_field: Annotated[
+        str, typer.Option(help="Archives (.jsonl, .jsonl.gz, .jsonl.zst, .csv, .parquet): the body field.")
+    ] = "text",
+    title_field: Annotated[
+        str | None, typer.Option(help="Archives: the headline field (linted as the first paragraph).")
+    ] = None,
+    id_field: Annotated[
+        str | None, typer.Option(help="Archives: the record id field (default: the record's number).")
+    ] = None,
+    engine: Annotated[
+        str, typer.Option(help="local (this machine's cores) or dask (pip install 'newslint[dask]').")
+    ] = "local",
+    scheduler: Annotated[
+        str | None,
+        typer.Option(help="With --engine dask: the scheduler address (default: a local cluster)."),
+    ] = None,
 ) -> None:
-    """Lint files and folders of news copy."""
+    """Lint files and folders of news copy, and archives of articles as records."""
     from newslint.pipeline import CheckOptions, run_check
+    from newslint.records import RecordFields
 
     try:
         chosen, style = output_choice(format, output_format)
@@ -177,6 +194,9 @@ def check(
         against=against,
         max_file_size=max_file_size,
         verbose=verbose,
+        fields=RecordFields(text_field, title_field, id_field),
+        engine=engine,
+        scheduler=scheduler,
     )
     try:
         code = run_check(options)

@@ -20,7 +20,6 @@ LAYERS: dict[str, str] = {
     # core: the article model, findings, options and settings, data shared by the kinds
     **dict.fromkeys(
         [
-            "newslint",
             "errors",
             "findings",
             "messages",  # message templates, checked and rendered bounded
@@ -46,6 +45,8 @@ LAYERS: dict[str, str] = {
             "files",
             "config_source",
             "config",
+            "records",  # archives of articles (JSONL, CSV, Parquet) read as records
+            "wire_xml",  # NITF / NewsML-G2 read as article text, hardened
         ],
         "core",
     ),
@@ -53,7 +54,7 @@ LAYERS: dict[str, str] = {
     # engine: loading rules (which needs the kinds) and applying them to one document
     **dict.fromkeys(["rules", "ruleset", "engine", "rule_examples", "fix_info"], "engine"),
     # runner: many files, in-process or in a pool, with the result cache; the one lint path
-    **dict.fromkeys(["runner", "result_cache", "lint"], "runner"),
+    **dict.fromkeys(["runner", "result_cache", "lint", "dask_engine"], "runner"),
     # app: what the commands do with a run
     **dict.fromkeys(
         [
@@ -65,6 +66,11 @@ LAYERS: dict[str, str] = {
             "fixer",
             "spelling_vocab",
             "lead_index",
+            "api",  # the Python API: Linter, lint_text
+            "dask",  # dataframes and bags of texts on a Dask cluster
+            "findings_table",  # findings as a table (Parquet)
+            # the package itself re-exports the API (lazily): it sits with the app
+            "newslint",
         ],
         "app",
     ),
