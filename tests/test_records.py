@@ -1,0 +1,145 @@
+"""Archives of records: JSONL (plain, gzip, zstd), CSV and Parquet through `newslint check`."""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+from corpus_helpers import fixture_articles, pack_jsonl, records_as_files, write_articles
+from helpers import run_newslint
+
+from newslint.records import RecordFields, read_records
+
+TYPO = "Markets fell on 3 Septemeber as traders worried.\n\nThe index closed lower.\n"
+CLEAN = "Markets rose on Monday as traders cheered.\n\nThe index closed higher.\n"
+
+
+def _json(*args: str, cwd: Path) -> dict[str, object]:
+    done = run_newslint("check", "--isolated", "--no-cache", "-f", "json", *args, cwd=cwd)
+    assert "Traceback" not in done.stderr, done.stderr
+    return json.loads(done.stdout)  # type: ignore[no-any-return]
+
+
+def _rows() -> list[dict[str, object]]:
+    return [{"id": "clean", "text": CLEAN}, {"id": "typo", "text": TYPO}]
+
+
+def test_jsonl_findings_name_the_record_and_keep_the_file_as_path(tmp_path: Path) -> None:
+    (tmp_path / "a.jsonl").write_text("\n".join(json.dumps(r) for r in _rows()) + "\n")
+    out = _json("--id-field", "id", "a.jsonl", cwd=tmp_path)
+    findings = out["findings"]
+    assert [(f["path"], f["record"], f["line"], f["rule"]) for f in findings] == [  # type: ignore[index,union-attr]
+        ("a.jsonl", "typo", 1, "date-misspelled-month")
+    ]
+    text = run_newslint("check", "--isolated", "--no-cache", "--id-field", "id", "a.jsonl", cwd=tmp_path)
+    assert text.stdout.startswith("a.jsonl#typo:1:19: warning [date-misspelled-month]")
+    assert text.returncode == 1
+
+
+def test_without_an_id_field_records_are_numbered(tmp_path: Path) -> None:
+    (tmp_path / "a.jsonl").write_text("\n".join(json.dumps(r) for r in _rows()) + "\n")
+    out = _json("a.jsonl", cwd=tmp_path)
+    assert [f["record"] for f in out["findings"]] == ["2"]  # type: ignore[union-attr,index]
+
+
+@pytest.mark.parametrize("suffix", [".jsonl.gz", ".jsonl.zst"])
+def test_compressed_jsonl(tmp_path: Path, suffix: str) -> None:
+    raw = ("\n".join(json.dumps(r) for r in _rows()) + "\n").encode()
+    if suffix.endswith(".gz"):
+        data = gzip.compress(raw)
+    else:
+        zstandard = pytest.importorskip("zstandard")
+        data = zstandard.ZstdCompressor().compress(raw)
+    (tmp_path / f"a{suffix}").write_bytes(data)
+    out = _json("--id-field", "id", f"a{suffix}", cwd=tmp_path)
+    assert [f["record"] for f in out["findings"]] == ["typo"]  # type: ignore[union-attr,index]
+
+
+def test_a_gz_that_is_not_gzip_is_an_error_naming_the_file(tmp_path: Path) -> None:
+    (tmp_path / "a.jsonl.gz").write_text("plain text\n")
+    out = _json("a.jsonl.gz", cwd=tmp_path)
+    assert out["errors"] == [{"path": "a.jsonl.gz", "message": "not a gzip file (the name ends in .gz)"}]
+
+
+def test_malformed_records_are_errors_and_the_rest_is_linted(tmp_path: Path) -> None:
+    lines = [
+        json.dumps({"id": "n1", "text": 5}),
+        "{not json",
+        json.dumps({"id": "n3", "body": "no text field"}),
+        json.dumps(["a", "list"]),
+        json.dumps({"id": "n5", "text": TYPO}),
+    ]
+    (tmp_path / "bad.jsonl").write_text("\n".join(lines) + "\n")
+    done = run_newslint("check", "--isolated", "--no-cache", "--id-field", "id", "-f", "json", "bad.jsonl", cwd=tmp_path)
+    assert "Traceback" not in done.stderr
+    out = json.loads(done.stdout)
+    assert [f["record"] for f in out["findings"]] == ["n5"]
+    assert out["errors"] == [
+        {"path": "bad.jsonl", "record": "n1", "message": "record n1: text field 'text' is int, not a string"},
+        {"path": "bad.jsonl", "record": "2", "message": "record 2: is not valid JSON (Expecting property name enclosed in double quotes)"},
+        {"path": "bad.jsonl", "record": "n3", "message": "record n3: has no text field 'text'"},
+        {"path": "bad.jsonl", "record": "4", "message": "record 4: is a list, not an object"},
+    ]
+    assert done.returncode == 1
+    text = run_newslint("check", "--isolated", "--no-cache", "bad.jsonl", cwd=tmp_path)
+    assert "4 records could not be linted" in text.stdout
+
+
+def test_csv_with_title_field(tmp_path: Path) -> None:
+    with (tmp_path / "a.csv").open("w", newline="") as handle:
+        writer = csv.DictWriter(handle, ["id", "headline", "body"])
+        writer.writeheader()
+        writer.writerow({"id": "x", "headline": "Markets in the red", "body": TYPO})
+    out = _json("--text-field", "body", "--title-field", "headline", "--id-field", "id", "a.csv", cwd=tmp_path)
+    # the headline is the first paragraph: the body's first line is line 3
+    assert [(f["record"], f["line"]) for f in out["findings"]] == [("x", 3)]  # type: ignore[union-attr,index]
+
+
+def test_parquet(tmp_path: Path) -> None:
+    pa = pytest.importorskip("pyarrow")
+    pq = pytest.importorskip("pyarrow.parquet")
+    pq.write_table(pa.Table.from_pylist(_rows()), str(tmp_path / "a.parquet"))
+    out = _json("--id-field", "id", "a.parquet", cwd=tmp_path)
+    assert [f["record"] for f in out["findings"]] == ["typo"]  # type: ignore[union-attr,index]
+    (tmp_path / "broken.parquet").write_bytes(b"PAR1 not really")
+    out = _json("broken.parquet", cwd=tmp_path)
+    assert out["errors"][0]["path"] == "broken.parquet"  # type: ignore[index]
+    assert out["errors"][0]["message"].startswith("cannot read Parquet")  # type: ignore[index]
+
+
+def test_records_give_the_findings_their_files_give(tmp_path: Path) -> None:
+    articles = fixture_articles()
+    write_articles(tmp_path / "files", articles)
+    pack_jsonl(tmp_path / "all.jsonl", articles)
+    as_files = _json("files", cwd=tmp_path)
+    as_records = _json("--id-field", "id", "all.jsonl", cwd=tmp_path)
+    expected = sorted(
+        [{**f, "path": f["path"].removeprefix("files/")} for f in as_files["findings"]],  # type: ignore[union-attr]
+        key=lambda f: (f["path"], f["line"], f["column"], f["rule"]),
+    )
+    assert as_files["findings"], "the fixture articles have findings"
+    assert records_as_files(as_records["findings"], "all.jsonl") == expected  # type: ignore[arg-type]
+
+
+def test_parquet_output(tmp_path: Path) -> None:
+    pq = pytest.importorskip("pyarrow.parquet")
+    (tmp_path / "a.jsonl").write_text("\n".join(json.dumps(r) for r in _rows()) + "\n")
+    done = run_newslint(
+        "check", "--isolated", "--no-cache", "--id-field", "id", "--format", "parquet", "-o", "f.parquet", "a.jsonl",
+        cwd=tmp_path,
+    )
+    assert done.returncode == 1, done.stderr
+    rows = pq.read_table(str(tmp_path / "f.parquet")).to_pylist()
+    assert [(r["path"], r["record"], r["rule"], r["suggestions"]) for r in rows] == [
+        ("a.jsonl", "typo", "date-misspelled-month", ["September"])
+    ]
+    usage = run_newslint("check", "--isolated", "--format", "parquet", "a.jsonl", cwd=tmp_path)
+    assert usage.returncode == 2 and "-o findings.parquet" in usage.stderr
+
+
+def test_read_records_reports_a_missing_title_type() -> None:
+    rows = list(read_records("x.jsonl", RecordFields(title="t"), b'{"text": "a", "t": 3}\n'))
+    assert rows[0].message == "title field 't' is int, not a string"  # type: ignore[union-attr]
