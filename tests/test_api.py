@@ -48,7 +48,8 @@ def test_linter_loads_once_and_lints_records() -> None:
 
 def test_cross_record_duplicate_leads() -> None:
     linter = newslint.Linter.from_config(select=["duplicate-lead-across-files"])
-    records = [{"text": f"{LEAD}\n\nMore follows.\n"}, {"text": "Unrelated copy about football.\n"}, {"text": f"{LEAD}\n\nOther.\n"}]
+    story = f"Bank raises rates\n\n{LEAD}\n\nMore follows here today.\n"
+    records = [{"text": story}, {"text": "Unrelated copy about football.\n"}, {"text": story}]
     found = linter.lint_records(records)
     assert [(f.record, f.rule) for f in found] == [("3", "duplicate-lead-across-files")]
     assert found[0].related[0].path == "<records>#1"
