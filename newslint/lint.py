@@ -79,8 +79,15 @@ def lint_paths(
         from newslint.dask_engine import run_dask
 
         result = run_dask(
-            files, chosen, scheduler=scheduler, stdin=stdin, encoding=settings.encoding,
-            max_bytes=max_bytes, excerpts=excerpts, compare=compare, fields=fields,
+            files,
+            chosen,
+            scheduler=scheduler,
+            stdin=stdin,
+            encoding=settings.encoding,
+            max_bytes=max_bytes,
+            excerpts=excerpts,
+            compare=compare,
+            fields=fields,
             progress=progress is not None,
         )
     else:

@@ -91,7 +91,9 @@ def records_of(rows: Iterable[Any], fields: RecordFields) -> Iterator[Record | R
         yield row if isinstance(row, RecordError) else from_mapping(number, row, fields)
 
 
-def read_records(path: str, fields: RecordFields, data: bytes | None = None) -> Iterator[Record | RecordError]:
+def read_records(
+    path: str, fields: RecordFields, data: bytes | None = None
+) -> Iterator[Record | RecordError]:
     """The records of the archive at ``path`` (or of its ``data``).
 
     Raises :class:`NewslintError` naming the file when the archive as a whole cannot be read

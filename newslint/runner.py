@@ -14,11 +14,11 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
+from newslint.document import Document
 from newslint.engine import Linter
+from newslint.errors import NewslintError
 from newslint.excerpts import with_excerpts
 from newslint.files import DEFAULT_MAX_BYTES, read_document, read_limited
-from newslint.document import Document
-from newslint.errors import NewslintError
 from newslint.findings import FileError, Finding
 from newslint.kinds import CorpusKind, get_kind
 from newslint.records import Record, RecordError, RecordFields, is_archive, read_records
@@ -144,7 +144,9 @@ def lint_wire_xml(
     except WireXMLError as exc:
         return FileResult(shown, error=FileError(shown, str(exc)))
     except OSError as exc:
-        return FileResult(shown, error=FileError(shown, f"cannot read: {getattr(exc, 'strerror', None) or exc}"))
+        return FileResult(
+            shown, error=FileError(shown, f"cannot read: {getattr(exc, 'strerror', None) or exc}")
+        )
     doc = Document(shown, article.text)
     collected = linter.collect(doc) if linter.corpus_checks else {}
     findings = linter.lint(doc)
@@ -161,7 +163,15 @@ def lint_wire_xml(
         end_line, end_column = moved(f.end_line, f.end_column)
         related = tuple(replace(r, line=moved(r.line, 1)[0]) for r in f.related)
         placed.append(
-            replace(f, line=line, column=column, end_line=end_line, end_column=end_column, related=related, fix=None)
+            replace(
+                f,
+                line=line,
+                column=column,
+                end_line=end_line,
+                end_column=end_column,
+                related=related,
+                fix=None,
+            )
         )
     return FileResult(shown, placed, None, collected)
 
@@ -305,7 +315,10 @@ def run(
             jobs,
             mp_context=context,
             initializer=_init_worker,
-            initargs=(None if fork else list(rules), (encoding, want_digest, max_bytes, excerpts, fields or RecordFields())),
+            initargs=(
+                None if fork else list(rules),
+                (encoding, want_digest, max_bytes, excerpts, fields or RecordFields()),
+            ),
         ) as pool:
             for chunk_results, spent in pool.map(_work, chunks):
                 results.extend(chunk_results)

@@ -16,7 +16,9 @@ LEAD = "The central bank raised interest rates by half a point on Thursday to fi
 
 def test_lint_text_matches_the_cli_json(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(TYPO)
-    cli = json.loads(run_newslint("check", "--isolated", "--no-cache", "-f", "json", "a.txt", cwd=tmp_path).stdout)
+    cli = json.loads(
+        run_newslint("check", "--isolated", "--no-cache", "-f", "json", "a.txt", cwd=tmp_path).stdout
+    )
     found = newslint.lint_text(TYPO, path="a.txt")
     assert [f.to_dict() for f in found] == cli["findings"]
     assert found and found[0].rule == "date-misspelled-month"

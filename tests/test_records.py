@@ -73,13 +73,19 @@ def test_malformed_records_are_errors_and_the_rest_is_linted(tmp_path: Path) -> 
         json.dumps({"id": "n5", "text": TYPO}),
     ]
     (tmp_path / "bad.jsonl").write_text("\n".join(lines) + "\n")
-    done = run_newslint("check", "--isolated", "--no-cache", "--id-field", "id", "-f", "json", "bad.jsonl", cwd=tmp_path)
+    done = run_newslint(
+        "check", "--isolated", "--no-cache", "--id-field", "id", "-f", "json", "bad.jsonl", cwd=tmp_path
+    )
     assert "Traceback" not in done.stderr
     out = json.loads(done.stdout)
     assert [f["record"] for f in out["findings"]] == ["n5"]
     assert out["errors"] == [
         {"path": "bad.jsonl", "record": "n1", "message": "record n1: text field 'text' is int, not a string"},
-        {"path": "bad.jsonl", "record": "2", "message": "record 2: is not valid JSON (Expecting property name enclosed in double quotes)"},
+        {
+            "path": "bad.jsonl",
+            "record": "2",
+            "message": "record 2: is not valid JSON (Expecting property name enclosed in double quotes)",
+        },
         {"path": "bad.jsonl", "record": "n3", "message": "record n3: has no text field 'text'"},
         {"path": "bad.jsonl", "record": "4", "message": "record 4: is a list, not an object"},
     ]
@@ -93,7 +99,9 @@ def test_csv_with_title_field(tmp_path: Path) -> None:
         writer = csv.DictWriter(handle, ["id", "headline", "body"])
         writer.writeheader()
         writer.writerow({"id": "x", "headline": "Markets in the red", "body": TYPO})
-    out = _json("--text-field", "body", "--title-field", "headline", "--id-field", "id", "a.csv", cwd=tmp_path)
+    out = _json(
+        "--text-field", "body", "--title-field", "headline", "--id-field", "id", "a.csv", cwd=tmp_path
+    )
     # the headline is the first paragraph: the body's first line is line 3
     assert [(f["record"], f["line"]) for f in out["findings"]] == [("x", 3)]  # type: ignore[union-attr,index]
 
@@ -128,7 +136,16 @@ def test_parquet_output(tmp_path: Path) -> None:
     pq = pytest.importorskip("pyarrow.parquet")
     (tmp_path / "a.jsonl").write_text("\n".join(json.dumps(r) for r in _rows()) + "\n")
     done = run_newslint(
-        "check", "--isolated", "--no-cache", "--id-field", "id", "--format", "parquet", "-o", "f.parquet", "a.jsonl",
+        "check",
+        "--isolated",
+        "--no-cache",
+        "--id-field",
+        "id",
+        "--format",
+        "parquet",
+        "-o",
+        "f.parquet",
+        "a.jsonl",
         cwd=tmp_path,
     )
     assert done.returncode == 1, done.stderr
