@@ -320,12 +320,16 @@ def index_build(
     jobs: Annotated[
         int | None, typer.Option("--jobs", "-j", help="Worker processes (default: all cores).")
     ] = None,
+    text_field: Annotated[str, typer.Option(help="Archives of records: the body field.")] = "text",
+    title_field: Annotated[str | None, typer.Option(help="Archives: the headline field.")] = None,
+    id_field: Annotated[str | None, typer.Option(help="Archives: the record id field.")] = None,
 ) -> None:
     """Index the leads of an archive; then `newslint check --against FILE NEW/` finds repeated leads."""
     from newslint.index_app import build_command
+    from newslint.records import RecordFields
 
     try:
-        typer.echo(build_command(paths, output, config, jobs))
+        typer.echo(build_command(paths, output, config, jobs, RecordFields(text_field, title_field, id_field)))
     except NewslintError as exc:
         raise _fail(exc) from None
 

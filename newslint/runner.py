@@ -376,9 +376,9 @@ def corpus_items(
     for the records' keys their (path, record id, record number)."""
     summaries: list[tuple[str, dict[str, Any]]] = []
     places: dict[str, tuple[str, str, int]] = {}
-    for r in results:
+    for r in sorted(results, key=lambda r: r.path):  # the same order whatever the workers did
         if r.records:
-            for rid, number, collected in r.records:
+            for rid, number, collected in sorted(r.records, key=lambda item: item[1]):
                 key = f"{r.path}#{rid}"
                 summaries.append((key, collected))
                 places[key] = (r.path, rid, number)

@@ -160,3 +160,31 @@ def test_parquet_output(tmp_path: Path) -> None:
 def test_read_records_reports_a_missing_title_type() -> None:
     rows = list(read_records("x.jsonl", RecordFields(title="t"), b'{"text": "a", "t": 3}\n'))
     assert rows[0].message == "title field 't' is int, not a string"  # type: ignore[union-attr]
+
+
+LEAD = "The central bank raised interest rates by half a point on Thursday to fight inflation."
+
+
+def test_index_build_and_against_take_records(tmp_path: Path) -> None:
+    story = f"Bank raises rates\n\n{LEAD}\n\nMore follows here today.\n"
+    other = (
+        "Football results\n\nThe home side won the derby by three goals to one on a wet evening in town.\n"
+    )
+    rows = [{"id": "old-1", "text": other}, {"id": "old-2", "text": story}]
+    (tmp_path / "archive.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    built = run_newslint(
+        "index", "build", "--id-field", "id", "archive.jsonl", "-o", "leads.idx", cwd=tmp_path
+    )
+    assert built.returncode == 0, built.stderr
+    assert "Indexed 2 leads of 2 files and records" in built.stdout
+    (tmp_path / "new.jsonl").write_text(json.dumps({"id": "new-1", "text": story}) + "\n")
+    out = _json(
+        "--id-field", "id", "--against", "leads.idx", "--select", "duplicate", "new.jsonl", cwd=tmp_path
+    )
+    [finding] = out["findings"]  # type: ignore[misc]
+    assert (finding["path"], finding["record"], finding["rule"]) == (
+        "new.jsonl",
+        "new-1",
+        "duplicate-lead-across-files",
+    )
+    assert finding["related"][0]["path"] == "archive.jsonl#old-2"
