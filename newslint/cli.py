@@ -329,7 +329,8 @@ def index_build(
     from newslint.records import RecordFields
 
     try:
-        typer.echo(build_command(paths, output, config, jobs, RecordFields(text_field, title_field, id_field)))
+        fields = RecordFields(text_field, title_field, id_field)
+        typer.echo(build_command(paths, output, config, jobs, fields))
     except NewslintError as exc:
         raise _fail(exc) from None
 

@@ -1,16 +1,16 @@
 """``newslint index build``: index the leads of an archive for ``check --against``.
 
-The archive (files, or records of JSONL/CSV/Parquet archives) is linted through the one lint path (:func:`newslint.lint.lint_paths`) with only
+The archive (files, or records of JSONL/CSV/Parquet archives) is linted through the one lint
+path (:func:`newslint.lint.lint_paths`) with only
 the cross-file lead rule, asked to summarise each file's lead and compare nothing; the
 summaries go into a :class:`~newslint.lead_index.LeadIndex`, which owns the file format.
 """
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
 from pathlib import Path
-
-import sys
 
 from newslint.config import load_settings
 from newslint.lead_index import RULE_ID, LeadIndex
@@ -47,4 +47,7 @@ def build_command(
     for error in run.result.errors:
         sys.stderr.write(f"newslint: {escape_control(error.path)}: {escape_control(error.message)}\n")
     items = len(run.result.collected)
-    return f"Indexed {len(index)} leads of {items} files and records into {output} ({skipped} had no usable lead)."
+    return (
+        f"Indexed {len(index)} leads of {items} files and records into {output} "
+        f"({skipped} had no usable lead)."
+    )
