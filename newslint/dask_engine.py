@@ -17,6 +17,7 @@ from typing import Any
 from newslint.engine import Linter
 from newslint.errors import NewslintError
 from newslint.files import DEFAULT_MAX_BYTES
+from newslint.minhash import band_keys, pairs_in_bucket
 from newslint.records import Record, RecordError, RecordFields, is_archive, read_records
 from newslint.rules import Rule
 from newslint.runner import FileResult, RunResult, _finish, is_corpus_rule, lint_one, lint_records
@@ -153,12 +154,45 @@ def run_dask(
         if progress:
             need_dask().progress(futures)
         parts = client.gather(futures)
+        results = merged([r for part in parts for r in part]) + broken
+        corpus = [r for r in rules if is_corpus_rule(r)]
+        linter = Linter(corpus) if corpus else None
+        for _, kind in linter.corpus_checks if linter is not None else ():
+            kind.band_join = lambda items, threshold: band_join(client, items, threshold)
+        return _finish(linter, results, {}, None, compare)
     finally:
         cluster = client.cluster if not scheduler else None
         client.close()
         if cluster is not None:
             cluster.close()
-    results = merged([r for part in parts for r in part]) + broken
-    corpus = [r for r in rules if is_corpus_rule(r)]
-    linter = Linter(corpus) if corpus else None
-    return _finish(linter, results, {}, None, compare)
+
+
+#: signatures per partition of the band join
+JOIN_PART = 20_000
+
+
+def band_join(client: Any, items: Sequence[tuple[int, bytes]], threshold: float) -> set[tuple[int, int]]:
+    """(earlier, later) items sharing an LSH band, joined on the cluster: each partition keys its
+    signatures by band, a shuffle brings each band bucket together, each bucket gives its pairs.
+    The work grows with the number of items (and the pairs found), not with its square."""
+    import dask.bag as db
+
+    if len(items) < 2:
+        return set()
+    parts = max(1, min(256, -(-len(items) // JOIN_PART)))
+    keyed = db.from_sequence(list(items), npartitions=parts).map(_band_rows, threshold).flatten()  # type: ignore[no-untyped-call]
+    buckets = keyed.groupby(_first, shuffle="tasks")
+    pairs = buckets.map(_bucket_pairs).flatten().distinct()
+    return set(client.compute(pairs).result())
+
+
+def _band_rows(item: tuple[int, bytes], threshold: float) -> list[tuple[bytes, int]]:
+    return [(k, item[0]) for k in band_keys(item[1], threshold)]
+
+
+def _first(row: tuple[bytes, int]) -> bytes:
+    return row[0]
+
+
+def _bucket_pairs(group: tuple[bytes, list[tuple[bytes, int]]]) -> list[tuple[int, int]]:
+    return list(pairs_in_bucket(item for _, item in group[1]))

@@ -1,9 +1,9 @@
 """``newslint index build``: index the leads of an archive for ``check --against``.
 
-The archive (files, or records of JSONL/CSV/Parquet archives) is linted through the one lint
-path (:func:`newslint.lint.lint_paths`) with only
-the cross-file lead rule, asked to summarise each file's lead and compare nothing; the
-summaries go into a :class:`~newslint.lead_index.LeadIndex`, which owns the file format.
+The archive (files, or the records of JSONL/CSV/Parquet archives) is linted through the one
+lint path (:func:`newslint.lint.lint_paths`) with only the cross-file lead rule, asked to
+summarise each lead and compare nothing; the summaries go into the kind's ``LeadIndex``, whose
+file format is :mod:`newslint.lead_index_file`'s.
 """
 
 from __future__ import annotations

@@ -105,3 +105,20 @@ def test_lint_dataframe_and_bag(cluster: str) -> None:
         from_bag = lint_bag(texts).compute()
         assert list(from_bag["rule"]) == ["date-misspelled-month"]
         assert list(from_bag["record"]) == ["1:1"]
+
+
+def test_band_join_finds_the_pairs_the_in_memory_buckets_find(cluster: str) -> None:
+    from newslint.dask_engine import band_join
+    from newslint.minhash import LSHBuckets, signature_of
+
+    base = LEAD.split()
+    texts = [base, base[:-1] + ["today"], list(reversed(base)), base[2:], ["unrelated", "words"] * 6]
+    items = [(i, signature_of(words)) for i, words in enumerate(texts)]
+    buckets = LSHBuckets(0.5)
+    expected = set()
+    for i, signature in items:
+        expected |= {(j, i) for j in buckets.candidates(signature)}
+        buckets.add(i, signature)
+    assert (0, 1) in expected
+    with distributed.Client(cluster) as client:
+        assert band_join(client, items, 0.5) == expected

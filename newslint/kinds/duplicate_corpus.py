@@ -12,7 +12,8 @@ as related locations.  Signatures and banding are :mod:`newslint.minhash`'s, the
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Mapping, Sequence
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar
@@ -74,9 +75,15 @@ class LeadIndex:
 
     def query(self, words: Sequence[str], signature: bytes, *, skip_path: str | None = None) -> list[Match]:
         """Earlier leads at least ``threshold`` similar to ``words``, best first."""
+        return self.score(self._buckets.candidates(signature), words, skip_path=skip_path)
+
+    def score(
+        self, keys: Iterable[int], words: Sequence[str], *, skip_path: str | None = None
+    ) -> list[Match]:
+        """The entries ``keys`` at least ``threshold`` similar to ``words``, best first."""
         same = os.path.realpath(skip_path) if skip_path else None
         out = []
-        for key in self._buckets.candidates(signature):
+        for key in keys:
             entry = self.entries[key]
             if same is not None and os.path.realpath(entry.path) == same:
                 continue
@@ -142,27 +149,48 @@ class DuplicateLeadCorpus(CorpusKind):
             index = LeadIndex.load(Path(index_path), threshold, lsh_threshold)
         else:
             index = LeadIndex(threshold, lsh_threshold)
-        for path, summary in sorted(items, key=lambda item: item[0]):
-            if summary is None:
-                continue
+        ordered = [(path, s) for path, s in sorted(items, key=lambda item: item[0]) if s is not None]
+        if self.band_join is not None:
+            yield from self._joined(index, ordered, lsh_threshold)
+            return
+        for path, summary in ordered:
             matches = index.query(summary.words, summary.signature, skip_path=path)
             if matches:
-                best = matches[0]
-                shown = matches[: self.options["max_related"]]
-                yield PlacedHit(
-                    path,
-                    summary.line,
-                    1,
-                    summary.end_line,
-                    summary.end_column,
-                    params={
-                        "other": best.path,
-                        "other_line": best.line,
-                        "similarity": f"{best.score:.0%}",
-                        "copies": len(matches),
-                    },
-                    related=tuple(
-                        Related(m.line, f"same lead ({m.score:.0%} similar)", m.path) for m in shown
-                    ),
-                )
+                yield self._hit(path, summary, matches)
             index.add(path, summary.line, summary.words, summary.signature)
+
+    def _joined(
+        self, index: LeadIndex, ordered: list[tuple[str, LeadSummary]], lsh_threshold: float
+    ) -> Iterator[PlacedHit]:
+        """The same findings, with bucket neighbours from the runner's band join (each lead is
+        compared with the leads before it that share a band, as the in-memory index does)."""
+        assert self.band_join is not None
+        first = len(index)
+        for path, summary in ordered:
+            index.add(path, summary.line, summary.words, summary.signature)
+        signed = [(i, e.signature) for i, e in enumerate(index.entries) if e.signature is not None]
+        earlier: dict[int, set[int]] = defaultdict(set)
+        for before, after in self.band_join(signed, lsh_threshold):
+            earlier[after].add(before)
+        for i, (path, summary) in enumerate(ordered, first):
+            matches = index.score(earlier.get(i, set()), summary.words, skip_path=path)
+            if matches:
+                yield self._hit(path, summary, matches)
+
+    def _hit(self, path: str, summary: LeadSummary, matches: list[Match]) -> PlacedHit:
+        best = matches[0]
+        shown = matches[: self.options["max_related"]]
+        return PlacedHit(
+            path,
+            summary.line,
+            1,
+            summary.end_line,
+            summary.end_column,
+            params={
+                "other": best.path,
+                "other_line": best.line,
+                "similarity": f"{best.score:.0%}",
+                "copies": len(matches),
+            },
+            related=tuple(Related(m.line, f"same lead ({m.score:.0%} similar)", m.path) for m in shown),
+        )
