@@ -112,7 +112,7 @@ def test_band_join_finds_the_pairs_the_in_memory_buckets_find(cluster: str) -> N
     from newslint.minhash import LSHBuckets, signature_of
 
     base = LEAD.split()
-    texts = [base, base[:-1] + ["today"], list(reversed(base)), base[2:], ["unrelated", "words"] * 6]
+    texts = [base, [*base[:-1], "today"], list(reversed(base)), base[2:], ["unrelated", "words"] * 6]
     items = [(i, signature_of(words)) for i, words in enumerate(texts)]
     buckets = LSHBuckets(0.5)
     expected = set()
