@@ -73,12 +73,16 @@ class Linter:
     ) -> list[Finding]:
         """Findings of many articles, each tagged with its record id (``Finding.record``).
 
-        A record is a mapping (``text``/``title``/``id`` name its fields) or a bare string.  The
+        A record is a mapping (``text``/``title``/``id`` name its fields) or a bare string (its id
+        is its number).  The
         cross-record rules (a lead repeated in another record) compare the records with each
         other.  A malformed record raises :class:`ValueError` naming it.
         """
         fields = RecordFields(text, title, id)
-        rows = ({text: r} if isinstance(r, str) else r for r in records)
+        rows = (
+            {text: r, **({id: str(n)} if id is not None else {})} if isinstance(r, str) else r
+            for n, r in enumerate(records, 1)
+        )
         items: list[Record | RecordError] = list(records_of(rows, fields))
         for item in items:
             if isinstance(item, RecordError):
