@@ -152,26 +152,26 @@ def join_growth(items: list[tuple[str, str]], scales: list[int]) -> None:
 
     print("cross-record lead join (signatures given), LSH threshold 0.5:")
     results: dict[int, tuple[float, float, int]] = {}
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
-        with Client(cluster) as client:
-            for scale in scales:
-                signed = join_signatures(items, scale)
-                started = time.perf_counter()
-                buckets = LSHBuckets(0.5)
-                pairs = 0
-                for i, signature in signed:
-                    pairs += len(buckets.candidates(signature))
-                    buckets.add(i, signature)
-                memory = time.perf_counter() - started
-                started = time.perf_counter()
-                joined = band_join(client, signed, 0.5)
-                shuffled = time.perf_counter() - started
-                assert len(joined) == pairs, (len(joined), pairs)
-                results[scale] = (memory, shuffled, pairs)
-                print(
-                    f"  {scale:>4}x {len(signed):>8} leads  in memory {memory:7.2f} s  "
-                    f"dask shuffle {shuffled:7.2f} s  candidate pairs {pairs}"
-                )
+    cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
+    with cluster, Client(cluster) as client:
+        for scale in scales:
+            signed = join_signatures(items, scale)
+            started = time.perf_counter()
+            buckets = LSHBuckets(0.5)
+            pairs = 0
+            for i, signature in signed:
+                pairs += len(buckets.candidates(signature))
+                buckets.add(i, signature)
+            memory = time.perf_counter() - started
+            started = time.perf_counter()
+            joined = band_join(client, signed, 0.5)
+            shuffled = time.perf_counter() - started
+            assert len(joined) == pairs, (len(joined), pairs)
+            results[scale] = (memory, shuffled, pairs)
+            print(
+                f"  {scale:>4}x {len(signed):>8} leads  in memory {memory:7.2f} s  "
+                f"dask shuffle {shuffled:7.2f} s  candidate pairs {pairs}"
+            )
     if len(scales) >= 2:
         a, b = scales[0], scales[-1]
         print(
@@ -181,7 +181,9 @@ def join_growth(items: list[tuple[str, str]], scales: list[int]) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--scale", type=int, default=10, help="the Dask comparison's scale")
     parser.add_argument("--join-scales", default="10,100")
