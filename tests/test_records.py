@@ -188,3 +188,15 @@ def test_index_build_and_against_take_records(tmp_path: Path) -> None:
         "duplicate-lead-across-files",
     )
     assert finding["related"][0]["path"] == "archive.jsonl#old-2"
+
+
+def test_sarif_and_github_name_the_record(tmp_path: Path) -> None:
+    (tmp_path / "a.jsonl").write_text("\n".join(json.dumps(r) for r in _rows()) + "\n")
+    args = ("check", "--isolated", "--no-cache", "--id-field", "id", "a.jsonl")
+    sarif = json.loads(run_newslint(*args, "-f", "sarif", cwd=tmp_path).stdout)
+    [result] = sarif["runs"][0]["results"]
+    assert result["properties"]["record"] == "typo"
+    assert result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "a.jsonl"
+    assert result["locations"][0]["logicalLocations"] == [{"name": "typo", "kind": "element"}]
+    github = run_newslint(*args, "-f", "github", cwd=tmp_path).stdout
+    assert "file=a.jsonl,line=1" in github and "::record typo: Misspelled month" in github
