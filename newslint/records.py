@@ -15,8 +15,9 @@ import io
 import json
 import zlib
 from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any
+from typing import IO, Any
 
 from newslint.errors import NewslintError
 
@@ -24,6 +25,8 @@ from newslint.errors import NewslintError
 ARCHIVE_SUFFIXES = (".jsonl", ".jsonl.gz", ".jsonl.zst", ".ndjson", ".parquet", ".csv")
 #: an article longer than this (characters) is reported, not linted, as a file would be
 MAX_RECORD_CHARS = 10_000_000
+#: a JSON Lines line longer than this (bytes) is reported and skipped without being held whole
+MAX_RECORD_BYTES = 4 * MAX_RECORD_CHARS
 
 
 @dataclass(frozen=True)
@@ -94,80 +97,119 @@ def records_of(rows: Iterable[Any], fields: RecordFields) -> Iterator[Record | R
 def read_records(
     path: str, fields: RecordFields, data: bytes | None = None
 ) -> Iterator[Record | RecordError]:
-    """The records of the archive at ``path`` (or of its ``data``).
+    """The records of the archive at ``path`` (or of its ``data``), read as a stream.
 
-    Raises :class:`NewslintError` naming the file when the archive as a whole cannot be read
-    (not compressed as its name says, a missing optional extra, an unreadable Parquet file).
+    JSON Lines are read a line at a time (a compressed archive is inflated as it is read, so a
+    huge or hostile one never sits in memory whole; a line longer than a record may be is an
+    error in its place).  Raises :class:`NewslintError` naming the file when the archive as a
+    whole cannot be read (not compressed as its name says, a missing optional extra, an
+    unreadable Parquet or CSV file).
     """
     lower = path.lower()
     if lower.endswith(".parquet"):
         yield from records_of(_parquet_rows(path, data), fields)
         return
-    raw = data if data is not None else _read(path)
-    if lower.endswith(".gz"):
-        raw = _gunzip(path, raw)
-    elif lower.endswith(".zst"):
-        raw = _unzstd(path, raw)
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise NewslintError(f"not UTF-8 text (byte {exc.start})", path) from None
-    if lower.endswith(".csv"):
-        yield from records_of(_csv_rows(path, text), fields)
-    else:
-        yield from records_of(_jsonl_rows(text), fields)
+    with _open(path, data) as handle:
+        if lower.endswith(".csv"):
+            yield from records_of(_csv_rows(path, handle), fields)
+        else:
+            yield from records_of(_jsonl_rows(path, handle), fields)
 
 
-def _read(path: str) -> bytes:
+@contextmanager
+def _open(path: str, data: bytes | None) -> Iterator[IO[bytes]]:
+    """The archive's bytes as a binary stream, inflated on the fly by its suffix."""
+    lower = path.lower()
     try:
-        with open(path, "rb") as handle:
-            return handle.read()
+        raw: IO[bytes] = io.BytesIO(data) if data is not None else open(path, "rb")  # noqa: SIM115
     except OSError as exc:
         raise NewslintError(f"cannot read: {exc.strerror or exc}", path) from None
+    with raw:
+        if lower.endswith(".gz"):
+            with gzip.GzipFile(fileobj=raw) as inflated:
+                yield _guarded(inflated, path, "gzip")
+        elif lower.endswith(".zst"):
+            try:
+                import zstandard
+            except ImportError:
+                raise NewslintError(
+                    "reading .zst archives needs zstandard: pip install 'newslint[records]'", path
+                ) from None
+            reader = zstandard.ZstdDecompressor().stream_reader(raw)
+            with io.BufferedReader(reader) as inflated:
+                yield _guarded(inflated, path, "zstd")
+        else:
+            yield raw
 
 
-def _gunzip(path: str, raw: bytes) -> bytes:
-    try:
-        return gzip.decompress(raw)
-    except (OSError, EOFError, zlib.error):
-        raise NewslintError("not a gzip file (the name ends in .gz)", path) from None
+class _Guarded(io.RawIOBase):
+    """A stream whose decompression errors become a NewslintError naming the file."""
+
+    def __init__(self, inner: Any, path: str, what: str) -> None:
+        self.inner, self.path, self.what = inner, path, what
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        try:
+            chunk = self.inner.read(len(buffer))
+        except (OSError, EOFError, zlib.error, ValueError) as exc:
+            suffix = ".gz" if self.what == "gzip" else ".zst"
+            raise NewslintError(
+                f"not a {self.what} file (the name ends in {suffix}), or a damaged one ({exc})", self.path
+            ) from None
+        buffer[: len(chunk)] = chunk
+        return len(chunk)
 
 
-def _unzstd(path: str, raw: bytes) -> bytes:
-    try:
-        import zstandard
-    except ImportError:
-        raise NewslintError(
-            "reading .zst archives needs zstandard: pip install 'newslint[records]'", path
-        ) from None
-    try:
-        with zstandard.ZstdDecompressor().stream_reader(io.BytesIO(raw)) as reader:
-            return bytes(reader.read())
-    except zstandard.ZstdError:
-        raise NewslintError("not a zstd file (the name ends in .zst)", path) from None
+def _guarded(inner: Any, path: str, what: str) -> IO[bytes]:
+    return io.BufferedReader(_Guarded(inner, path, what))
 
 
-def _jsonl_rows(text: str) -> Iterator[Any]:
-    """Each non-blank line's JSON value; a line that is not JSON is a RecordError in its place."""
+def _jsonl_rows(path: str, handle: IO[bytes]) -> Iterator[Any]:
+    """Each non-blank line's JSON value; a line that is not JSON (or too long, or not UTF-8) is a
+    RecordError in its place."""
     number = 0
-    for line in text.splitlines():
+    while True:
+        line = handle.readline(MAX_RECORD_BYTES + 1)
+        if not line:
+            return
+        if len(line) > MAX_RECORD_BYTES and not line.endswith(b"\n"):
+            number += 1
+            while (more := handle.readline(1 << 20)) and not more.endswith(b"\n"):
+                pass  # skip the rest of the line, a chunk at a time
+            yield RecordError(number, str(number), f"is longer than {MAX_RECORD_BYTES:,} bytes: not read")
+            continue
         if not line.strip():
             continue
         number += 1
         try:
-            yield json.loads(line)
+            text = line.decode("utf-8-sig" if number == 1 else "utf-8")
+        except UnicodeDecodeError as exc:
+            yield RecordError(number, str(number), f"is not UTF-8 (byte {exc.start})")
+            continue
+        try:
+            yield json.loads(text)
         except (json.JSONDecodeError, RecursionError) as exc:
             reason = exc.msg if isinstance(exc, json.JSONDecodeError) else "nested too deeply"
             yield RecordError(number, str(number), f"is not valid JSON ({reason})")
 
 
-def _csv_rows(path: str, text: str) -> Iterator[Any]:
+def _csv_rows(path: str, handle: IO[bytes]) -> Iterator[Any]:
     csv.field_size_limit(MAX_RECORD_CHARS)
-    reader = csv.DictReader(io.StringIO(text, newline=""))
+    text = io.TextIOWrapper(handle, encoding="utf-8-sig", newline="")
+    reader = csv.DictReader(text)
     try:
         yield from reader
     except csv.Error as exc:
         raise NewslintError(f"bad CSV at line {reader.line_num}: {exc}", path) from None
+    except UnicodeDecodeError as exc:
+        raise NewslintError(
+            f"not UTF-8 text (near CSV line {reader.line_num + 1}, byte {exc.start})", path
+        ) from None
+    finally:
+        text.detach()
 
 
 def _parquet_rows(path: str, data: bytes | None) -> Iterator[Any]:

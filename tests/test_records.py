@@ -61,7 +61,31 @@ def test_compressed_jsonl(tmp_path: Path, suffix: str) -> None:
 def test_a_gz_that_is_not_gzip_is_an_error_naming_the_file(tmp_path: Path) -> None:
     (tmp_path / "a.jsonl.gz").write_text("plain text\n")
     out = _json("a.jsonl.gz", cwd=tmp_path)
-    assert out["errors"] == [{"path": "a.jsonl.gz", "message": "not a gzip file (the name ends in .gz)"}]
+    [error] = out["errors"]  # type: ignore[misc]
+    assert error["path"] == "a.jsonl.gz"
+    assert error["message"].startswith("not a gzip file (the name ends in .gz), or a damaged one")
+
+
+def test_a_gzip_bomb_line_is_skipped_not_held(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import newslint.records
+
+    monkeypatch.setattr(newslint.records, "MAX_RECORD_BYTES", 1000)
+    huge = json.dumps({"id": "big", "text": "word " * 10_000})
+    lines = [huge, json.dumps({"id": "after", "text": TYPO})]
+    (tmp_path / "a.jsonl.gz").write_bytes(gzip.compress(("\n".join(lines) + "\n").encode()))
+    out = _json("--id-field", "id", "a.jsonl.gz", cwd=tmp_path)
+    assert [f["record"] for f in out["findings"]] == ["after"]  # type: ignore[union-attr,index]
+    assert out["errors"] == [
+        {"path": "a.jsonl.gz", "record": "1", "message": "record 1: is longer than 1,000 bytes: not read"}
+    ]
+
+
+def test_a_record_that_is_not_utf8(tmp_path: Path) -> None:
+    data = b'{"text": "caf\xe9"}\n' + json.dumps({"text": TYPO}).encode() + b"\n"
+    (tmp_path / "a.jsonl").write_bytes(data)
+    out = _json("a.jsonl", cwd=tmp_path)
+    assert [f["record"] for f in out["findings"]] == ["2"]  # type: ignore[union-attr,index]
+    assert out["errors"][0]["message"] == "record 1: is not UTF-8 (byte 13)"  # type: ignore[index]
 
 
 def test_malformed_records_are_errors_and_the_rest_is_linted(tmp_path: Path) -> None:
