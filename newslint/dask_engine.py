@@ -172,27 +172,54 @@ JOIN_PART = 20_000
 
 
 def band_join(client: Any, items: Sequence[tuple[int, bytes]], threshold: float) -> set[tuple[int, int]]:
-    """(earlier, later) items sharing an LSH band, joined on the cluster: each partition keys its
-    signatures by band, a shuffle brings each band bucket together, each bucket gives its pairs.
-    The work grows with the number of items (and the pairs found), not with its square."""
-    import dask.bag as db
+    """(earlier, later) items sharing an LSH band, joined on the cluster: each partition turns its
+    signatures into (band key, item) rows, a shuffle on the band key brings each bucket into one
+    partition, and each partition gives its buckets' pairs.  The work grows with the number of
+    items (and the pairs found), not with its square.  Band keys travel as 64-bit hashes: a
+    collision only adds a candidate, which the exact score then judges (odds about n² / 2⁶⁴)."""
+    import dask.dataframe as dd
+    from dask.delayed import delayed
 
     if len(items) < 2:
         return set()
-    parts = max(1, min(256, -(-len(items) // JOIN_PART)))
-    keyed = db.from_sequence(list(items), npartitions=parts).map(_band_rows, threshold).flatten()  # type: ignore[no-untyped-call]
-    buckets = keyed.groupby(_first, shuffle="tasks")
-    pairs = buckets.map(_bucket_pairs).flatten().distinct()
-    return set(client.compute(pairs).result())
+    chunks = [list(items[i : i + JOIN_PART]) for i in range(0, len(items), JOIN_PART)]
+    scattered = client.scatter(chunks)  # the signatures go to the workers once, not in the graph
+    meta = _pairs_frame([])
+    frames = [delayed(_band_rows)(chunk, threshold) for chunk in scattered]
+    rows = dd.from_delayed(frames, meta=_band_rows([], threshold))
+    shuffled = rows.shuffle("band", npartitions=max(2, len(chunks)))
+    pairs = shuffled.map_partitions(_partition_pairs, meta=meta)
+    found = client.compute(pairs).result()
+    return set(zip(found["earlier"].tolist(), found["later"].tolist(), strict=True))
 
 
-def _band_rows(item: tuple[int, bytes], threshold: float) -> list[tuple[bytes, int]]:
-    return [(k, item[0]) for k in band_keys(item[1], threshold)]
+def _band_key(key: bytes) -> int:
+    return int.from_bytes(hashlib.blake2b(key, digest_size=8).digest(), "little", signed=True)
 
 
-def _first(row: tuple[bytes, int]) -> bytes:
-    return row[0]
+def _band_rows(chunk: Sequence[tuple[int, bytes]], threshold: float) -> Any:
+    import pandas as pd
+
+    bands = [_band_key(k) for _, signature in chunk for k in band_keys(signature, threshold)]
+    per = len(band_keys(chunk[0][1], threshold)) if chunk else 0
+    owners = [item for item, _ in chunk for _ in range(per)]
+    return pd.DataFrame({"band": pd.Series(bands, dtype="int64"), "item": pd.Series(owners, dtype="int64")})
 
 
-def _bucket_pairs(group: tuple[bytes, list[tuple[bytes, int]]]) -> list[tuple[int, int]]:
-    return list(pairs_in_bucket(item for _, item in group[1]))
+def _pairs_frame(pairs: list[tuple[int, int]]) -> Any:
+    import pandas as pd
+
+    return pd.DataFrame(
+        {
+            "earlier": pd.Series([p[0] for p in pairs], dtype="int64"),
+            "later": pd.Series([p[1] for p in pairs], dtype="int64"),
+        }
+    )
+
+
+def _partition_pairs(frame: Any) -> Any:
+    pairs: set[tuple[int, int]] = set()
+    for _, members in frame.groupby("band")["item"]:
+        if len(members) > 1:
+            pairs.update(pairs_in_bucket(members.tolist()))
+    return _pairs_frame(sorted(pairs))
