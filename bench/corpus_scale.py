@@ -102,7 +102,9 @@ def dask_workers(archive: Path, n: int, runs: int) -> None:
     rules = resolve_rules(Settings())
     times: dict[int, list[float]] = {1: [], 2: []}
     peaks: dict[int, list[float]] = {1: [], 2: []}
+    local: list[float] = []
     for _ in range(runs):
+        local.append(timed(newslint("-j", "1", str(archive))))  # the reference: one local process
         for workers in (2, 1):  # interleaved
             with LocalCluster(
                 n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
@@ -118,6 +120,10 @@ def dask_workers(archive: Path, n: int, runs: int) -> None:
     print(f"  1 worker  {one:7.1f} s  {n / one:7.1f} records/s  peak worker RSS {max(peaks[1]):.0f} MB")
     print(f"  2 workers {two:7.1f} s  {n / two:7.1f} records/s  peak worker RSS {max(peaks[2]):.0f} MB")
     print(f"  speed-up 2 vs 1: {one / two:.2f}x")
+    ref = statistics.median(local)
+    print(
+        f"  (local engine, 1 process, same archive, start-up included: {ref:.1f} s, {n / ref:.1f} records/s)"
+    )
 
 
 def join_signatures(items: list[tuple[str, str]], scale: int) -> list[tuple[int, bytes]]:
