@@ -352,10 +352,14 @@ def report(
         int | None, typer.Option("--jobs", "-j", help="Worker processes (default: all cores).")
     ] = None,
     baseline: Annotated[Path | None, typer.Option(help="Hide the findings recorded in this file.")] = None,
+    text_field: Annotated[str, typer.Option(help="Archives of records: the body field.")] = "text",
+    title_field: Annotated[str | None, typer.Option(help="Archives: the headline field.")] = None,
+    id_field: Annotated[str | None, typer.Option(help="Archives: the record id field.")] = None,
 ) -> None:
     """Write a self-contained HTML report of a folder's findings (exit 0 once written)."""
     from newslint.html_report import run_report
     from newslint.pipeline import CheckOptions
+    from newslint.records import RecordFields
 
     options = CheckOptions(
         paths=paths,
@@ -365,6 +369,7 @@ def report(
         config=config,
         jobs=jobs,
         baseline=baseline,
+        fields=RecordFields(text_field, title_field, id_field),
     )
     try:
         count = run_report(options, output, title)

@@ -224,3 +224,11 @@ def test_sarif_and_github_name_the_record(tmp_path: Path) -> None:
     assert result["locations"][0]["logicalLocations"] == [{"name": "typo", "kind": "element"}]
     github = run_newslint(*args, "-f", "github", cwd=tmp_path).stdout
     assert "file=a.jsonl,line=1" in github and "::record typo: Misspelled month" in github
+
+
+def test_html_report_shows_records_as_their_own_files(tmp_path: Path) -> None:
+    (tmp_path / "a.jsonl").write_text("\n".join(json.dumps(r) for r in _rows()) + "\n")
+    done = run_newslint("report", "--id-field", "id", "a.jsonl", "-o", "r.html", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    page = (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert "a.jsonl#typo" in page and "Septemeber" in page
