@@ -137,9 +137,26 @@ def check(
     verbose: Annotated[
         bool, typer.Option("--verbose", "-v", help="Say which files were skipped and why.")
     ] = False,
+    text_field: Annotated[
+        str, typer.Option(help="Archives (.jsonl, .jsonl.gz, .jsonl.zst, .csv, .parquet): the body field.")
+    ] = "text",
+    title_field: Annotated[
+        str | None, typer.Option(help="Archives: the headline field (linted as the first paragraph).")
+    ] = None,
+    id_field: Annotated[
+        str | None, typer.Option(help="Archives: the record id field (default: the record's number).")
+    ] = None,
+    engine: Annotated[
+        str, typer.Option(help="local (this machine's cores) or dask (pip install 'newslint[dask]').")
+    ] = "local",
+    scheduler: Annotated[
+        str | None,
+        typer.Option(help="With --engine dask: the scheduler address (default: a local cluster)."),
+    ] = None,
 ) -> None:
-    """Lint files and folders of news copy."""
+    """Lint files and folders of news copy, and archives of articles as records."""
     from newslint.pipeline import CheckOptions, run_check
+    from newslint.records import RecordFields
 
     try:
         chosen, style = output_choice(format, output_format)
@@ -177,6 +194,9 @@ def check(
         against=against,
         max_file_size=max_file_size,
         verbose=verbose,
+        fields=RecordFields(text_field, title_field, id_field),
+        engine=engine,
+        scheduler=scheduler,
     )
     try:
         code = run_check(options)
@@ -300,12 +320,17 @@ def index_build(
     jobs: Annotated[
         int | None, typer.Option("--jobs", "-j", help="Worker processes (default: all cores).")
     ] = None,
+    text_field: Annotated[str, typer.Option(help="Archives of records: the body field.")] = "text",
+    title_field: Annotated[str | None, typer.Option(help="Archives: the headline field.")] = None,
+    id_field: Annotated[str | None, typer.Option(help="Archives: the record id field.")] = None,
 ) -> None:
     """Index the leads of an archive; then `newslint check --against FILE NEW/` finds repeated leads."""
     from newslint.index_app import build_command
+    from newslint.records import RecordFields
 
     try:
-        typer.echo(build_command(paths, output, config, jobs))
+        fields = RecordFields(text_field, title_field, id_field)
+        typer.echo(build_command(paths, output, config, jobs, fields))
     except NewslintError as exc:
         raise _fail(exc) from None
 
@@ -327,10 +352,14 @@ def report(
         int | None, typer.Option("--jobs", "-j", help="Worker processes (default: all cores).")
     ] = None,
     baseline: Annotated[Path | None, typer.Option(help="Hide the findings recorded in this file.")] = None,
+    text_field: Annotated[str, typer.Option(help="Archives of records: the body field.")] = "text",
+    title_field: Annotated[str | None, typer.Option(help="Archives: the headline field.")] = None,
+    id_field: Annotated[str | None, typer.Option(help="Archives: the record id field.")] = None,
 ) -> None:
     """Write a self-contained HTML report of a folder's findings (exit 0 once written)."""
     from newslint.html_report import run_report
     from newslint.pipeline import CheckOptions
+    from newslint.records import RecordFields
 
     options = CheckOptions(
         paths=paths,
@@ -340,6 +369,7 @@ def report(
         config=config,
         jobs=jobs,
         baseline=baseline,
+        fields=RecordFields(text_field, title_field, id_field),
     )
     try:
         count = run_report(options, output, title)

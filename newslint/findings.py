@@ -94,9 +94,16 @@ class Finding:
     flagged: str = ""  # the flagged text, for fingerprints and reports
     fingerprint: str = ""  # content hash for baselines and SARIF (newslint.baseline)
     excerpt: Excerpt | None = field(default=None, compare=False)  # when the run was asked to keep them
+    record: str | None = None  # the record's id when ``path`` is an archive of records
+    record_number: int = 0  # its 1-based place in the archive (orders findings as the archive does)
 
-    def sort_key(self) -> tuple[str, int, int, str]:
-        return (self.path, self.line, self.column, self.rule)
+    def sort_key(self) -> tuple[str, int, int, int, str]:
+        return (self.path, self.record_number, self.line, self.column, self.rule)
+
+    @property
+    def where(self) -> str:
+        """``path`` or, for a record of an archive, ``path#id``."""
+        return self.path if self.record is None else f"{self.path}#{self.record}"
 
     def to_dict(self) -> dict[str, Any]:
         """The contract's JSON shape (version 1)."""
@@ -112,6 +119,7 @@ class Finding:
             "message": self.message,
             "suggestions": list(self.suggestions),
             "related": [r.to_dict() for r in self.related],
+            **({"record": self.record} if self.record is not None else {}),
         }
 
 
@@ -121,9 +129,13 @@ class FileError:
 
     path: str
     message: str
+    record: str | None = None  # the record of an archive that could not be linted
 
     def to_dict(self) -> dict[str, str]:
-        return {"path": self.path, "message": self.message}
+        out = {"path": self.path, "message": self.message}
+        if self.record is not None:
+            out["record"] = self.record
+        return out
 
 
 def format_message(template: str, params: Mapping[str, Any]) -> str:

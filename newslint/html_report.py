@@ -33,27 +33,29 @@ def build_data(
     """The JSON the page renders: files, rules, de-duplicated paragraph contexts, findings."""
     file_index = {p: i for i, p in enumerate(paths)}
     for f in findings:
-        file_index.setdefault(f.path, len(file_index))
+        file_index.setdefault(f.where, len(file_index))  # a record of an archive is shown as its own file
     docs: dict[str, Document | None] = {}  # only files of findings that came without an excerpt
     contexts: list[str] = []
     context_index: dict[tuple[str, str], int] = {}
     rows = []
     for f in findings:
         shown = f.excerpt
-        if shown is None:  # a cross-file finding: placed without its document
+        if shown is None and f.record is None:  # a cross-file finding: placed without its document
             if f.path not in docs:
                 read = read_document(f.path)
                 docs[f.path] = read if isinstance(read, Document) else None
             doc = docs[f.path]
             shown = excerpt(doc, f) if doc is not None else Excerpt(f.flagged, 0, len(f.flagged))
+        elif shown is None:  # a record's cross-record finding: the archive is not one document
+            shown = Excerpt(f.flagged, 0, len(f.flagged))
         text, hs, he = shown.text, shown.start, shown.end
-        key = (f.path, text)
+        key = (f.where, text)
         if key not in context_index:
             context_index[key] = len(contexts)
             contexts.append(text)
         rows.append(
             [
-                file_index[f.path],
+                file_index[f.where],
                 f.line,
                 f.column,
                 f.rule,
@@ -136,7 +138,14 @@ def run_report(options: Any, output: Path, title: str) -> int:
     from newslint.pipeline import settings_for
 
     settings = settings_for(options)
-    run = lint_paths(settings, options.paths, ignore=options.ignore, jobs=options.jobs, excerpts=True)
+    run = lint_paths(
+        settings,
+        options.paths,
+        ignore=options.ignore,
+        jobs=options.jobs,
+        excerpts=True,
+        fields=options.fields,
+    )
     findings = run.result.findings
     if options.baseline is not None:
         findings = filter_baseline(findings, load_baseline(options.baseline))

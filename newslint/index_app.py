@@ -1,36 +1,53 @@
 """``newslint index build``: index the leads of an archive for ``check --against``.
 
-The archive is linted through the one lint path (:func:`newslint.lint.lint_paths`) with only
-the cross-file lead rule, asked to summarise each file's lead and compare nothing; the
-summaries go into a :class:`~newslint.lead_index.LeadIndex`, which owns the file format.
+The archive (files, or the records of JSONL/CSV/Parquet archives) is linted through the one
+lint path (:func:`newslint.lint.lint_paths`) with only the cross-file lead rule, asked to
+summarise each lead and compare nothing; the summaries go into the kind's ``LeadIndex``, whose
+file format is :mod:`newslint.lead_index_file`'s.
 """
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from newslint.config import load_settings
 from newslint.lead_index import RULE_ID, LeadIndex
 from newslint.lint import lint_paths
+from newslint.records import RecordFields
+from newslint.reporters.escape import escape_control
 from newslint.ruleset import all_rules, apply_settings
 from newslint.runner import default_jobs
 
 
-def build_command(paths: Sequence[str], output: Path, config: Path | None, jobs: int | None) -> str:
-    """Index the leads of the archive files, save, and say what was done."""
+def build_command(
+    paths: Sequence[str],
+    output: Path,
+    config: Path | None,
+    jobs: int | None,
+    fields: RecordFields | None = None,
+) -> str:
+    """Index the leads of the archive's files and records, save, and say what was done.
+
+    A record's lead is stored as ``archive#id`` (its file and record id)."""
     first = next((p for p in paths if Path(p).exists()), ".")
     settings = load_settings(config, Path(first))
     rule = next(r for r in apply_settings(all_rules(settings), settings) if r.id == RULE_ID)
-    run = lint_paths(settings, paths, rules=[rule], jobs=jobs or default_jobs(), compare=False)
-    files = [f for f in run.files if f != "-"]
+    run = lint_paths(settings, paths, rules=[rule], jobs=jobs or default_jobs(), compare=False, fields=fields)
     index = LeadIndex()
     skipped = 0
-    for path in files:
-        summary = run.result.collected.get(path, {}).get(RULE_ID)
+    for key, collected in run.result.collected.items():  # files and records, in the run's order
+        summary = collected.get(RULE_ID)
         if summary is None:
             skipped += 1
         else:
-            index.add(path, summary.line, summary.words, summary.signature)
+            index.add(key, summary.line, summary.words, summary.signature)
     index.save(output)
-    return f"Indexed {len(index)} leads of {len(files)} files into {output} ({skipped} had no usable lead)."
+    for error in run.result.errors:
+        sys.stderr.write(f"newslint: {escape_control(error.path)}: {escape_control(error.message)}\n")
+    items = len(run.result.collected)
+    return (
+        f"Indexed {len(index)} leads of {items} files and records into {output} "
+        f"({skipped} had no usable lead)."
+    )

@@ -17,12 +17,16 @@ from newslint.engine import Linter
 from newslint.files import DEFAULT_MAX_BYTES, find_files
 from newslint.findings import Finding
 from newslint.kinds import get_kind
+from newslint.records import RecordFields
 from newslint.result_cache import ResultCache, run_key
 from newslint.rules import Rule
 from newslint.ruleset import resolve_rules
 from newslint.runner import RunResult, run
 
-__all__ = ["LintRun", "RunResult", "document_lint", "lint_paths"]
+__all__ = ["ENGINES", "LintRun", "RunResult", "document_lint", "lint_paths"]
+
+#: where the files are linted: this machine's processes, or a Dask cluster
+ENGINES = ("local", "dask")
 
 
 @dataclass
@@ -51,6 +55,9 @@ def lint_paths(
     excerpts: bool = False,
     compare: bool = True,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    fields: RecordFields | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
 ) -> LintRun:
     """Lint the files under ``paths`` with the settings' rules (or ``rules``).
 
@@ -58,6 +65,8 @@ def lint_paths(
     ``read_stdin`` it is not linted.  ``cache``: reuse and store per-file results in the
     project's result cache.  ``excerpts``: findings keep the paragraph around them (reports).
     ``compare`` false: cross-file rules only summarise files (``result.collected``).
+    ``fields``: which fields of archive records (JSONL, CSV, Parquet) hold text, title and id.
+    ``engine``: ``local`` or ``dask`` (on the cluster at ``scheduler``, else a local one).
     ``max_bytes``: a larger file is reported, not read.  Files that cannot be linted (special
     files, unreadable folders) are errors of the result; what the walk skipped is in ``skipped``.
     """
@@ -66,18 +75,35 @@ def lint_paths(
     files = found.files
     stdin = (read_stdin(), stdin_name) if read_stdin is not None and "-" in files else None
     store = ResultCache(settings.root, run_key(chosen, settings.encoding)) if cache else None
-    result = run(
-        files,
-        chosen,
-        jobs=jobs,
-        stdin=stdin,
-        progress=progress,
-        encoding=settings.encoding,
-        cache=store,
-        excerpts=excerpts,
-        compare=compare,
-        max_bytes=max_bytes,
-    )
+    if engine == "dask":
+        from newslint.dask_engine import run_dask
+
+        result = run_dask(
+            files,
+            chosen,
+            scheduler=scheduler,
+            stdin=stdin,
+            encoding=settings.encoding,
+            max_bytes=max_bytes,
+            excerpts=excerpts,
+            compare=compare,
+            fields=fields,
+            progress=progress is not None,
+        )
+    else:
+        result = run(
+            files,
+            chosen,
+            jobs=jobs,
+            stdin=stdin,
+            progress=progress,
+            encoding=settings.encoding,
+            cache=store,
+            excerpts=excerpts,
+            compare=compare,
+            max_bytes=max_bytes,
+            fields=fields,
+        )
     result.errors = sorted([*result.errors, *found.errors], key=lambda e: e.path)
     groups = {r.id: r.group for r in chosen}
     result.findings = filter_per_file(result.findings, settings, groups)

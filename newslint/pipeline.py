@@ -16,7 +16,8 @@ from newslint.config import Settings, load_settings
 from newslint.errors import ConfigError, NewslintError
 from newslint.files import DEFAULT_MAX_BYTES, too_large
 from newslint.findings import SEVERITIES, Finding, severity_rank
-from newslint.lint import RunResult, document_lint, lint_paths
+from newslint.lint import ENGINES, RunResult, document_lint, lint_paths
+from newslint.records import RecordFields
 from newslint.reporters import FORMATS, Report, get_reporter
 from newslint.reporters.escape import escape_control
 from newslint.result_cache import CACHE_DIR
@@ -62,6 +63,9 @@ class CheckOptions:
     cache: bool = True  # reuse and store per-file results in .newslint_cache/
     max_file_size: int | None = None  # bytes (None: DEFAULT_MAX_BYTES); a larger file is reported, not read
     verbose: bool = False  # say which files were skipped and why
+    fields: RecordFields = field(default_factory=RecordFields)  # of archive records
+    engine: str = "local"  # or "dask"
+    scheduler: str | None = None  # a Dask scheduler's address (None: a local cluster)
 
 
 def settings_for(options: CheckOptions) -> Settings:
@@ -124,8 +128,12 @@ def exit_status(result: RunResult, fail_on: str) -> int:
 def run_check(options: CheckOptions) -> int:
     started = time.time()
     max_bytes = options.max_file_size or DEFAULT_MAX_BYTES
-    if options.format not in FORMATS:
-        raise NewslintError(f"unknown format {options.format!r} (choose from {', '.join(FORMATS)})")
+    if options.format not in (*FORMATS, "parquet"):
+        raise NewslintError(f"unknown format {options.format!r} (choose from {', '.join(FORMATS)}, parquet)")
+    if options.format == "parquet" and options.output_file is None:
+        raise NewslintError("--format parquet writes a file: give it with -o findings.parquet")
+    if options.engine not in ENGINES:
+        raise NewslintError(f"--engine must be one of {', '.join(ENGINES)}, not {options.engine!r}")
     if options.color not in COLOR_CHOICES:
         raise NewslintError(f"--color must be one of {', '.join(COLOR_CHOICES)}, not {options.color!r}")
     settings = settings_for(options)
@@ -149,8 +157,11 @@ def run_check(options: CheckOptions) -> int:
         read_stdin=lambda: read_stdin(max_bytes),
         stdin_name=options.stdin_filename or "<stdin>",
         progress=_progress_printer(options.progress),
-        cache=options.cache,
+        cache=options.cache and options.engine == "local",
         max_bytes=max_bytes,
+        fields=options.fields,
+        engine=options.engine,
+        scheduler=options.scheduler,
     )
     result, files, stdin = run.result, run.files, run.stdin
     if options.verbose:
@@ -184,7 +195,16 @@ def run_check(options: CheckOptions) -> int:
     to_terminal = options.output_file is None and sys.stdout.isatty()
     style = options.style or ("full" if to_terminal else "concise")
     if options.format == "text" and style == "full":
-        snippets = source_lines(result.findings, settings.encoding, stdin)
+        # a record's lines are the record's, not the archive file's
+        snippets = source_lines([f for f in result.findings if f.record is None], settings.encoding, stdin)
+    if options.format == "parquet":
+        from newslint.findings_table import write_parquet
+
+        assert options.output_file is not None
+        write_parquet(result.findings, options.output_file)
+        for error in result.errors:
+            sys.stderr.write(f"newslint: {escape_control(error.path)}: {escape_control(error.message)}\n")
+        return 0 if options.exit_zero else exit_status(result, settings.fail_on)
     report = Report(
         result.findings,
         result.errors,

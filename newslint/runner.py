@@ -10,16 +10,20 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
+from newslint.document import Document
 from newslint.engine import Linter
+from newslint.errors import NewslintError
 from newslint.excerpts import with_excerpts
 from newslint.files import DEFAULT_MAX_BYTES, read_document, read_limited
 from newslint.findings import FileError, Finding
 from newslint.kinds import CorpusKind, get_kind
+from newslint.records import Record, RecordError, RecordFields, is_archive, read_records
 from newslint.rules import Rule
+from newslint.wire_xml import WireXMLError, is_wire_xml, parse_wire_xml
 
 if TYPE_CHECKING:
     from newslint.result_cache import ResultCache
@@ -35,6 +39,9 @@ class FileResult:
     error: FileError | None = None
     collected: dict[str, Any] = field(default_factory=dict)
     digest: str | None = None  # hash of the bytes linted, when results are cached
+    #: an archive's records: (record id, record number, its summaries for the cross-file rules)
+    records: list[tuple[str, int, dict[str, Any]]] = field(default_factory=list)
+    record_errors: list[FileError] = field(default_factory=list)
 
 
 @dataclass
@@ -57,10 +64,15 @@ def lint_one(
     want_digest: bool = False,
     max_bytes: int = DEFAULT_MAX_BYTES,
     excerpts: bool = False,
+    fields: RecordFields | None = None,
 ) -> FileResult:
-    if data is None and want_digest:
+    if is_archive(path):
+        return lint_archive(linter, path, fields or RecordFields(), excerpts=excerpts)
+    if data is None and want_digest and not is_wire_xml(path):
         with contextlib.suppress(OSError):  # read_document reports it
             data = read_limited(path, max_bytes)
+    if is_wire_xml(path):
+        return lint_wire_xml(linter, path, data, display, max_bytes=max_bytes, excerpts=excerpts)
     doc = read_document(path, data, encoding, max_bytes)
     if isinstance(doc, FileError):
         return FileResult(display or path, error=FileError(display or path, doc.message))
@@ -78,12 +90,99 @@ def lint_one(
     return result
 
 
+def lint_record(linter: Linter, path: str, record: Record, *, excerpts: bool = False) -> FileResult:
+    """One record of an archive: findings located in the record's text, tagged with its id.
+
+    Fixes are dropped: they are offsets into the record, not into the archive file.
+    """
+    doc = Document(path, record.text)
+    collected = linter.collect(doc) if linter.corpus_checks else {}
+    findings = linter.lint(doc)
+    if excerpts:
+        findings = with_excerpts(doc, findings)
+    tagged = [replace(f, record=record.id, record_number=record.number, fix=None) for f in findings]
+    return FileResult(path, tagged, None, {}, records=[(record.id, record.number, collected)])
+
+
+def lint_records(
+    linter: Linter, path: str, items: Iterable[Record | RecordError], *, excerpts: bool = False
+) -> FileResult:
+    """Records (or errors in their place) of the archive ``path``, merged into one result."""
+    out = FileResult(path)
+    try:
+        for item in items:
+            if isinstance(item, RecordError):
+                message = f"record {item.id}: {item.message}"
+                out.record_errors.append(FileError(path, message, item.id))
+                continue
+            one = lint_record(linter, path, item, excerpts=excerpts)
+            out.findings.extend(one.findings)
+            out.records.extend(one.records)
+    except NewslintError as exc:  # the archive itself is damaged: what was read is kept
+        out.error = FileError(path, exc.message)
+    return out
+
+
+def lint_archive(linter: Linter, path: str, fields: RecordFields, *, excerpts: bool = False) -> FileResult:
+    return lint_records(linter, path, read_records(path, fields), excerpts=excerpts)
+
+
+def lint_wire_xml(
+    linter: Linter,
+    path: str,
+    data: bytes | None,
+    display: str | None,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    excerpts: bool = False,
+) -> FileResult:
+    """An NITF or NewsML-G2 file: the article's findings moved to the XML source's lines."""
+    shown = display or path
+    try:
+        raw = data if data is not None else read_limited(path, max_bytes)
+        article = parse_wire_xml(raw)
+    except WireXMLError as exc:
+        return FileResult(shown, error=FileError(shown, str(exc)))
+    except OSError as exc:
+        return FileResult(
+            shown, error=FileError(shown, f"cannot read: {getattr(exc, 'strerror', None) or exc}")
+        )
+    doc = Document(shown, article.text)
+    collected = linter.collect(doc) if linter.corpus_checks else {}
+    findings = linter.lint(doc)
+    if excerpts:
+        findings = with_excerpts(doc, findings)
+
+    def moved(line: int, column: int) -> tuple[int, int]:
+        source_line, source_column = article.lines[min(line, len(article.lines)) - 1]
+        return source_line, source_column + column - 1
+
+    placed = []
+    for f in findings:
+        line, column = moved(f.line, f.column)
+        end_line, end_column = moved(f.end_line, f.end_column)
+        related = tuple(replace(r, line=moved(r.line, 1)[0]) for r in f.related)
+        placed.append(
+            replace(
+                f,
+                line=line,
+                column=column,
+                end_line=end_line,
+                end_column=end_column,
+                related=related,
+                fix=None,
+            )
+        )
+    return FileResult(shown, placed, None, collected)
+
+
 _WORKER_LINTER: Linter | None = None
-#: (encoding, want_digest, max_bytes, excerpts) of the run, set in each worker
-_WORKER_SETUP: tuple[str | None, bool, int, bool] = (None, False, DEFAULT_MAX_BYTES, False)
+#: (encoding, want_digest, max_bytes, excerpts, record fields) of the run, set in each worker
+_Setup = tuple[str | None, bool, int, bool, RecordFields]
+_WORKER_SETUP: _Setup = (None, False, DEFAULT_MAX_BYTES, False, RecordFields())
 
 
-def _init_worker(rules: Sequence[Rule] | None, setup: tuple[str | None, bool, int, bool]) -> None:
+def _init_worker(rules: Sequence[Rule] | None, setup: _Setup) -> None:
     global _WORKER_LINTER, _WORKER_SETUP
     _WORKER_SETUP = setup
     if rules is not None:  # spawn: build here; fork: inherited from the parent
@@ -95,7 +194,7 @@ def _init_worker(rules: Sequence[Rule] | None, setup: tuple[str | None, bool, in
 def _work(paths: list[str]) -> tuple[list[FileResult], dict[str, float]]:
     assert _WORKER_LINTER is not None
     before = dict(_WORKER_LINTER.timings)
-    encoding, want_digest, max_bytes, excerpts = _WORKER_SETUP
+    encoding, want_digest, max_bytes, excerpts, fields = _WORKER_SETUP
     results = [
         lint_one(
             _WORKER_LINTER,
@@ -104,6 +203,7 @@ def _work(paths: list[str]) -> tuple[list[FileResult], dict[str, float]]:
             want_digest=want_digest,
             max_bytes=max_bytes,
             excerpts=excerpts,
+            fields=fields,
         )
         for p in paths
     ]
@@ -148,6 +248,7 @@ def run(
     max_bytes: int = DEFAULT_MAX_BYTES,
     excerpts: bool = False,
     compare: bool = True,
+    fields: RecordFields | None = None,
 ) -> RunResult:
     """Lint ``paths`` (``-`` means ``stdin``: its bytes and the name to report).
 
@@ -190,6 +291,7 @@ def run(
                     want_digest=want_digest,
                     max_bytes=max_bytes,
                     excerpts=excerpts,
+                    fields=fields,
                 )
             )
             if progress:
@@ -213,7 +315,10 @@ def run(
             jobs,
             mp_context=context,
             initializer=_init_worker,
-            initargs=(None if fork else list(rules), (encoding, want_digest, max_bytes, excerpts)),
+            initargs=(
+                None if fork else list(rules),
+                (encoding, want_digest, max_bytes, excerpts, fields or RecordFields()),
+            ),
         ) as pool:
             for chunk_results, spent in pool.map(_work, chunks):
                 results.extend(chunk_results)
@@ -253,19 +358,56 @@ def _finish(
     findings = [f for r in results for f in r.findings]
     kept: dict[str, dict[str, Any]] = {}
     if linter is not None and linter.corpus_checks:
+        summaries, places = corpus_items(results)
         if compare:
-            findings.extend(linter.finish((r.path, r.collected) for r in results if r.error is None))
+            findings.extend(in_records(linter.finish(summaries), places))
         else:
-            kept = {r.path: r.collected for r in results if r.error is None}
-    errors = sorted((r.error for r in results if r.error is not None), key=lambda e: e.path)
+            kept = dict(summaries)
+    errors = [r.error for r in results if r.error is not None]
+    errors += [e for r in results for e in r.record_errors]
+    errors.sort(key=lambda e: e.path)
     return RunResult(sorted(findings, key=Finding.sort_key), errors, len(results), timings, kept)
 
 
+def corpus_items(
+    results: Sequence[FileResult],
+) -> tuple[list[tuple[str, dict[str, Any]]], dict[str, tuple[str, str, int]]]:
+    """Each linted file's and record's summaries under one key (a record's is ``path#id``), and
+    for the records' keys their (path, record id, record number)."""
+    summaries: list[tuple[str, dict[str, Any]]] = []
+    places: dict[str, tuple[str, str, int]] = {}
+    for r in sorted(results, key=lambda r: r.path):  # the same order whatever the workers did
+        if r.records:
+            for rid, number, collected in sorted(r.records, key=lambda item: item[1]):
+                key = f"{r.path}#{rid}"
+                summaries.append((key, collected))
+                places[key] = (r.path, rid, number)
+        elif r.error is None:
+            summaries.append((r.path, r.collected))
+    return summaries, places
+
+
+def in_records(findings: Iterable[Finding], places: dict[str, tuple[str, str, int]]) -> list[Finding]:
+    """Cross-file findings on a record's key moved back to its archive path and record id."""
+    out = []
+    for f in findings:
+        place = places.get(f.path)
+        if place is not None:
+            f = replace(f, path=place[0], record=place[1], record_number=place[2])
+        out.append(f)
+    return out
+
+
 def _from_cache(files: list[str], cache: ResultCache) -> tuple[list[FileResult], list[str]]:
-    """Results of the files the cache knows in their present state; the files left to lint."""
+    """Results of the files the cache knows in their present state; the files left to lint.
+
+    Archives and wire XML are always linted again (their findings carry more than a file's)."""
     hits: list[FileResult] = []
     left: list[str] = []
     for path in files:
+        if is_archive(path) or is_wire_xml(path):
+            left.append(path)
+            continue
         try:
             with open(path, "rb") as handle:
                 data = handle.read()

@@ -11,7 +11,7 @@ once in the main process over all summaries.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -82,8 +82,16 @@ class PlacedHit:
     related: tuple[Related, ...] = ()
 
 
+#: a band join supplied by a distributed runner: (item, MinHash signature) pairs and the LSH
+#: threshold in, the (earlier, later) item pairs that share a band out
+BandJoin = Callable[[Sequence[tuple[int, bytes]], float], set[tuple[int, int]]]
+
+
 class CorpusKind(Kind):
     """A kind that compares the files of a run with each other."""
+
+    #: set by a runner that joins LSH bands elsewhere (a Dask shuffle); None: joined in memory
+    band_join: BandJoin | None = None
 
     def check(self, doc: Document) -> Iterable[Hit]:
         return ()

@@ -1,24 +1,109 @@
 """``duplicate-lead-corpus``: a lead that repeats the lead of another file of the run (or of an index).
 
 A story filed twice, or copy whose lead was already published, shows up as two
-files with near-identical leads.  Each worker sends back its file's lead and
-MinHash signature (:func:`newslint.lead_index.summarise`); the main process
-walks the files in path order, asks an LSH index of the leads seen so far (an
-archive index from ``--against`` first) for neighbours, and scores those exactly.
-The later file is reported, with the earlier file(s) as related locations.
+files (or records) with near-identical leads.  Each worker sends back its file's lead and
+MinHash signature (:func:`summarise`); the main process walks the files in path order, asks
+an LSH index of the leads seen so far (an archive index from ``--against`` first) for
+neighbours, and scores those exactly.  The later file is reported, with the earlier file(s)
+as related locations.  Signatures and banding are :mod:`newslint.minhash`'s, the index file
+:mod:`newslint.lead_index_file`'s.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+import os
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar
 
 from newslint.document import Document
 from newslint.findings import Related
 from newslint.kinds.base import CorpusKind, PlacedHit
-from newslint.lead_index import LeadIndex, LeadSummary, summarise
+from newslint.kinds.duplicate_paragraph import candidates, lead_of
+from newslint.kinds.duplicate_text import similarity
+from newslint.lead_index_file import IndexEntry, load_index, save_index, to_json
+from newslint.minhash import LSHBuckets, signature_of
 from newslint.options import Option
+
+
+@dataclass(frozen=True)
+class LeadSummary:
+    """What a worker sends back about one file's lead (small and picklable)."""
+
+    line: int
+    end_line: int
+    end_column: int
+    words: tuple[str, ...]
+    signature: bytes  # MinHash hash values, uint32 little-endian
+
+
+@dataclass(frozen=True)
+class Match:
+    path: str
+    line: int
+    score: float
+
+
+def summarise(doc: Document, min_words: int) -> LeadSummary | None:
+    """The lead of ``doc`` with its signature, or None when it has no lead worth comparing."""
+    found = lead_of(candidates(doc, min_words))
+    if found is None:
+        return None
+    para, prepared = found
+    line, _ = doc.position(para.start)
+    end_line, end_column = doc.position(para.end)
+    return LeadSummary(line, end_line, end_column, prepared.words, signature_of(prepared.words))
+
+
+class LeadIndex:
+    """Leads seen so far, bucketed by LSH; ``query`` scores bucket neighbours exactly."""
+
+    def __init__(self, threshold: float = 0.8, lsh_threshold: float = 0.5) -> None:
+        self.threshold = threshold
+        self.entries: list[IndexEntry] = []
+        self._buckets = LSHBuckets(lsh_threshold)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def add(self, path: str, line: int, words: tuple[str, ...], signature: bytes | None = None) -> None:
+        signature = signature or signature_of(words)
+        self._buckets.add(len(self.entries), signature)
+        self.entries.append(IndexEntry(path, line, words, signature))
+
+    def query(self, words: Sequence[str], signature: bytes, *, skip_path: str | None = None) -> list[Match]:
+        """Earlier leads at least ``threshold`` similar to ``words``, best first."""
+        return self.score(self._buckets.candidates(signature), words, skip_path=skip_path)
+
+    def score(
+        self, keys: Iterable[int], words: Sequence[str], *, skip_path: str | None = None
+    ) -> list[Match]:
+        """The entries ``keys`` at least ``threshold`` similar to ``words``, best first."""
+        same = os.path.realpath(skip_path) if skip_path else None
+        out = []
+        for key in keys:
+            entry = self.entries[key]
+            if same is not None and os.path.realpath(entry.path) == same:
+                continue
+            score = similarity(entry.words, words, self.threshold)
+            if score >= self.threshold:
+                out.append(Match(entry.path, entry.line, score))
+        return sorted(out, key=lambda m: (-m.score, m.path, m.line))
+
+    def to_json(self) -> dict[str, Any]:
+        return to_json(self.entries)
+
+    def save(self, path: Path) -> None:
+        save_index(path, self.entries)
+
+    @classmethod
+    def load(cls, path: Path, threshold: float = 0.8, lsh_threshold: float = 0.5) -> LeadIndex:
+        index = cls(threshold, lsh_threshold)
+        for entry in load_index(path):
+            index.add(entry.path, entry.line, entry.words, entry.signature)
+        return index
 
 
 class DuplicateLeadCorpus(CorpusKind):
@@ -64,27 +149,48 @@ class DuplicateLeadCorpus(CorpusKind):
             index = LeadIndex.load(Path(index_path), threshold, lsh_threshold)
         else:
             index = LeadIndex(threshold, lsh_threshold)
-        for path, summary in sorted(items, key=lambda item: item[0]):
-            if summary is None:
-                continue
+        ordered = [(path, s) for path, s in sorted(items, key=lambda item: item[0]) if s is not None]
+        if self.band_join is not None:
+            yield from self._joined(index, ordered, lsh_threshold)
+            return
+        for path, summary in ordered:
             matches = index.query(summary.words, summary.signature, skip_path=path)
             if matches:
-                best = matches[0]
-                shown = matches[: self.options["max_related"]]
-                yield PlacedHit(
-                    path,
-                    summary.line,
-                    1,
-                    summary.end_line,
-                    summary.end_column,
-                    params={
-                        "other": best.path,
-                        "other_line": best.line,
-                        "similarity": f"{best.score:.0%}",
-                        "copies": len(matches),
-                    },
-                    related=tuple(
-                        Related(m.line, f"same lead ({m.score:.0%} similar)", m.path) for m in shown
-                    ),
-                )
+                yield self._hit(path, summary, matches)
             index.add(path, summary.line, summary.words, summary.signature)
+
+    def _joined(
+        self, index: LeadIndex, ordered: list[tuple[str, LeadSummary]], lsh_threshold: float
+    ) -> Iterator[PlacedHit]:
+        """The same findings, with bucket neighbours from the runner's band join (each lead is
+        compared with the leads before it that share a band, as the in-memory index does)."""
+        assert self.band_join is not None
+        first = len(index)
+        for path, summary in ordered:
+            index.add(path, summary.line, summary.words, summary.signature)
+        signed = [(i, e.signature) for i, e in enumerate(index.entries) if e.signature is not None]
+        earlier: dict[int, set[int]] = defaultdict(set)
+        for before, after in self.band_join(signed, lsh_threshold):
+            earlier[after].add(before)
+        for i, (path, summary) in enumerate(ordered, first):
+            matches = index.score(earlier.get(i, set()), summary.words, skip_path=path)
+            if matches:
+                yield self._hit(path, summary, matches)
+
+    def _hit(self, path: str, summary: LeadSummary, matches: list[Match]) -> PlacedHit:
+        best = matches[0]
+        shown = matches[: self.options["max_related"]]
+        return PlacedHit(
+            path,
+            summary.line,
+            1,
+            summary.end_line,
+            summary.end_column,
+            params={
+                "other": best.path,
+                "other_line": best.line,
+                "similarity": f"{best.score:.0%}",
+                "copies": len(matches),
+            },
+            related=tuple(Related(m.line, f"same lead ({m.score:.0%} similar)", m.path) for m in shown),
+        )

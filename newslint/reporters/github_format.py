@@ -25,7 +25,9 @@ def render(report: Report) -> str:
             f"file={_escape_property(f.path)},line={f.line},col={f.column},"
             f"endLine={f.end_line},endColumn={f.end_column},title={_escape_property('newslint ' + f.rule)}"
         )
-        lines.append(f"::{_LEVEL[f.severity]} {props}::{_escape_data(f.message)}\n")
+        # a record's line is in the record, not the archive file: the message says which record
+        message = f.message if f.record is None else f"record {f.record}: {f.message}"
+        lines.append(f"::{_LEVEL[f.severity]} {props}::{_escape_data(message)}\n")
     for e in report.errors:
         lines.append(f"::error file={_escape_property(e.path)},title=newslint::{_escape_data(e.message)}\n")
     return "".join(lines)

@@ -28,7 +28,7 @@ def _paths(report: Report) -> list[str]:
 
 def _failure(case: ET.Element, f: Finding) -> None:
     failure = ET.SubElement(case, "failure", {"type": f.rule, "message": f"{f.line}:{f.column}: {f.message}"})
-    lines = [f"{f.path}:{f.line}:{f.column}: {f.severity} [{f.rule}] ({f.category}) {f.message}"]
+    lines = [f"{f.where}:{f.line}:{f.column}: {f.severity} [{f.rule}] ({f.category}) {f.message}"]
     lines += [f"suggestion: {s}" for s in f.suggestions[:1]]
     lines += [f"related: line {r.line}: {r.message}" for r in f.related]
     failure.text = "\n".join(lines)

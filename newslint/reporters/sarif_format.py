@@ -86,6 +86,9 @@ def _result(f: Finding, index: int) -> dict[str, Any]:
     }
     if f.suggestions:
         result["properties"]["suggestions"] = list(f.suggestions)
+    if f.record is not None:  # a record of an archive: the file is the artifact, the record a property
+        result["properties"]["record"] = f.record
+        result["locations"][0]["logicalLocations"] = [{"name": f.record, "kind": "element"}]
     if f.related:
         result["relatedLocations"] = [
             {"id": i, **_location(r.path or f.path, {"startLine": r.line}), "message": {"text": r.message}}

@@ -25,7 +25,7 @@ def render(report: Report) -> str:
     out = []
     for f in report.findings:
         # Everything that may come from an article or a file name is escaped: one finding, one line.
-        where = _paint(f"{esc(f.path)}:{f.line}:{f.column}:", "path", c)
+        where = _paint(f"{esc(f.where)}:{f.line}:{f.column}:", "path", c)
         hint = (
             f" (suggestion: {esc(f.suggestions[0])})"
             if f.suggestions and f.suggestions[0] not in f.message
@@ -51,8 +51,11 @@ def render(report: Report) -> str:
     summary = f"{_plural(s['findings'], 'finding')} in {_plural(s['files'], 'file')}"
     if s["by_category"]:
         summary += " (" + ", ".join(f"{k}: {v}" for k, v in s["by_category"].items()) + ")"
-    if report.errors:
-        summary += f"; {_plural(len(report.errors), 'file')} could not be read"
+    unread = [e for e in report.errors if e.record is None]
+    if unread:
+        summary += f"; {_plural(len(unread), 'file')} could not be read"
+    if len(unread) < len(report.errors):
+        summary += f"; {_plural(len(report.errors) - len(unread), 'record')} could not be linted"
     separated = "".join(out[-2:]).endswith("\n\n")
     out.append(("\n" if report.findings and not separated else "") + summary + ".\n")
     return "".join(out)

@@ -1,0 +1,127 @@
+"""Lint a Dask dataframe's text column or a Dask bag of texts; get a findings dataframe back.
+
+Each partition is linted on its worker by a :class:`newslint.Linter` built once per worker
+process and rule set (building the rules is most of a small job's cost).  The findings
+dataframe has the columns of :data:`newslint.findings_table.COLUMNS` (``related`` as JSON
+text), one row a finding, ``path`` the name given and ``record`` the row's id.  Rules that
+compare records with each other are left to ``newslint check --engine dask`` and the lead index.
+Needs the ``dask`` extra: ``pip install 'newslint[dask]'``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from newslint.api import Linter
+from newslint.errors import NewslintError
+from newslint.findings_table import COLUMNS, finding_row
+from newslint.records import Record, RecordError, RecordFields, from_mapping
+from newslint.runner import lint_record
+
+__all__ = ["findings_meta", "lint_bag", "lint_dataframe"]
+
+_LINTERS: dict[tuple[str | None, tuple[str, ...] | None], Linter] = {}
+
+
+def _linter(config: str | None, select: tuple[str, ...] | None) -> Linter:
+    key = (config, select)
+    if key not in _LINTERS:
+        _LINTERS[key] = Linter.from_config(config, select=select)
+    return _LINTERS[key]
+
+
+def findings_meta() -> Any:
+    """An empty pandas frame with the findings columns (Dask's ``meta``)."""
+    import pandas as pd
+
+    dtypes = {"string": "object", "int64": "int64", "list<string>": "object"}
+    return pd.DataFrame({name: pd.Series([], dtype=dtypes[kind]) for name, kind in COLUMNS})
+
+
+def _rows_of(
+    items: Iterable[Mapping[str, Any]],
+    path: str,
+    fields: RecordFields,
+    config: str | None,
+    select: tuple[str, ...] | None,
+) -> list[dict[str, Any]]:
+    linter = _linter(config, select)
+    rows: list[dict[str, Any]] = []
+    for number, row in enumerate(items, 1):
+        record: Record | RecordError = from_mapping(number, row, fields)
+        if isinstance(record, RecordError):
+            raise ValueError(f"{path}: record {record.id}: {record.message}")
+        for f in lint_record(linter.engine, path, record).findings:
+            rows.append(finding_row(f))
+    return rows
+
+
+def _frame(rows: list[dict[str, Any]]) -> Any:
+    import pandas as pd
+
+    meta = findings_meta()
+    if not rows:
+        return meta
+    # the same dtypes as ``meta`` whatever pandas infers (pandas 3 infers a string dtype)
+    return pd.DataFrame(rows, columns=list(meta.columns)).astype(meta.dtypes.to_dict())
+
+
+def lint_dataframe(
+    ddf: Any,
+    text: str = "text",
+    id: str = "id",
+    *,
+    title: str | None = None,
+    path: str = "<dataframe>",
+    config: str | Path | None = None,
+    select: Sequence[str] | None = None,
+) -> Any:
+    """The findings of every row of ``ddf`` (its ``text`` column; ``id`` names the record)."""
+    conf = str(config) if config is not None else None
+    chosen = tuple(select) if select is not None else None
+    fields = RecordFields(text, title, id)
+    wanted = [c for c in (text, title, id) if c is not None]
+    missing = [c for c in wanted if c not in ddf.columns]
+    if missing:
+        raise NewslintError(f"the dataframe has no column {missing[0]!r}")
+
+    def partition(frame: Any) -> Any:
+        return _frame(_rows_of(frame[wanted].to_dict("records"), path, fields, conf, chosen))
+
+    return ddf.map_partitions(partition, meta=findings_meta())
+
+
+def lint_bag(
+    bag: Any,
+    *,
+    text: str = "text",
+    id: str | None = None,
+    title: str | None = None,
+    path: str = "<bag>",
+    config: str | Path | None = None,
+    select: Sequence[str] | None = None,
+) -> Any:
+    """The findings of a ``dask.bag`` of texts (or of records as mappings), as a dataframe.
+
+    Bare texts are numbered within their partition as ``PARTITION:N``.
+    """
+    import dask.dataframe as dd
+    from dask.delayed import delayed
+
+    conf = str(config) if config is not None else None
+    chosen = tuple(select) if select is not None else None
+
+    def partition(items: list[Any], index: int) -> Any:
+        rows = [
+            {text: item, "_id": f"{index}:{n}"} if isinstance(item, str) else item
+            for n, item in enumerate(items, 1)
+        ]
+        fields = RecordFields(text, title, id if id is not None else "_id")
+        if id is None:
+            rows = [r if "_id" in r else {**r, "_id": f"{index}:{n}"} for n, r in enumerate(rows, 1)]
+        return _frame(_rows_of(rows, path, fields, conf, chosen))
+
+    parts = [delayed(partition)(p, i) for i, p in enumerate(bag.to_delayed())]
+    return dd.from_delayed(parts, meta=findings_meta())

@@ -1,0 +1,124 @@
+"""The Dask engine on a 2-worker local cluster gives the local engine's findings."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from corpus_helpers import fixture_articles, pack_jsonl, write_articles
+
+from newslint.config import Settings
+from newslint.lint import lint_paths
+from newslint.ruleset import resolve_rules
+
+distributed = pytest.importorskip("distributed")
+pytestmark = pytest.mark.slow
+
+LEAD = "The central bank raised interest rates by half a point on Thursday to fight inflation."
+
+
+@pytest.fixture(scope="module")
+def cluster() -> Iterator[str]:
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as local:
+        yield local.scheduler_address
+
+
+def _articles() -> dict[str, str]:
+    articles = fixture_articles()
+    story = f"Bank raises rates\n\n{LEAD}\n\nMore follows here today.\n"
+    articles["zz-copy-a"] = story
+    articles["zz-copy-b"] = story  # a lead repeated across articles: the cross-file rule joins
+    return articles
+
+
+def _json(paths: list[str], engine: str, scheduler: str | None = None) -> list[dict[str, Any]]:
+    settings = Settings(extend_select=("duplicate-lead-across-files",))
+    rules = resolve_rules(settings)
+    run = lint_paths(settings, paths, rules=rules, engine=engine, scheduler=scheduler, jobs=1)
+    assert not run.result.errors
+    return sorted(
+        (f.to_dict() for f in run.result.findings),
+        key=lambda f: json.dumps(f, sort_keys=True),
+    )
+
+
+def test_files_and_records_identical_between_engines(tmp_path: Path, cluster: str) -> None:
+    articles = _articles()
+    write_articles(tmp_path / "files", articles)
+    archive = pack_jsonl(tmp_path / "all.jsonl", articles)
+    files = sorted(str(p) for p in (tmp_path / "files").iterdir())
+    local_files = _json(files, "local")
+    assert any(f["rule"] == "duplicate-lead-across-files" for f in local_files)
+    assert _json(files, "dask", cluster) == local_files
+    local_records = _json([str(archive)], "local")
+    assert len(local_records) == len(local_files)
+    assert _json([str(archive)], "dask", cluster) == local_records
+
+
+def test_cli_engine_dask_and_unknown_engine(tmp_path: Path, cluster: str) -> None:
+    from helpers import run_newslint
+
+    pack_jsonl(tmp_path / "a.jsonl", {"x": "Markets fell on 3 Septemeber.\n"})
+    done = run_newslint(
+        "check",
+        "--isolated",
+        "--engine",
+        "dask",
+        "--scheduler",
+        cluster,
+        "-f",
+        "jsonl",
+        "a.jsonl",
+        cwd=tmp_path,
+    )
+    assert done.returncode == 1, done.stderr
+    assert [json.loads(line)["record"] for line in done.stdout.splitlines()] == ["1"]
+    bad = run_newslint("check", "--isolated", "--engine", "spark", "a.jsonl", cwd=tmp_path)
+    assert bad.returncode == 2 and "--engine must be one of local, dask" in bad.stderr
+
+
+def test_lint_dataframe_and_bag(cluster: str) -> None:
+    import dask.bag as db
+    import dask.dataframe as dd
+    import pandas as pd
+
+    from newslint.dask import lint_bag, lint_dataframe
+
+    frame = pd.DataFrame(
+        {
+            "id": ["a", "b", "c"],
+            "text": ["Markets fell on 3 Septemeber.\n", "Calm day.\n", "The recieved view.\n"],
+        }
+    )
+    with distributed.Client(cluster):
+        found = lint_dataframe(dd.from_pandas(frame, npartitions=2)).compute()
+        assert sorted(zip(found["record"], found["rule"], strict=True)) == [
+            ("a", "date-misspelled-month"),
+            ("c", "spelling"),
+        ]
+        texts = db.from_sequence(["Calm day.\n", "Markets fell on 3 Septemeber.\n"], npartitions=2)
+        from_bag = lint_bag(texts).compute()
+        assert list(from_bag["rule"]) == ["date-misspelled-month"]
+        assert list(from_bag["record"]) == ["1:1"]
+
+
+def test_band_join_finds_the_pairs_the_in_memory_buckets_find(cluster: str) -> None:
+    from newslint.dask_engine import band_join
+    from newslint.minhash import LSHBuckets, signature_of
+
+    base = LEAD.split()
+    texts = [base, [*base[:-1], "today"], list(reversed(base)), base[2:], ["unrelated", "words"] * 6]
+    items = [(i, signature_of(words)) for i, words in enumerate(texts)]
+    buckets = LSHBuckets(0.5)
+    expected = set()
+    for i, signature in items:
+        expected |= {(j, i) for j in buckets.candidates(signature)}
+        buckets.add(i, signature)
+    assert (0, 1) in expected
+    with distributed.Client(cluster) as client:
+        assert band_join(client, items, 0.5) == expected
