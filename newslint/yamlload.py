@@ -58,6 +58,21 @@ def screen(text: str | bytes, path: str, error: type[NewslintError]) -> None:
     nothing recurses.  A syntax error is left to the loader, which reports it with its line.
     """
     from ruamel.yaml.error import YAMLError
+
+    try:
+        _screen_events(_fast_loader().parse(text), path, error)
+    except YAMLError:
+        # libyaml refuses some text the round-trip loader accepts: screen what that loader reads
+        from ruamel.yaml import YAML
+
+        try:
+            _screen_events(YAML(typ="rt").parse(text), path, error)
+        except YAMLError:
+            return  # a syntax error: the loader reports it with its line
+
+
+def _screen_events(events: Any, path: str, error: type[NewslintError]) -> None:
+    """:func:`screen` over one parser's events (YAMLError: the text does not parse)."""
     from ruamel.yaml.events import (
         AliasEvent,
         CollectionEndEvent,
@@ -82,46 +97,43 @@ def screen(text: str | bytes, path: str, error: type[NewslintError]) -> None:
         parent.children += 1
         parent.size += size
 
-    try:
-        for event in _fast_loader().parse(text):
-            if isinstance(event, NodeEvent) and not isinstance(event, AliasEvent):
-                if event.anchor is not None and (str(event.anchor) in sizes or _open_anchor(stack, event)):
-                    raise fail(f"YAML anchor &{event.anchor} is defined twice", event)
-                tag = getattr(event, "tag", None)
-                if tag is not None and str(tag) not in STANDARD_TAGS and str(tag) != "!":
-                    raise fail(f"YAML tag {str(tag)!r} is not allowed (plain values only)", event)
-            if isinstance(event, AliasEvent):
-                anchor = str(event.anchor)
-                if any(node.anchor == anchor for node in stack):
-                    raise fail("YAML alias refers to a node that contains it (a cycle)", event)
-                size = sizes.get(anchor, 1)
-                expanded += size
-                if expanded > MAX_ALIAS_NODES:
-                    raise fail(
-                        f"YAML aliases expand to more than {MAX_ALIAS_NODES:,} nodes (an alias bomb?)", event
-                    )
-                add(size, event, size > 1)
-            elif isinstance(event, CollectionStartEvent):
-                if len(stack) >= MAX_DEPTH:
-                    raise fail(f"YAML nested more than {MAX_DEPTH} levels deep", event)
-                add(0, event, True)
-                named = None if event.anchor is None else str(event.anchor)
-                stack.append(_Open(named, isinstance(event, MappingStartEvent)))
-            elif isinstance(event, CollectionEndEvent):
-                node = stack.pop()
-                if node.anchor is not None:
-                    sizes[node.anchor] = node.size
-                if stack:
-                    stack[-1].size += node.size
-            elif isinstance(event, NodeEvent):  # a scalar
-                value = str(getattr(event, "value", ""))
-                if len(value) > MAX_DIGITS and not getattr(event, "style", None) and _NUMBER.match(value):
-                    raise fail(f"number with more than {MAX_DIGITS:,} digits", event)
-                if event.anchor is not None:
-                    sizes[str(event.anchor)] = 1
-                add(1, event, False)
-    except YAMLError:
-        return
+    for event in events:
+        if isinstance(event, NodeEvent) and not isinstance(event, AliasEvent):
+            if event.anchor is not None and (str(event.anchor) in sizes or _open_anchor(stack, event)):
+                raise fail(f"YAML anchor &{event.anchor} is defined twice", event)
+            tag = getattr(event, "tag", None)
+            if tag is not None and str(tag) not in STANDARD_TAGS and str(tag) != "!":
+                raise fail(f"YAML tag {str(tag)!r} is not allowed (plain values only)", event)
+        if isinstance(event, AliasEvent):
+            anchor = str(event.anchor)
+            if any(node.anchor == anchor for node in stack):
+                raise fail("YAML alias refers to a node that contains it (a cycle)", event)
+            size = sizes.get(anchor, 1)
+            expanded += size
+            if expanded > MAX_ALIAS_NODES:
+                raise fail(
+                    f"YAML aliases expand to more than {MAX_ALIAS_NODES:,} nodes (an alias bomb?)", event
+                )
+            add(size, event, size > 1)
+        elif isinstance(event, CollectionStartEvent):
+            if len(stack) >= MAX_DEPTH:
+                raise fail(f"YAML nested more than {MAX_DEPTH} levels deep", event)
+            add(0, event, True)
+            named = None if event.anchor is None else str(event.anchor)
+            stack.append(_Open(named, isinstance(event, MappingStartEvent)))
+        elif isinstance(event, CollectionEndEvent):
+            node = stack.pop()
+            if node.anchor is not None:
+                sizes[node.anchor] = node.size
+            if stack:
+                stack[-1].size += node.size
+        elif isinstance(event, NodeEvent):  # a scalar
+            value = str(getattr(event, "value", ""))
+            if len(value) > MAX_DIGITS and not getattr(event, "style", None) and _NUMBER.match(value):
+                raise fail(f"number with more than {MAX_DIGITS:,} digits", event)
+            if event.anchor is not None:
+                sizes[str(event.anchor)] = 1
+            add(1, event, False)
 
 
 @functools.lru_cache(maxsize=1)

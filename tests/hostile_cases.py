@@ -289,6 +289,17 @@ CONFIG_CASES = [
     ),
     Case(
         "configs",
+        "a mapping as a key in text libyaml refuses but the loader reads (found by fuzzing)",
+        ("check", "--no-progress", "a.txt"),
+        2,
+        r"\.newslint\.yaml:3: a list or mapping as a mapping key is not supported",
+        files={
+            ".newslint.yaml": "select: [t? ypo, date]\nrules:\n?   spelling:\n    severity: error\n",
+            "a.txt": ARTICLE,
+        },
+    ),
+    Case(
+        "configs",
         "TOML nested 20,000 levels",
         ("check", "--no-progress", "--config", "pyproject.toml", "a.txt"),
         2,
