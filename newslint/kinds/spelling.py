@@ -61,6 +61,7 @@ _COMPOUND_ZIPF = 1.8  # ... or a word one slip away this much commoner (suprise:
 _COMPOUND_UNLISTED_ZIPF = 1.0  # ... (1.0 when the web hardly knows the compound: existant, roomate)
 _COMPOUND_UNLISTED_MAX_ZIPF = 2.5  # (a compound on fewer web pages than this is unlisted)
 _UNLISTED_COMMONER = 0.9  # an unlisted lowercase word one slip from a word this much commoner: a slip
+_DERIVED_COMMONER = 2.5  # a word that looks derived is a slip of one this much commoner (aweful)
 _UNLISTED_COMMONER_FAR = 1.5  # ... the same for a long word two slips away (definetly, occurance)
 _HELD_KEY_COMMON_ZIPF = 5.0  # a short word with a tripled letter giving a word this common: a slip (willl)
 _MARGIN_UNLISTED = 0.3  # a lowercase word in no dictionary and rare on the web: a slip, unless ...
@@ -333,6 +334,8 @@ class Spelling(Kind):
                 result = None
             elif result is None and not derived(lw, self.lexicon.words):
                 result = self._channel_verdict(lw, edits)
+            elif result is None:
+                result = self._derived_verdict(lw)
         self._memo[key] = result
         return result
 
@@ -358,6 +361,21 @@ class Spelling(Kind):
                 near = self.index.candidates(lw, 1)
                 if not (near and max(c.zipf for c in near) >= rarer - 1.0):
                     return _Verdict(_SHAPE_GAP, (split,), shape=True)
+        return None
+
+    def _derived_verdict(self, lw: str) -> _Verdict | None:
+        """A word that looks derived (aweful: awe+ful, signes: sign+es) is still a slip when it is a
+        well-known one: on many web pages, and one edit from a dictionary word the web writes far
+        more often (awful, signs).  A coinage (tieless, rueing, trailblazed) is on hardly any."""
+        if self.lexicon.freq(lw) < _WELL_KNOWN_SLIP_ZIPF:
+            return None
+        verdict = self._channel_verdict(lw, 1)
+        if verdict is None or not verdict.ranked:
+            return None
+        top = verdict.ranked[0][0]
+        lex = self.lexicon
+        if top in lex.words and lex.freq(top) - lex.freq(lw) >= _DERIVED_COMMONER:
+            return verdict
         return None
 
     def _channel_verdict(self, lw: str, edits: int) -> _Verdict | None:
@@ -487,7 +505,14 @@ class Spelling(Kind):
         unlisted = not self._attested(lw) and len(word) >= 5 and not hyphenated
         if unlisted and verdict.distance == 1 and not word[0].isupper():
             margin = min(margin, _MARGIN_UNLISTED)  # recieve: receive is one slip away
-        if unlisted and not word[0].isupper() and self._commoner_near(lw, verdict):
+        rare_listed = lw in self.lexicon.us_words and self.lexicon.freq(lw) < _LISTED_RARE_MAX_ZIPF
+        if (
+            (unlisted or rare_listed)
+            and len(word) >= 5
+            and not hyphenated
+            and not word[0].isupper()
+            and self._commoner_near(lw, verdict)
+        ):
             return -_NAME  # pharoah, hinderance, definetly: the web writes the correction far more
         if (
             verdict.distance == 1
