@@ -73,7 +73,7 @@ _CONTEXT_BOOST = 1.0  # a correction the article uses elsewhere ...
 _CONTEXT_REACH = 1.5  # ... moves up past corrections at most this much likelier
 _CONTEXT_MAX_ZIPF = 5.0  # (a word as common as "for" is in every article: no evidence)
 _ATTESTED_EXTRA = 1.0  # more margin for a word the web or pyspellchecker knows, though no dictionary
-_LISTED_RARE_MAX_ZIPF = 2.5  # (none for a word only pyspellchecker lists, rarer than this on the web:
+_LISTED_RARE_MAX_ZIPF = 3.0  # (none for a word only pyspellchecker lists, rarer than this on the web:
 # its list is counted from subtitles and keeps their misspellings: pervious, surprize) ...
 _LISTED_RARE_COMMONER = 2.5  # ... one slip from a word the web writes this much more often)
 _SHAPE_GAP = 50.0  # a lost apostrophe or space: as sure as a misspelling gets, below a forced word
@@ -507,7 +507,7 @@ class Spelling(Kind):
             margin = min(margin, _MARGIN_UNLISTED)  # recieve: receive is one slip away
         rare_listed = lw in self.lexicon.us_words and self.lexicon.freq(lw) < _LISTED_RARE_MAX_ZIPF
         if (
-            (unlisted or rare_listed)
+            (not self._attested(lw) or rare_listed)
             and len(word) >= 5
             and not hyphenated
             and not word[0].isupper()
