@@ -41,6 +41,7 @@ from newslint.spelling_names import inconsistent_names
 from newslint.tokens import match_case
 
 if TYPE_CHECKING:
+    from newslint.spelling_candidates import CandidateIndex
     from newslint.spelling_lexicon import Lexicon
 
 # Text that is not prose (tested on the whitespace-delimited chunk around a suspicious word only):
@@ -218,14 +219,12 @@ class Spelling(Kind):
 
     def __init__(self, rule: Any) -> None:
         super().__init__(rule)
-        from newslint.spelling_candidates import CandidateIndex
         from newslint.spelling_lexicon import Lexicon
         from newslint.spelling_lists import load_accept, load_reject, resolve
 
         bases = [Path(rule.source).parent] if getattr(rule, "source", "") else []
         opts = self.options
         self.lexicon = Lexicon.load()
-        self.index = CandidateIndex(self.lexicon.zipf, allowed=self.lexicon.corrections)
         files = [resolve(n, bases) for n in (*opts["wordlists"], *opts["accept_files"])]
         self.accept = load_accept(files, opts["accept"])
         self.reject = load_reject([resolve(n, bases) for n in opts["reject_files"]], opts["reject"])
@@ -253,6 +252,13 @@ class Spelling(Kind):
         self._plain_chunks: set[str] = set()  # whitespace-delimited chunks holding only plain forms
         self._plain_tokens: set[str] = set()  # lowercased tokens all of whose forms are plain
         self._odd_tokens: dict[str, tuple[str, ...]] = {}  # the others, and their odd forms
+
+    @functools.cached_property
+    def index(self) -> CandidateIndex:
+        """The candidate corrections, loaded on first need: many articles have no word to weigh."""
+        from newslint.spelling_candidates import CandidateIndex
+
+        return CandidateIndex(self.lexicon.zipf, allowed=self.lexicon.corrections)
 
     # ------------------------------------------------------------ word verdicts
 
