@@ -33,6 +33,7 @@ from newslint.spelling_morphology import (
     collapse_triples,
     derived,
     elongated,
+    irregular_plural,
     missing_apostrophe,
     prefixed,
     run_together,
@@ -299,6 +300,7 @@ class Spelling(Kind):
             and stem in lex.words
             and lex.freq(stem) >= 2.5
             and lex.freq(stem) - lex.freq(lw) < _PLURAL_RARER
+            and not irregular_plural(stem, lex.words)
         )
 
     def _attested(self, lw: str) -> bool:
