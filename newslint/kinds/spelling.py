@@ -65,6 +65,7 @@ _COMPOUND_UNLISTED_MAX_ZIPF = 2.5  # (a compound on fewer web pages than this is
 _UNLISTED_COMMONER = 0.9  # an unlisted lowercase word one slip from a word this much commoner: a slip
 _DERIVED_COMMONER = 2.5  # a word that looks derived is a slip of one this much commoner (aweful)
 _UNLISTED_COMMONER_SIX = 2.0  # ... and for a six-letter word two slips away (collum, tounge)
+_UNLISTED_COMMONER_FIVE = 2.5  # ... five letters (skool)
 _UNLISTED_COMMONER_FAR = 1.5  # ... the same for a long word two slips away (definetly, occurance)
 _HELD_KEY_COMMON_ZIPF = 5.0  # a short word with a tripled letter giving a word this common: a slip (willl)
 _MARGIN_UNLISTED = 0.3  # a lowercase word in no dictionary and rare on the web: a slip, unless ...
@@ -569,6 +570,8 @@ class Spelling(Kind):
         commoner = lex.freq(word) - lex.freq(lw)
         if edits == 1:
             return commoner >= _UNLISTED_COMMONER
+        if edits == 2 and len(lw) == 5:
+            return commoner >= _UNLISTED_COMMONER_FIVE
         if edits == 2 and len(lw) == 6:
             return commoner >= _UNLISTED_COMMONER_SIX
         return edits == 2 and len(lw) >= 7 and commoner >= _UNLISTED_COMMONER_FAR
