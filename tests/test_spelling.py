@@ -218,3 +218,18 @@ def test_well_known_misspellings_are_flagged(word: str, suggestion: str) -> None
 @pytest.mark.parametrize("word", ["tieless", "grassroot", "hardcourt", "delisted", "unpayable", "rueing"])
 def test_coinages_near_commoner_words_are_not_flagged(word: str) -> None:
     assert lint(f"Markets\n\nAnalysts said the {word} was plain to see in the figures.\n") == []
+
+
+@pytest.mark.parametrize("word", ["builded", "themselfs", "skool", "collum"])
+def test_irregular_forms_and_short_slips_are_flagged(word: str) -> None:
+    found = lint(f"Markets\n\nAnalysts said the {word} was plain to see in the figures.\n")
+    assert [(line, flagged) for line, flagged, _ in found] == [(3, word)]
+
+
+def test_irregular_plural() -> None:
+    from newslint.spelling_morphology import irregular_plural
+
+    words = {"themselves", "countries", "churches", "wives", "flyover", "flyovers"}
+    assert irregular_plural("themself", words) and irregular_plural("country", words)
+    assert irregular_plural("church", words) and irregular_plural("wife", words)
+    assert not irregular_plural("flyover", words) and not irregular_plural("day", {"daies"})
