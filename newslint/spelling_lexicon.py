@@ -36,7 +36,7 @@ from newslint.cache import MISSING, cache_dir, fits, read_cached, write_cached
 
 T = TypeVar("T")
 
-CACHE_FORMAT = 5
+CACHE_FORMAT = 6
 _LATIN_WORD = re.compile(r"[a-z\u00e0-\u024f]+(?:['\-][a-z\u00e0-\u024f]+)*")
 
 # British -> American endings, tried in order on a word not found as written.
@@ -162,8 +162,9 @@ def cached(name: str, build: Callable[[], T], shape: tuple[type, ...] | None = N
     return data
 
 
-#: words at least this common (or in the dictionary) are held in a dict; the long tail of rarer
-#: ones (two thirds of the list) is looked up by binary search instead of being loaded
+#: words at least this common are held in a dict; the long tail of rarer ones (three quarters of
+#: the list, and the rare words of the dictionaries: a third of the dict once) is looked up by
+#: binary search instead of being loaded by every process
 COMMON_ZIPF = 2.0
 
 
@@ -177,7 +178,7 @@ def _tiers() -> tuple[dict[str, float], frozenset[str], str, bytes, frozenset[st
     dictionary = frozenset(us)
     words, names = build_forms()
     curated = frozenset(words)
-    common = {w: z for w, z in zipf.items() if z >= COMMON_ZIPF or w in dictionary or w in curated}
+    common = {w: z for w, z in zipf.items() if z >= COMMON_ZIPF}
     rare = sorted(w for w in zipf if w not in common)
     values = array.array("H", (round(zipf[w] * 100) for w in rare))
     extra, missing = (curated - dictionary, dictionary - curated) if curated else (frozenset(), frozenset())

@@ -47,7 +47,8 @@ def prefixed(word: str, is_word: Container[str]) -> bool:
 
 def derived(word: str, is_word: Container[str]) -> bool:
     """A listed word with a productive suffix (tieless, freakery), an -e verb that keeps its e
-    before -ing (rueing, hoeing), or the verb of a listed -er noun (trailblazed from trailblazer)."""
+    before -ing (rueing, hoeing), or the verb of a listed -er noun (trailblazed from trailblazer;
+    not when the verb itself is listed: builded from builder is a slip of built)."""
     for suffix in _SUFFIXES:
         stem = word[: -len(suffix)]
         if word.endswith(suffix) and len(stem) >= 3 and stem in is_word:
@@ -57,10 +58,24 @@ def derived(word: str, is_word: Container[str]) -> bool:
     for ending in ("ed", "ing", "es", "s"):
         if word.endswith(ending) and len(word) > len(ending) + 4:
             stem = word[: -len(ending)]
+            if ending in ("ed", "ing") and stem in is_word:
+                continue  # builded, catched: a listed verb whose regular form no dictionary has
             stem = stem if stem.endswith("e") else stem + "e"
             if stem + "r" in is_word and stem not in is_word:
                 return True
     return False
+
+
+def irregular_plural(stem: str, is_word: Container[str]) -> bool:
+    """Whether the dictionary lists the plural of ``stem`` in another form than stem+s (themself
+    -> themselves, country -> countries, church -> churches): then stem+s is a slip."""
+    if stem.endswith("f") and stem[:-1] + "ves" in is_word:
+        return True
+    if stem.endswith("fe") and stem[:-2] + "ves" in is_word:
+        return True
+    if stem.endswith("y") and stem[-2:-1] not in "aeiou" and stem[:-1] + "ies" in is_word:
+        return True
+    return stem.endswith(("s", "x", "z", "ch", "sh")) and stem + "es" in is_word
 
 
 def elongated(word: str) -> bool:

@@ -197,3 +197,39 @@ def test_a_capitalised_word_beside_another_is_taken_as_a_name(sentence: str, fla
     linter = Linter(apply_settings([r for r in all_rules(Settings()) if r.id == "spelling"], Settings()))
     found = linter.lint(Document("t.txt", f"Talks end\n\n{sentence}\n"))
     assert [f.flagged for f in found] == flagged
+
+
+@pytest.mark.parametrize(
+    ("word", "suggestion"),
+    [
+        ("hinderance", "hindrance"),  # the channel's cost of the slip hid it: the web writes hindrance
+        ("occurance", "occurrence"),  # two slips in a long word, the correction far commoner
+        ("existant", "existent"),  # looks like exist+ant: a compound the web hardly knows
+        ("aweful", "awful"),  # looks like awe+ful, but a well-known slip of a far commoner word
+        ("willl", "will"),  # a short word with a key held down
+    ],
+)
+def test_well_known_misspellings_are_flagged(word: str, suggestion: str) -> None:
+    found = lint(f"Markets\n\nAnalysts said the {word} was plain to see in the figures.\n")
+    assert [(line, flagged) for line, flagged, _ in found] == [(3, word)]
+    assert found[0][2][0] == suggestion
+
+
+@pytest.mark.parametrize("word", ["tieless", "grassroot", "hardcourt", "delisted", "unpayable", "rueing"])
+def test_coinages_near_commoner_words_are_not_flagged(word: str) -> None:
+    assert lint(f"Markets\n\nAnalysts said the {word} was plain to see in the figures.\n") == []
+
+
+@pytest.mark.parametrize("word", ["builded", "themselfs", "skool", "collum"])
+def test_irregular_forms_and_short_slips_are_flagged(word: str) -> None:
+    found = lint(f"Markets\n\nAnalysts said the {word} was plain to see in the figures.\n")
+    assert [(line, flagged) for line, flagged, _ in found] == [(3, word)]
+
+
+def test_irregular_plural() -> None:
+    from newslint.spelling_morphology import irregular_plural
+
+    words = {"themselves", "countries", "churches", "wives", "flyover", "flyovers"}
+    assert irregular_plural("themself", words) and irregular_plural("country", words)
+    assert irregular_plural("church", words) and irregular_plural("wife", words)
+    assert not irregular_plural("flyover", words) and not irregular_plural("day", {"daies"})

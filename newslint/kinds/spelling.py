@@ -33,6 +33,7 @@ from newslint.spelling_morphology import (
     collapse_triples,
     derived,
     elongated,
+    irregular_plural,
     missing_apostrophe,
     prefixed,
     run_together,
@@ -41,6 +42,7 @@ from newslint.spelling_names import inconsistent_names
 from newslint.tokens import match_case
 
 if TYPE_CHECKING:
+    from newslint.spelling_candidates import CandidateIndex
     from newslint.spelling_lexicon import Lexicon
 
 # Text that is not prose (tested on the whitespace-delimited chunk around a suspicious word only):
@@ -58,6 +60,14 @@ _WORD_INNER = ".'’-"  # besides letters, what a word before a name may hold (S
 _NEXT_WORD = regex.compile(r"(?:'s|’s)? (\p{L}+)")
 _COMPOUND_GAP = 1.0
 _COMPOUND_ZIPF = 1.8  # ... or a word one slip away this much commoner (suprise: sup+rise)
+_COMPOUND_UNLISTED_ZIPF = 1.0  # ... (1.0 when the web hardly knows the compound: existant, roomate)
+_COMPOUND_UNLISTED_MAX_ZIPF = 2.5  # (a compound on fewer web pages than this is unlisted)
+_UNLISTED_COMMONER = 0.9  # an unlisted lowercase word one slip from a word this much commoner: a slip
+_DERIVED_COMMONER = 2.5  # a word that looks derived is a slip of one this much commoner (aweful)
+_UNLISTED_COMMONER_SIX = 2.0  # ... and for a six-letter word two slips away (collum, tounge)
+_UNLISTED_COMMONER_FIVE = 2.5  # ... five letters (skool)
+_UNLISTED_COMMONER_FAR = 1.5  # ... the same for a long word two slips away (definetly, occurance)
+_HELD_KEY_COMMON_ZIPF = 5.0  # a short word with a tripled letter giving a word this common: a slip (willl)
 _MARGIN_UNLISTED = 0.3  # a lowercase word in no dictionary and rare on the web: a slip, unless ...
 _MARGIN_UNLISTED_FAR = 0.5  # ... the same for a long word two slips from its correction
 _UNHEARD_OF_ZIPF = 1.0  # a capitalised form rarer than this on the web is a slip or an obscure name
@@ -67,10 +77,14 @@ _CONTEXT_BOOST = 1.0  # a correction the article uses elsewhere ...
 _CONTEXT_REACH = 1.5  # ... moves up past corrections at most this much likelier
 _CONTEXT_MAX_ZIPF = 5.0  # (a word as common as "for" is in every article: no evidence)
 _ATTESTED_EXTRA = 1.0  # more margin for a word the web or pyspellchecker knows, though no dictionary
+_LISTED_RARE_MAX_ZIPF = 3.0  # (none for a word only pyspellchecker lists, rarer than this on the web:
+# its list is counted from subtitles and keeps their misspellings: pervious, surprize) ...
+_LISTED_RARE_COMMONER = 2.5  # ... one slip from a word the web writes this much more often)
 _SHAPE_GAP = 50.0  # a lost apostrophe or space: as sure as a misspelling gets, below a forced word
 _RUN_TOGETHER_MAX_ZIPF = 2.0  # a joined pair written on more web pages than this is a coinage
 _HELD_KEY_MIN = 6  # a shorter word with a tripled letter is an exclamation (Booo, hisss)
 _NAME = 99.0
+_PLURAL_RARER = 2.0  # an unlisted plural this much rarer than its singular is not its plural
 _NAME_SLIP_MAX_ZIPF = 1.5  # a capitalised form the web knows better than this is a name of its own
 _WELL_KNOWN_SLIP_ZIPF = 1.5  # a misspelling on this many web pages is a well-known one (recieve)
 _RIVAL_GAP = 1.5  # a second correction within this much of the first makes the fix a guess
@@ -210,14 +224,12 @@ class Spelling(Kind):
 
     def __init__(self, rule: Any) -> None:
         super().__init__(rule)
-        from newslint.spelling_candidates import CandidateIndex
         from newslint.spelling_lexicon import Lexicon
         from newslint.spelling_lists import load_accept, load_reject, resolve
 
         bases = [Path(rule.source).parent] if getattr(rule, "source", "") else []
         opts = self.options
         self.lexicon = Lexicon.load()
-        self.index = CandidateIndex(self.lexicon.zipf, allowed=self.lexicon.corrections)
         files = [resolve(n, bases) for n in (*opts["wordlists"], *opts["accept_files"])]
         self.accept = load_accept(files, opts["accept"])
         self.reject = load_reject([resolve(n, bases) for n in opts["reject_files"]], opts["reject"])
@@ -245,6 +257,13 @@ class Spelling(Kind):
         self._plain_chunks: set[str] = set()  # whitespace-delimited chunks holding only plain forms
         self._plain_tokens: set[str] = set()  # lowercased tokens all of whose forms are plain
         self._odd_tokens: dict[str, tuple[str, ...]] = {}  # the others, and their odd forms
+
+    @functools.cached_property
+    def index(self) -> CandidateIndex:
+        """The candidate corrections, loaded on first need: many articles have no word to weigh."""
+        from newslint.spelling_candidates import CandidateIndex
+
+        return CandidateIndex(self.lexicon.zipf, allowed=self.lexicon.corrections)
 
     # ------------------------------------------------------------ word verdicts
 
@@ -277,8 +296,16 @@ class Spelling(Kind):
                 stem = lw[: -len(ending)]
                 return stem in lex.us_words or lex.freq(stem) >= self.common or self._known(stem)
         # The plural of a dictionary word the lists lack (recourses, flyovers): a long stem, and common.
+        # Not when the web writes the stem far more often (aircrafts, countrys, softwares).
         stem = lw[:-1]
-        return lw.endswith("s") and len(stem) >= 6 and stem in lex.words and lex.freq(stem) >= 2.5
+        return (
+            lw.endswith("s")
+            and len(stem) >= 6
+            and stem in lex.words
+            and lex.freq(stem) >= 2.5
+            and lex.freq(stem) - lex.freq(lw) < _PLURAL_RARER
+            and not irregular_plural(stem, lex.words)
+        )
 
     def _attested(self, lw: str) -> bool:
         """Not in a curated dictionary, but common on the web or in pyspellchecker's list: a word
@@ -319,6 +346,8 @@ class Spelling(Kind):
                 result = None
             elif result is None and not derived(lw, self.lexicon.words):
                 result = self._channel_verdict(lw, edits)
+            elif result is None:
+                result = self._derived_verdict(lw)
         self._memo[key] = result
         return result
 
@@ -332,8 +361,9 @@ class Spelling(Kind):
             return _Verdict(_SHAPE_GAP, (lw + "g",), shape=True)  # goin, nothin: a g dropped
         if elongated(lw):
             fixed = collapse_triples(lw)
-            if len(fixed) >= _HELD_KEY_MIN and fixed in lex.words:  # folllowing, noteboook
-                return _Verdict(_SHAPE_GAP, (fixed,), shape=True)
+            common = lex.freq(fixed) >= _HELD_KEY_COMMON_ZIPF
+            if fixed in lex.words and (len(fixed) >= _HELD_KEY_MIN or common):
+                return _Verdict(_SHAPE_GAP, (fixed,), shape=True)  # folllowing, noteboook, willl
             return _HELD  # hisss, Booo, pleeease: held for effect
         if lex.freq(lw) < _RUN_TOGETHER_MAX_ZIPF:
             split = run_together(lw, lex.words, lex.freq)
@@ -345,6 +375,21 @@ class Spelling(Kind):
                     return _Verdict(_SHAPE_GAP, (split,), shape=True)
         return None
 
+    def _derived_verdict(self, lw: str) -> _Verdict | None:
+        """A word that looks derived (aweful: awe+ful, signes: sign+es) is still a slip when it is a
+        well-known one: on many web pages, and one edit from a dictionary word the web writes far
+        more often (awful, signs).  A coinage (tieless, rueing, trailblazed) is on hardly any."""
+        if self.lexicon.freq(lw) < _WELL_KNOWN_SLIP_ZIPF:
+            return None
+        verdict = self._channel_verdict(lw, 1)
+        if verdict is None or not verdict.ranked:
+            return None
+        top = verdict.ranked[0][0]
+        lex = self.lexicon
+        if top in lex.words and lex.freq(top) - lex.freq(lw) >= _DERIVED_COMMONER:
+            return verdict
+        return None
+
     def _channel_verdict(self, lw: str, edits: int) -> _Verdict | None:
         """The noisy channel: the likeliest corrections and how much likelier than the word they are."""
         cands = self.index.candidates(lw.replace("'", ""), edits)
@@ -353,11 +398,13 @@ class Spelling(Kind):
         freq = self.lexicon.freq(lw)
         gap = max(c.score for c in cands) - freq
         # A closed compound of two common words (carmaker, housebuilder) stands unless one
-        # slip away from a much likelier word (meet+ting, sur+port, sup+rise).
+        # slip away from a much likelier word (meet+ting, sur+port, sup+rise) that is not merely
+        # its plural or singular (grassroot: the compound as an adjective).
         if self.lexicon.is_compound(lw):
-            near = [c for c in cands if c.distance == 1]
+            near = [c for c in cands if c.distance == 1 and c.word.rstrip("s") != lw.rstrip("s")]
             likelier = max((c.zipf for c in near), default=0.0) - freq
-            if not near or (max(c.score for c in near) - freq < _COMPOUND_GAP and likelier < _COMPOUND_ZIPF):
+            commoner = _COMPOUND_UNLISTED_ZIPF if freq < _COMPOUND_UNLISTED_MAX_ZIPF else _COMPOUND_ZIPF
+            if not near or (max(c.score for c in near) - freq < _COMPOUND_GAP and likelier < commoner):
                 return None
         ranked = tuple((c.word, c.distance, c.score - freq, c.rank) for c in cands)
         return _Verdict(gap, tuple(c.word for c in cands), ranked)
@@ -470,6 +517,15 @@ class Spelling(Kind):
         unlisted = not self._attested(lw) and len(word) >= 5 and not hyphenated
         if unlisted and verdict.distance == 1 and not word[0].isupper():
             margin = min(margin, _MARGIN_UNLISTED)  # recieve: receive is one slip away
+        rare_listed = lw in self.lexicon.us_words and self.lexicon.freq(lw) < _LISTED_RARE_MAX_ZIPF
+        if (
+            (not self._attested(lw) or rare_listed)
+            and len(word) >= 5
+            and not hyphenated
+            and not word[0].isupper()
+            and self._commoner_near(lw, verdict)
+        ):
+            return -_NAME  # pharoah, hinderance, definetly: the web writes the correction far more
         if (
             verdict.distance == 1
             and not hyphenated
@@ -501,6 +557,40 @@ class Spelling(Kind):
         elif len(word) >= 6 and self.lexicon.freq(top) >= 3.5 and _transposed(word.lower(), top):
             margin = min(margin, self.margins[3] + 0.5)  # Britian, Bangaldesh: two letters swapped
         return margin
+
+    def _commoner_near(self, lw: str, verdict: _Verdict) -> bool:
+        """Whether a word no dictionary lists has as its likeliest correction a dictionary word one
+        slip away (two in a long word) that the web writes far more often: a well-known misspelling,
+        whatever the channel's cost of the slip (it undervalues the misspellings people learn:
+        pharoah, hinderance).  Not a compound or a prefixed word (hardcourt, unpayable): coined."""
+        lex = self.lexicon
+        if not verdict.ranked or lex.is_compound(lw) or prefixed(lw, lex.words):
+            return False
+        word, edits = verdict.ranked[0][:2]
+        if word not in lex.words:
+            return False
+        commoner = lex.freq(word) - lex.freq(lw)
+        if edits == 1:
+            return commoner >= _UNLISTED_COMMONER
+        if edits == 2 and len(lw) == 5:
+            return commoner >= _UNLISTED_COMMONER_FIVE
+        if edits == 2 and len(lw) == 6:
+            return commoner >= _UNLISTED_COMMONER_SIX
+        return edits == 2 and len(lw) >= 7 and commoner >= _UNLISTED_COMMONER_FAR
+
+    def _attested_extra(self, lw: str, verdict: _Verdict) -> float:
+        """The extra margin for a word the web or pyspellchecker knows though no dictionary does:
+        none for a rare one a slip from a dictionary word the web writes far more often."""
+        if not self._attested(lw):
+            return 0.0
+        lex = self.lexicon
+        freq = lex.freq(lw)
+        if freq < _LISTED_RARE_MAX_ZIPF and any(
+            edits == 1 and word in lex.words and lex.freq(word) - freq >= _LISTED_RARE_COMMONER
+            for word, edits, _gap, _rank in verdict.ranked
+        ):
+            return 0.0
+        return _ATTESTED_EXTRA
 
     def _plain_form(self, word: str) -> bool:
         """Whether a surface form never needs checking: known, or skipped by its shape."""
@@ -718,7 +808,7 @@ class Spelling(Kind):
                 if not forced and verdict.shape and self._shape_unlikely(norm, margin, verdict, hyphenated):
                     continue
                 needed = self._needed(norm, margin, verdict, text, hyphenated)
-                if not forced and verdict.gap < needed + (_ATTESTED_EXTRA if self._attested(lw) else 0.0):
+                if not forced and verdict.gap < needed + self._attested_extra(lw, verdict):
                     continue
                 ordered = _in_context(verdict, doc.lowered_vocabulary, self.lexicon)
                 suggestions = tuple(match_case(s, norm) for s in ordered[:3])
