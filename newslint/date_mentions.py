@@ -20,6 +20,7 @@ from typing import Any
 
 import regex
 
+from newslint import calendar
 from newslint.document import Document, Line
 from newslint.options import Option, OptionError
 
@@ -33,14 +34,32 @@ _LEAP_MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
 VOCAB_OPTIONS: dict[str, Option] = {
-    "months": Option("dict[str,list[str]]", {}, "full month name -> its abbreviations, January first"),
-    "weekdays": Option("dict[str,list[str]]", {}, "full weekday name -> its abbreviations, Monday first"),
-    "ordinals": Option("list[str]", [], "ordinal suffixes: st, nd, rd, th (four means English rules)"),
+    "vocabulary": Option("str", "", "the calendar vocabulary the rule uses, by name (calendar)"),
+    "months": Option("dict[str,list[str]]", {}, "month -> abbreviations (replaces the vocabulary's)"),
+    "weekdays": Option("dict[str,list[str]]", {}, "weekday -> abbreviations (replaces the vocabulary's)"),
+    "ordinals": Option("list[str]", [], "ordinal suffixes (instead of the vocabulary's): st, nd, rd, th"),
 }
+
+
+def resolve_vocab(options: Mapping[str, Any]) -> dict[str, Any]:
+    """``months``, ``weekdays`` and ``ordinals``: the rule's own where given, else the named
+    vocabulary's (:mod:`newslint.calendar`)."""
+    name = options.get("vocabulary") or ""
+    out = {key: options.get(key) for key in ("months", "weekdays", "ordinals")}
+    if name:
+        try:
+            cal = calendar.load(name)
+        except KeyError as exc:
+            raise OptionError("vocabulary", str(exc.args[0])) from None
+        out["months"] = out["months"] or {k: list(v) for k, v in cal.months.items()}
+        out["weekdays"] = out["weekdays"] or {k: list(v) for k, v in cal.weekdays.items()}
+        out["ordinals"] = out["ordinals"] or list(cal.ordinals)
+    return out
 
 
 def validate_vocab(options: Mapping[str, Any]) -> None:
     """Twelve months and (when given) seven weekdays, so numbers map to the calendar."""
+    options = resolve_vocab(options)
     if len(options.get("months") or {}) != 12:
         raise OptionError("months", "option 'months' must list the twelve months in calendar order")
     if options.get("weekdays") and len(options["weekdays"]) != 7:
@@ -57,6 +76,7 @@ class Vocab:
 
     @classmethod
     def from_options(cls, options: Mapping[str, Any]) -> Vocab:
+        options = resolve_vocab(options)
         months, weekdays = options.get("months") or {}, options.get("weekdays") or {}
         return cls(dict(months), dict(weekdays), tuple(options.get("ordinals") or ()))
 

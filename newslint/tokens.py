@@ -11,6 +11,8 @@ from typing import NamedTuple
 
 import regex
 
+from newslint import calendar
+
 # Named tuples, not dataclasses: a corpus has about a million words and these are built for each.
 
 
@@ -38,10 +40,14 @@ class Quote(NamedTuple):
 # digits attached (COVID-19, 3rd) kept so that rules can decide what to skip.
 WORD_RE = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}]*+(?:['’.\-][\p{L}\p{N}][\p{L}\p{M}\p{N}]*+)*+")
 
-_ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof st sen rep gov gen col lt sgt capt maj cmdr adm rev jr sr co corp inc ltd bros "
-    "jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun "
-    "no nos vs etc al approx dept est fig mt ft u.s u.k u.n e.g i.e a.m p.m".split()
+# Words after which a period does not end a sentence: titles, company forms, the calendar's
+# abbreviations (Sept., Thurs.), and the like.
+_ABBREVIATIONS = (
+    frozenset(
+        "mr mrs ms dr prof st sen rep gov gen col lt sgt capt maj cmdr adm rev jr sr co corp inc ltd bros "
+        "no nos vs etc al approx dept est fig mt ft u.s u.k u.n e.g i.e a.m p.m".split()
+    )
+    | calendar.load().abbreviations()
 )
 _SENTENCE_END = regex.compile(r"[.!?…]+['\"’”)\]]*(?=\s+['\"‘“(\[]?[\p{Lu}\p{N}])")
 _QUOTE_RE = regex.compile(

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import regex
 
+from newslint import calendar
 from newslint.tokens import WORD_RE
 
 # Function words and newswire filler: never evidence that two texts share a topic.
@@ -33,11 +34,11 @@ _STOPWORD_TEXT = """
     would you your yours yourself said says say saying told tell according mr mrs ms dr one two three
     four five six seven eight nine ten first second last new year years day days week weeks month months
     time times also well like may might must shall us get got make made many much per cent pct percent
-    monday tuesday wednesday thursday friday saturday sunday january february march april june july
-    august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
     yesterday today tomorrow still even back way since including another around next however
     people added going go went want wanted take taken come came see seen know known think thought"""
-STOPWORDS = frozenset(_STOPWORD_TEXT.split())
+# ... and the calendar: month and weekday names, month abbreviations.
+_CAL = calendar.load()
+STOPWORDS = frozenset(_STOPWORD_TEXT.split()) | _CAL.full_names() | _CAL.month_words()
 
 _DIGIT = regex.compile(r"\d")
 _POSSESSIVE = regex.compile(r"['’]s$")

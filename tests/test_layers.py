@@ -28,6 +28,7 @@ LAYERS: dict[str, str] = {
             "options",
             "document",
             "tokens",
+            "calendar",  # the calendar vocabulary (months, weekdays, house-style forms)
             "markdown_code",
             "patterns",
             "date_mentions",
