@@ -25,11 +25,6 @@ from newslint.document import Document, Line
 from newslint.options import Option, OptionError
 
 _YEAR = r"(?:1[6-9]\d\d|20\d\d)(?![\d,.\-/]\d)"
-# A paragraph that opens with a wire dateline: "LONDON, March 3 (Reuters) -", "DAYTON, Ohio, March 20 -".
-_DATELINE = regex.compile(
-    r"\p{Lu}[\p{Lu}\p{M}.'’ -]{1,40}(?:,\s*\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)?)?,\s*"
-    r"(?P<date>\p{L}{3,9}\.?[^\S\r\n]+\d{1,2})(?:\s*\([\p{L} .-]{2,30}\))?\s*(?:-{1,2}|–|—)\s"
-)
 _LEAP_MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
@@ -334,12 +329,12 @@ def _clusters(
 
 
 def _dateline_spans(doc: Document) -> list[tuple[int, int]]:
-    spans = []
-    for para in doc.paragraphs[1:]:
-        d = _DATELINE.match(para.text)
-        if d is not None:
-            spans.append((para.start + d.start("date"), para.start + d.end("date")))
-    return spans
+    """Where the dates of the document's datelines are ("March 3" in "LONDON, March 3 -")."""
+    return [
+        (d.date_start, d.date_start + len(d.date))
+        for d in doc.datelines
+        if d.date_start is not None and d.date
+    ]
 
 
 def _mention(m: regex.Match[str], vocab: Vocab) -> Mention | None:

@@ -27,6 +27,7 @@ LAYERS: dict[str, str] = {
             "jsondata",  # bounded JSON for data files (baselines, indexes)
             "options",
             "document",
+            "structure",  # the article's parts: dateline, source line, list items
             "tokens",
             "calendar",  # the calendar vocabulary (months, weekdays, house-style forms)
             "markdown_code",

@@ -23,7 +23,7 @@ from newslint.document import Document, Paragraph
 from newslint.findings import Fix, Hit, RelatedSpan
 from newslint.kinds.base import Kind
 from newslint.kinds.duplicate_edit import MIN_SIMILARITY, EditPolicy, edited_copy
-from newslint.kinds.duplicate_text import LIST_ITEM, Comparable, near_duplicate, similarity
+from newslint.kinds.duplicate_text import Comparable, near_duplicate, similarity
 from newslint.options import Option
 from newslint.patterns import MATCH_TIMEOUT, PatternTimeout, compile_pattern
 
@@ -45,7 +45,8 @@ def _notice_pattern(notices: Sequence[str]) -> regex.Pattern[str]:
 
 def _prepared(doc: Document) -> list[tuple[Paragraph, Comparable]]:
     """Every body paragraph that is not a list item, normalised once for all duplicate rules."""
-    return [(para, Comparable.of(para.text)) for para in doc.body if not LIST_ITEM.match(para.text)]
+    items = {p.start for p in doc.list_items}  # list entries repeat by design ("- No comment")
+    return [(para, Comparable.of(para.text)) for para in doc.body if para.start not in items]
 
 
 def candidates(doc: Document, min_words: int) -> list[tuple[Paragraph, Comparable]]:

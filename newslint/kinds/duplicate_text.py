@@ -35,9 +35,6 @@ QUOTED = regex.compile(
     r"[\"“”„‟«»][^\"“”„‟«»]{1,2000}[\"“”„‟«»]"
     r"|(?<![\p{L}\p{N}])['‘](?=[\p{L}\p{N}]).{1,2000}?(?<=[\p{L}\p{N}.,!?])['’](?![\p{L}\p{N}])"
 )
-# A list item: bullet, dash or number marker at the start of the paragraph.
-LIST_ITEM = regex.compile(r"^\s*(?:[-*•·▪–—]|\(?\d{1,3}[.)]|\(?[a-z][.)])\s+")
-
 
 # For ASCII text the same tokens come from table translations and str.split (no regex engine
 # but the separator one): apostrophes and backticks vanish, every other non-alphanumeric

@@ -12,6 +12,7 @@ from functools import cache
 import regex
 
 from newslint.patterns import MATCH_TIMEOUT
+from newslint.structure import DATELINE, is_dateline, is_list_entry, is_source_line
 
 # "Reporting by ...; Editing by ...", "(c) 2024 Reuters", "Reuter", "-30-", "###", "Copyright ...".
 END_MATTER = regex.compile(
@@ -68,27 +69,13 @@ def default_cues() -> regex.Pattern[str]:
     return cue_pattern(DEFAULT_CUES)
 
 
-# "NEW YORK, March 3 -", "LONDON (Reuters) -", "PARIS, Jan 5 (AFP) --": a story's opening.
-DATELINE = regex.compile(
-    r"^(?P<place>\p{Lu}[\p{Lu}\p{M}.'’ -]{1,40}(?:,\s*\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)?)?)"
-    r"(?:,\s*(?P<date>\p{L}{3,9}\.?\s+\d{1,2}))?"
-    r"(?:\s*\((?P<agency>[\p{L} .-]{2,30})\))?"
-    r"\s*(?:-{1,2}|–|—)\s"
-)
-
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'’.&/-]*")
 _TERMINAL = regex.compile(r"[.;,:]['\"’”)\]]*$")
 _ELLIPSIS = regex.compile(r"(?:\.\.\.|…)['\"’”)\]]*$")
 _SENTENCE_BREAK = regex.compile(r"[a-z\p{Ll}]{2,}[.!?]['\"’”)]*\s+\p{Lu}")
 
 
-_LIST_ENTRY = regex.compile(r"^\s*(?:\d{1,3}[.)]?\s|[-•*–]\s|\(?[a-z\d][.)]\s)")
 _PROSE_END = regex.compile(r"[.!?…]['\"’”)\]]*$")
-
-
-def is_list_entry(text: str) -> bool:
-    """Starts like a numbered or bulleted entry ("3. ", "12 ", "- ", "a) ")."""
-    return bool(_LIST_ENTRY.match(text))
 
 
 def is_prose(text: str) -> bool:
@@ -100,23 +87,6 @@ def starts_like_sentence(text: str) -> bool:
     """Starts with a capital, a digit or an opening quote: the way a story's text starts."""
     first = text.lstrip()[:1]
     return first.isupper() or first.isdigit() or first in "'\"‘“«(["
-
-
-_SOURCE = regex.compile(
-    r"^(?:\p{Lu}[\p{L}&.'’-]*(?:\s+[\p{Lu}&][\p{L}&.'’-]*){0,3}|[\w.-]+\.(?:com|org|net|co\.uk|ca|uk|au|in))$"
-)
-
-
-def is_source_line(text: str) -> bool:
-    """A short line naming the source ("Reuters", "BBC News", "example.com")."""
-    line = text.strip()
-    return len(line) <= 40 and bool(_SOURCE.match(line))
-
-
-def is_dateline(text: str) -> bool:
-    """``text`` opens with a dateline (place in capitals with a date or an agency)."""
-    m = DATELINE.match(text)
-    return bool(m and (m.group("agency") or m.group("date") or m.group("place").isupper()))
 
 
 def is_end_matter(text: str) -> bool:

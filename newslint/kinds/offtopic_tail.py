@@ -67,6 +67,10 @@ def shared(overlap: float) -> str:
     return f"{percent}% of its key words appear in the article"
 
 
+def _is_source(doc: Document, para: Paragraph) -> bool:
+    return doc.source_line is not None and para.start == doc.source_line.start
+
+
 class OfftopicTail(Kind):
     name = "offtopic-tail"
     can_fix = True
@@ -361,7 +365,7 @@ class OfftopicTail(Kind):
         that is where a story says what it is about, and it keeps long appended stories comparable
         with short ones.
         """
-        before = [p.text for p in doc.paragraphs if p.end <= item.first.start and p is not doc.source_line]
+        before = [p.text for p in doc.paragraphs if p.end <= item.first.start and not _is_source(doc, p)]
         article = Bag(before)
         if sum(article.counts.values()) < self.options["min_article_words"]:
             if item.opener == "cue":  # the cue alone says what it is; the topic cannot be compared
