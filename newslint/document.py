@@ -9,7 +9,6 @@ rules agree on it, and every position is a character offset into ``text`` that
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -26,18 +25,10 @@ from newslint.structure import (
     is_source_line,
     parse_dateline,
 )
-from newslint.tokens import Quote, Sentence, Word, find_quotes, split_sentences, tokenize_words
+from newslint.tokens import QUICK_WORD, Quote, Sentence, Word, find_quotes, split_sentences, tokenize_words
 
 BOM = "\ufeff"
 T = TypeVar("T")
-
-
-# Words for quick lookups: the standard library's engine is faster for this simple shape, and
-# faster still with possessive quantifiers (Python 3.11+; the same matches, less backtracking).
-try:
-    _QUICK_WORD = re.compile(r"[^\W_]++(?:['’.\-][^\W_]++)*+")
-except re.error:  # pragma: no cover - Python 3.10
-    _QUICK_WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
 
 
 class RegionSet:
@@ -271,7 +262,7 @@ class Document:
         """The lowercased words without offsets (cheap: no objects built), for rules to decide
         quickly whether a document needs a closer look; not aligned with ``words`` in rare
         cases where lowercasing changes a letter's length."""
-        return _QUICK_WORD.findall(self.lowered_text)
+        return QUICK_WORD.findall(self.lowered_text)
 
     @cached_property
     def lowered_vocabulary(self) -> frozenset[str]:

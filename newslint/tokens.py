@@ -6,6 +6,7 @@ re-tokenise the same text.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
@@ -36,9 +37,38 @@ class Quote(NamedTuple):
     text: str
 
 
+# Token shapes.  Every "word" pattern of the package is here, named for its job, so a rule picks
+# one instead of writing its own.
+
 # Letters with inner apostrophes, hyphens or periods (U.S., don't, Kim's, well-known),
-# digits attached (COVID-19, 3rd) kept so that rules can decide what to skip.
+# digits attached (COVID-19, 3rd) kept so that rules can decide what to skip.  ``Document.words``.
 WORD_RE = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}]*+(?:['’.\-][\p{L}\p{N}][\p{L}\p{M}\p{N}]*+)*+")
+
+# The same words without offsets, for quick lookups in lowercased text: the standard library's
+# engine is faster for this simple shape, and faster still with possessive quantifiers (Python
+# 3.11+; the same matches, less backtracking).
+try:
+    QUICK_WORD = re.compile(r"[^\W_]++(?:['’.\-][^\W_]++)*+")
+except re.error:  # pragma: no cover - Python 3.10
+    QUICK_WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
+
+# A word with the punctuation that joins names and figures kept on it (AT&T, U.S.-led, 24/7):
+# counting the words of a line (is it headline-like?).
+JOINED_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'’.&/-]*")
+# The same without the slash, for topic words: "Iran/Iraq" is two topics, "AT&T" one.
+TOPIC_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'’.&-]*")
+
+# Runs of letters and digits, every other character splitting (the standard library's engine:
+# faster here): comparing normalised paragraphs, where "well-known" == "well known".
+ALNUM_RUN = re.compile(r"[^\W_]+")
+# Apostrophes and primes of every style, removed inside words before comparing ("it's" == "its").
+APOSTROPHES = re.compile(r"['’‘ʼʹ′`´]")
+
+# A plain word of letters only: a form that can be matched by whole-word search, not by a regex.
+LETTERS = regex.compile(r"\p{L}+")
+
+# Words around a finding for baseline fingerprints (changing it invalidates saved baselines).
+CONTEXT_WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’][\p{L}]+)?")
 
 # Words after which a period does not end a sentence: titles, company forms, the calendar's
 # abbreviations (Sept., Thurs.), and the like.
@@ -95,6 +125,13 @@ def find_quotes(text: str, start: int, end: int) -> Iterator[Quote]:
 
 
 __all__ = [
+    "ALNUM_RUN",
+    "APOSTROPHES",
+    "CONTEXT_WORD",
+    "JOINED_WORD",
+    "LETTERS",
+    "QUICK_WORD",
+    "TOPIC_WORD",
     "WORD_RE",
     "Quote",
     "Sentence",

@@ -21,7 +21,7 @@ from pathlib import Path
 import regex
 
 from newslint import calendar
-from newslint.tokens import WORD_RE
+from newslint.tokens import TOPIC_WORD, WORD_RE
 
 # Function words and newswire filler: never evidence that two texts share a topic.
 _STOPWORD_TEXT = """
@@ -95,7 +95,6 @@ def content_words(text: str) -> Iterator[str]:
 
 
 # A word as written (case kept), and what may stand before a sentence's first word.
-_TOKEN = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'’.&-]*")
 _OPENERS = frozenset(".!?:;\"“‘'(«[-–—|")
 _YEAR = regex.compile(r"^(?:1[89]|20)\d\d$")
 _RARE = 5.0  # a sentence-initial capitalised word this rare (wordfreq) is taken as a name
@@ -111,7 +110,7 @@ def names(text: str) -> set[str]:
     Figures are numbers of two or more digits that are not years.
     """
     found: set[str] = set()
-    tokens = list(_TOKEN.finditer(text))
+    tokens = list(TOPIC_WORD.finditer(text))
     capitalised = sum(t.group()[0].isupper() for t in tokens)
     title_case = len(tokens) >= 3 and capitalised > 0.6 * len(tokens)
     for m in tokens:
@@ -141,7 +140,7 @@ def word_stems(texts: Iterable[str]) -> set[str]:
     """Every word of ``texts`` (any case, any length, figures as their digits), stemmed."""
     out: set[str] = set()
     for text in texts:
-        for m in _TOKEN.finditer(text):
+        for m in TOPIC_WORD.finditer(text):
             word = _POSSESSIVE.sub("", m.group()).rstrip(".'’-&")
             if word[:1].isdigit():
                 out.add(regex.sub(r"\D", "", word))

@@ -13,6 +13,7 @@ import regex
 
 from newslint.patterns import MATCH_TIMEOUT
 from newslint.structure import DATELINE, is_dateline, is_list_entry, is_source_line
+from newslint.tokens import JOINED_WORD
 
 # "Reporting by ...; Editing by ...", "(c) 2024 Reuters", "Reuter", "-30-", "###", "Copyright ...".
 END_MATTER = regex.compile(
@@ -69,7 +70,6 @@ def default_cues() -> regex.Pattern[str]:
     return cue_pattern(DEFAULT_CUES)
 
 
-_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'’.&/-]*")
 _TERMINAL = regex.compile(r"[.;,:]['\"’”)\]]*$")
 _ELLIPSIS = regex.compile(r"(?:\.\.\.|…)['\"’”)\]]*$")
 _SENTENCE_BREAK = regex.compile(r"[a-z\p{Ll}]{2,}[.!?]['\"’”)]*\s+\p{Lu}")
@@ -122,7 +122,7 @@ def is_headline_like(text: str, *, max_words: int = 22, min_words: int = 2) -> b
     line = text.strip()
     if "\n" in line or not line or len(line) > 200:
         return False
-    words = _WORD.findall(line)
+    words = JOINED_WORD.findall(line)
     if not min_words <= len(words) <= max_words:
         return False
     if _TERMINAL.search(line) and not _ELLIPSIS.search(line):
