@@ -26,7 +26,7 @@ class DatelineForm(Kind):
     name = "dateline-form"
     can_fix = True
     fixes = "safe or unsafe"
-    scopes = ("dateline",)
+    scopes = ("dateline", "text")  # it reads only the dateline: `text` (the default) means the same
     description = (
         "Compares the lead's dateline with the house style named by `house_style` (one of "
         "`house_styles`, or `any`, which flags nothing).  A style says whether a dateline is written "
