@@ -117,6 +117,9 @@ class DuplicateParagraph(Kind):
             "which first copies to report: the lead, or any other paragraph",
             choices=("lead", "other"),
         ),
+        # Any two paragraphs (repeated-paragraph), so stricter than duplicate-lead's 0.8: in 2,095 BBC
+        # articles the closest different paragraphs are results and award lists (0.78-0.87, one or two
+        # names changed), all below 0.9 or shorter than 10 words.
         "threshold": Option(
             "float", 0.9, "lowest similarity (0-1) that counts as a copy", minimum=0.5, maximum=1.0
         ),
@@ -128,6 +131,9 @@ class DuplicateParagraph(Kind):
             minimum=0.0,
             maximum=1.0,
         ),
+        # Edited copies (a sentence added or dropped, clauses moved, a synonym, a figure restated): in
+        # 2,095 BBC articles and the 1,070 of corpus/real no two different paragraphs align more than
+        # 0.55 with 11 words; edited copies made by bench/hard_structure.py align 0.76-1.00.
         "edited_threshold": Option(
             "float",
             0.75,

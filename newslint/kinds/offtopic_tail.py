@@ -146,6 +146,7 @@ class OfftopicTail(Kind):
             "int", 8, "how many final body paragraphs may belong to the tail", minimum=1
         ),
         "max_headline_words": Option("int", 22, "longest line that still reads as a headline", minimum=3),
+        # Same-section donors share an article's vocabulary but not its people, places, firms and figures.
         "max_overlap_names": Option(
             "float",
             0.45,
@@ -162,6 +163,8 @@ class OfftopicTail(Kind):
             minimum=0,
             maximum=1,
         ),
+        # In 2,095 BBC articles no article without subheadings ends in a headline-like line and prose
+        # that shares little with it; appended stories' headline and lead do.
         "max_overlap_lead_item": Option(
             "float",
             0.45,
@@ -188,6 +191,7 @@ class OfftopicTail(Kind):
             minimum=0,
             maximum=1,
         ),
+        # BBC articles' own headline-like last lines share 0.56 or more of their information with them.
         "max_overlap_bare_last": Option(
             "float",
             0.4,
