@@ -84,6 +84,8 @@ class Paragraph:
 
 
 _WRAP_MAX = 100  # a hard-wrapped block has no line longer than this
+_WRAP_MIN = 40  # ...and no line but the last shorter than this (short lines are one-line paragraphs)
+_WRAP_SPREAD = 35  # ...and its lines but the last differ in length by at most this (an editor's wrap)
 
 
 def decode(data: bytes, encoding: str | None = None) -> tuple[str, bool]:
@@ -149,7 +151,7 @@ def _looks_hard_wrapped(block: Sequence[Line]) -> bool:
         return False
     lengths = [len(line.text.rstrip()) for line in block]
     body = lengths[:-1]
-    return max(lengths) <= _WRAP_MAX and min(body) >= 40 and (max(body) - min(body)) <= 35
+    return max(lengths) <= _WRAP_MAX and min(body) >= _WRAP_MIN and (max(body) - min(body)) <= _WRAP_SPREAD
 
 
 class Document:

@@ -30,6 +30,11 @@ _AFTER_MONTH = regex.compile(rf"\.?,?[^\S\r\n]+(?:{_DAY}(?![\p{{N}}:%])|(?:1[6-9
 _BEFORE_MONTH = regex.compile(rf"(?<![\p{{N}}.,:/])\b{_DAY}[^\S\r\n]+(?:of[^\S\r\n]+)?$")
 
 
+MAX_EDITS = 2  # a slip of a month or weekday name: at most two edits (Septemeber, Wensday)
+SHORT_NAME = 5  # names of five letters or fewer (March, April, June) allow one edit: two reach real words
+SHORT_NAME_EDITS = 1
+
+
 def _cue_words(words: list[str]) -> regex.Pattern[str]:
     alternation = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
     return regex.compile(rf"(?i:\b(?:{alternation}))(?:[^\S\r\n]|-)+$")
@@ -68,8 +73,8 @@ class DateMisspelling(DateKind):
         # first letter -> (shortest, longest) length a misspelling of a name with it can have
         self.reach: dict[str, tuple[int, int]] = {}
         for name in (*self.vocab.month_names, *self.vocab.weekday_names):
-            low, high = self.reach.get(name[0], (len(name) - 2, len(name) + 2))
-            self.reach[name[0]] = (min(low, len(name) - 2), max(high, len(name) + 2))
+            low, high = self.reach.get(name[0], (len(name) - MAX_EDITS, len(name) + MAX_EDITS))
+            self.reach[name[0]] = (min(low, len(name) - MAX_EDITS), max(high, len(name) + MAX_EDITS))
         # Only capitalised words starting like some name are looked at (the engine skips to them).
         initials = "".join(regex.escape(c) for c in sorted(self.reach))
         pattern = _WORD.pattern.replace(r"\p{Lu}", f"[{initials}]", 1) if initials else "(?!)"
@@ -138,9 +143,9 @@ def _nearest(word: str, names: list[str]) -> list[str]:
     """The names within reach of ``word`` (same first letter), nearest first."""
     found = []
     for name in names:
-        if name[0] != word[0] or abs(len(name) - len(word)) > 2:
+        if name[0] != word[0] or abs(len(name) - len(word)) > MAX_EDITS:
             continue
-        limit = 1 if len(name) <= 5 else 2
+        limit = SHORT_NAME_EDITS if len(name) <= SHORT_NAME else MAX_EDITS
         distance = OSA.distance(word.lower(), name.lower(), score_cutoff=limit)
         if distance <= limit:
             found.append((distance, name))

@@ -20,6 +20,7 @@ from newslint.findings import Fix, Hit, RelatedSpan
 from newslint.kinds.base import Kind
 from newslint.kinds.offtopic_shapes import (
     DEFAULT_CUES,
+    HEADLINE_WORDS,
     cue_pattern,
     is_credit_line,
     is_cue,
@@ -65,6 +66,11 @@ def shared(overlap: float) -> str:
     if percent == 0:
         return "none of its key words appear in the article"
     return f"{percent}% of its key words appear in the article"
+
+
+MIN_HEAD_WORDS = 2  # a headline of one content word says too little to compare topics with
+UNRELATED_HEAD_PARTS = 3  # a headline sharing under a third of `max_head_overlap` is plainly off-topic
+RESUMED_SHARE = 0.3  # an item's last paragraph this much about the article returns to the article
 
 
 def _is_source(doc: Document, para: Paragraph) -> bool:
@@ -145,7 +151,9 @@ class OfftopicTail(Kind):
         "max_tail_paragraphs": Option(
             "int", 8, "how many final body paragraphs may belong to the tail", minimum=1
         ),
-        "max_headline_words": Option("int", 22, "longest line that still reads as a headline", minimum=3),
+        "max_headline_words": Option(
+            "int", HEADLINE_WORDS, "longest line that still reads as a headline", minimum=3
+        ),
         # Same-section donors share an article's vocabulary but not its people, places, firms and figures.
         "max_overlap_names": Option(
             "float",
@@ -406,7 +414,7 @@ class OfftopicTail(Kind):
             foreign, reason = True, "headline-like line"
         elif (
             not sectioned
-            and len(head) >= 2
+            and len(head) >= MIN_HEAD_WORDS
             and overlap < opts["max_overlap_unnamed"]
             and head_overlap <= opts["max_head_overlap"]
             and self._strange_names(before, opening, overlap)
@@ -414,17 +422,17 @@ class OfftopicTail(Kind):
             foreign, reason = True, "headline-like line; names and figures not in the article"
         elif (
             not sectioned
-            and len(head) >= 2
+            and len(head) >= MIN_HEAD_WORDS
             and overlap < opts["max_overlap_lead_item"]
             and head_overlap <= opts["max_head_overlap"]
         ):
             foreign, reason = True, "headline-like line and lead of a story of its own"
         elif (
             not sectioned
-            and len(head) >= 2
+            and len(head) >= MIN_HEAD_WORDS
             and overlap < opts["max_overlap_related"]
             and (
-                head_overlap <= opts["max_head_overlap"] / 3
+                head_overlap <= opts["max_head_overlap"] / UNRELATED_HEAD_PARTS
                 or (head_overlap <= opts["max_head_overlap"] and cohesion >= opts["min_cohesion"])
             )
         ):
@@ -458,7 +466,7 @@ class OfftopicTail(Kind):
         with it; a bare name, or one with a bracketed country or body ("P O'Brien (New Zealand)", a
         referee), shares nothing and is not a teaser either.
         """
-        if len(item.paragraphs) != 1 or words < 2 or is_credit_line(item.first.text):
+        if len(item.paragraphs) != 1 or words < MIN_HEAD_WORDS or is_credit_line(item.first.text):
             return False
         limit: float = self.options["max_overlap_bare_last"]
         return overlap < limit
@@ -468,4 +476,4 @@ class OfftopicTail(Kind):
         """The item's last paragraph is about the article again, not about the item's own opening."""
         bag = Bag([last.text])
         back = bag.coverage_by(article)
-        return back >= 0.3 and back > bag.coverage_by(opening)
+        return back >= RESUMED_SHARE and back > bag.coverage_by(opening)
