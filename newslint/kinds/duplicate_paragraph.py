@@ -32,6 +32,8 @@ LEAD_WORDS = 5
 #: above this many paragraphs, compare only those that start or end with the same three words
 #: (all pairs of a 3,000-paragraph file take seconds; a copy with one edit keeps one end intact)
 FULL_COMPARISON_LIMIT = 200
+NOTICE_SCAN_CHARS = 300  # a notice ("Correction: ...") opens its paragraph: only the start is matched
+BLOCK_KEY_WORDS = 3  # in long files, copies are looked for among paragraphs sharing first or last words
 
 
 def _notice_pattern(notices: Sequence[str]) -> regex.Pattern[str]:
@@ -206,7 +208,7 @@ class DuplicateParagraph(Kind):
     def _is_notice(self, text: str) -> bool:
         assert self.notice is not None
         try:
-            return self.notice.match(text[:300], timeout=MATCH_TIMEOUT) is not None
+            return self.notice.match(text[:NOTICE_SCAN_CHARS], timeout=MATCH_TIMEOUT) is not None
         except TimeoutError:
             raise PatternTimeout(self.notice.pattern[:80]) from None
 
@@ -231,7 +233,7 @@ class DuplicateParagraph(Kind):
         blocked = len(paras) > FULL_COMPARISON_LIMIT
         words: list[tuple[str, ...]] = []  # the originals' words, for one comparison call per paragraph
         for para, prepared in paras:
-            keys = (("start", prepared.words[:3]), ("end", prepared.words[-3:]))
+            keys = (("start", prepared.words[:BLOCK_KEY_WORDS]), ("end", prepared.words[-BLOCK_KEY_WORDS:]))
             if blocked:
                 earlier = sorted({i for key in keys for i in blocks.get(key, ())})
                 match = next(
