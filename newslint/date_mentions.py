@@ -2,8 +2,9 @@
 
 All date rules read the same mentions so they agree on what a date is.  The
 vocabulary (month names and their abbreviations, weekday names, ordinal
-suffixes) comes from the rule's YAML options through :class:`Vocab`; only the
-shape of a date (day next to month, optional weekday and year) is code.
+suffixes) is the calendar vocabulary the rule names (:mod:`newslint.calendar`),
+compiled by :class:`Vocab`; only the shape of a date (day next to month,
+optional weekday and year) is code.  Datelines come from the document.
 
 Deliberately not dates: times (``13:00``), scores and ratios (``3-1``, ``2/3``),
 money, versions, years alone, and month words not written with a capital
