@@ -64,6 +64,10 @@ ALNUM_RUN = re.compile(r"[^\W_]+")
 # Apostrophes and primes of every style, removed inside words before comparing ("it's" == "its").
 APOSTROPHES = re.compile(r"['’‘ʼʹ′`´]")
 
+# A capitalised word of 4-12 letters standing alone or after "mid-" (a month or weekday name, or
+# a slip of one: "Septemeber", "mid-Agust"); the date-misspelling rule narrows the first letter.
+CAPITALISED_WORD = regex.compile(r"(?:(?<=\b[Mm]id-)|(?<![\p{L}\p{N}'’-]))\p{Lu}\p{Ll}{3,11}(?![\p{L}\p{N}])")
+
 # A plain word of letters only: a form that can be matched by whole-word search, not by a regex.
 LETTERS = regex.compile(r"\p{L}+")
 
@@ -127,6 +131,7 @@ def find_quotes(text: str, start: int, end: int) -> Iterator[Quote]:
 __all__ = [
     "ALNUM_RUN",
     "APOSTROPHES",
+    "CAPITALISED_WORD",
     "CONTEXT_WORD",
     "JOINED_WORD",
     "LETTERS",

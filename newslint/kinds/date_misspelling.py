@@ -23,8 +23,8 @@ from newslint.document import Document, RegionSet
 from newslint.findings import Fix, Hit
 from newslint.kinds.date_base import DateKind
 from newslint.options import Option
+from newslint.tokens import CAPITALISED_WORD
 
-_WORD = regex.compile(r"(?:(?<=\b[Mm]id-)|(?<![\p{L}\p{N}'’-]))\p{Lu}\p{Ll}{3,11}(?![\p{L}\p{N}])")
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _AFTER_MONTH = regex.compile(rf"\.?,?[^\S\r\n]+(?:{_DAY}(?![\p{{N}}:%])|(?:1[6-9]|20)\d\d(?!\p{{N}}))")
 _BEFORE_MONTH = regex.compile(rf"(?<![\p{{N}}.,:/])\b{_DAY}[^\S\r\n]+(?:of[^\S\r\n]+)?$")
@@ -77,7 +77,7 @@ class DateMisspelling(DateKind):
             self.reach[name[0]] = (min(low, len(name) - MAX_EDITS), max(high, len(name) + MAX_EDITS))
         # Only capitalised words starting like some name are looked at (the engine skips to them).
         initials = "".join(regex.escape(c) for c in sorted(self.reach))
-        pattern = _WORD.pattern.replace(r"\p{Lu}", f"[{initials}]", 1) if initials else "(?!)"
+        pattern = CAPITALISED_WORD.pattern.replace(r"\p{Lu}", f"[{initials}]", 1) if initials else "(?!)"
         self.words = regex.compile(pattern)
 
     def _common(self, word: str) -> bool:
