@@ -24,7 +24,6 @@ from newslint.kinds.offtopic_shapes import (
     cue_pattern,
     is_credit_line,
     is_cue,
-    is_dateline,
     is_end_matter,
     is_headline_like,
     is_list_entry,
@@ -71,6 +70,11 @@ def shared(overlap: float) -> str:
 MIN_HEAD_WORDS = 2  # a headline of one content word says too little to compare topics with
 UNRELATED_HEAD_PARTS = 3  # a headline sharing under a third of `max_head_overlap` is plainly off-topic
 RESUMED_SHARE = 0.3  # an item's last paragraph this much about the article returns to the article
+
+
+def _dateline_starts(doc: Document) -> frozenset[int]:
+    """Where the document's paragraphs that open with a dateline start (a second story's among them)."""
+    return doc.memo("dateline-starts", lambda: frozenset(d.start for d in doc.datelines))
 
 
 def _is_source(doc: Document, para: Paragraph) -> bool:
@@ -289,6 +293,7 @@ class OfftopicTail(Kind):
         window = max(1, len(body) - self.options["max_tail_paragraphs"])
         max_words = self.options["max_headline_words"]
         starts: list[tuple[int, str]] = []
+        dated = _dateline_starts(doc)
         for i in range(window, len(body)):
             text = body[i].text
             if is_cue(text, self.cue):
@@ -297,7 +302,7 @@ class OfftopicTail(Kind):
             elif is_headline_like(text, max_words=max_words):
                 if self._opens_item(body, i):
                     starts.append((i, "headline"))
-            elif is_dateline(text) and not (starts and starts[-1][0] == i - 1):
+            elif body[i].start in dated and not (starts and starts[-1][0] == i - 1):
                 starts.append((i, "dateline"))
         items: list[Item] = []
         for n, (i, opener) in enumerate(starts):
@@ -396,7 +401,8 @@ class OfftopicTail(Kind):
         cohesion = head.coverage_by(rest) if len(rest) else 0.0
         opts = self.options
         foreign, reason = False, "on topic"
-        dateline = item.opener == "dateline" or any(is_dateline(p.text) for p in item.paragraphs[1:2])
+        dated = _dateline_starts(doc)
+        dateline = item.opener == "dateline" or any(p.start in dated for p in item.paragraphs[1:2])
         if item.opener == "cue":
             foreign, reason = overlap < opts["max_overlap_cue"], "cue phrase"
         elif prose is None and self._bare_last_line(item, words, overlap):
