@@ -24,6 +24,7 @@ from newslint.errors import NewslintError
 from newslint.files import read_limited
 from newslint.findings import Finding
 from newslint.jsondata import BadJSON, loads_bounded
+from newslint.tokens import CONTEXT_WORD
 
 if TYPE_CHECKING:
     from newslint.document import Document
@@ -31,7 +32,6 @@ if TYPE_CHECKING:
 VERSION = 1
 CONTEXT_WORDS = 3  # words kept on each side of the flagged text
 _WINDOW = 200  # characters searched for them
-_WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’][\p{L}]+)?")
 _SPACE = regex.compile(r"\s+")
 
 
@@ -51,8 +51,8 @@ def fingerprint(doc: Document, rule_id: str, start: int, end: int, message: str 
     # A window, not the whole line: a 10 MB one-line file must not cost a scan per finding.
     before_text = doc.text[max(line.start, start - _WINDOW) : start]
     after_text = doc.text[end : min(max(end, last.end), end + _WINDOW)]
-    before = [w.casefold() for w in _WORD.findall(before_text)][-CONTEXT_WORDS:]
-    after = [w.casefold() for w in _WORD.findall(after_text)][:CONTEXT_WORDS]
+    before = [w.casefold() for w in CONTEXT_WORD.findall(before_text)][-CONTEXT_WORDS:]
+    after = [w.casefold() for w in CONTEXT_WORD.findall(after_text)][:CONTEXT_WORDS]
     flagged = normalise(doc.text[start:end]) or normalise(message)
     return _hash(rule_id, flagged, " ".join(before), " ".join(after))
 

@@ -2,8 +2,9 @@
 
 All date rules read the same mentions so they agree on what a date is.  The
 vocabulary (month names and their abbreviations, weekday names, ordinal
-suffixes) comes from the rule's YAML options through :class:`Vocab`; only the
-shape of a date (day next to month, optional weekday and year) is code.
+suffixes) is the calendar vocabulary the rule names (:mod:`newslint.calendar`),
+compiled by :class:`Vocab`; only the shape of a date (day next to month,
+optional weekday and year) is code.  Datelines come from the document.
 
 Deliberately not dates: times (``13:00``), scores and ratios (``3-1``, ``2/3``),
 money, versions, years alone, and month words not written with a capital
@@ -20,27 +21,41 @@ from typing import Any
 
 import regex
 
+from newslint import calendar
 from newslint.document import Document, Line
 from newslint.options import Option, OptionError
 
 _YEAR = r"(?:1[6-9]\d\d|20\d\d)(?![\d,.\-/]\d)"
-# A paragraph that opens with a wire dateline: "LONDON, March 3 (Reuters) -", "DAYTON, Ohio, March 20 -".
-_DATELINE = regex.compile(
-    r"\p{Lu}[\p{Lu}\p{M}.'’ -]{1,40}(?:,\s*\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)?)?,\s*"
-    r"(?P<date>\p{L}{3,9}\.?[^\S\r\n]+\d{1,2})(?:\s*\([\p{L} .-]{2,30}\))?\s*(?:-{1,2}|–|—)\s"
-)
 _LEAP_MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
 VOCAB_OPTIONS: dict[str, Option] = {
-    "months": Option("dict[str,list[str]]", {}, "full month name -> its abbreviations, January first"),
-    "weekdays": Option("dict[str,list[str]]", {}, "full weekday name -> its abbreviations, Monday first"),
-    "ordinals": Option("list[str]", [], "ordinal suffixes: st, nd, rd, th (four means English rules)"),
+    "vocabulary": Option("str", "", "the calendar vocabulary the rule uses, by name (calendar)"),
+    "months": Option("dict[str,list[str]]", {}, "month -> abbreviations (replaces the vocabulary's)"),
+    "weekdays": Option("dict[str,list[str]]", {}, "weekday -> abbreviations (replaces the vocabulary's)"),
+    "ordinals": Option("list[str]", [], "ordinal suffixes (instead of the vocabulary's): st, nd, rd, th"),
 }
+
+
+def resolve_vocab(options: Mapping[str, Any]) -> dict[str, Any]:
+    """``months``, ``weekdays`` and ``ordinals``: the rule's own where given, else the named
+    vocabulary's (:mod:`newslint.calendar`)."""
+    name = options.get("vocabulary") or ""
+    out = {key: options.get(key) for key in ("months", "weekdays", "ordinals")}
+    if name:
+        try:
+            cal = calendar.load(name)
+        except KeyError as exc:
+            raise OptionError("vocabulary", str(exc.args[0])) from None
+        out["months"] = out["months"] or {k: list(v) for k, v in cal.months.items()}
+        out["weekdays"] = out["weekdays"] or {k: list(v) for k, v in cal.weekdays.items()}
+        out["ordinals"] = out["ordinals"] or list(cal.ordinals)
+    return out
 
 
 def validate_vocab(options: Mapping[str, Any]) -> None:
     """Twelve months and (when given) seven weekdays, so numbers map to the calendar."""
+    options = resolve_vocab(options)
     if len(options.get("months") or {}) != 12:
         raise OptionError("months", "option 'months' must list the twelve months in calendar order")
     if options.get("weekdays") and len(options["weekdays"]) != 7:
@@ -57,6 +72,7 @@ class Vocab:
 
     @classmethod
     def from_options(cls, options: Mapping[str, Any]) -> Vocab:
+        options = resolve_vocab(options)
         months, weekdays = options.get("months") or {}, options.get("weekdays") or {}
         return cls(dict(months), dict(weekdays), tuple(options.get("ordinals") or ()))
 
@@ -314,12 +330,12 @@ def _clusters(
 
 
 def _dateline_spans(doc: Document) -> list[tuple[int, int]]:
-    spans = []
-    for para in doc.paragraphs[1:]:
-        d = _DATELINE.match(para.text)
-        if d is not None:
-            spans.append((para.start + d.start("date"), para.start + d.end("date")))
-    return spans
+    """Where the dates of the document's datelines are ("March 3" in "LONDON, March 3 -")."""
+    return [
+        (d.date_start, d.date_start + len(d.date))
+        for d in doc.datelines
+        if d.date_start is not None and d.date
+    ]
 
 
 def _mention(m: regex.Match[str], vocab: Vocab) -> Mention | None:

@@ -9,7 +9,6 @@ rules agree on it, and every position is a character offset into ``text`` that
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -18,18 +17,18 @@ from typing import Any, TypeVar
 import regex
 
 from newslint.markdown_code import is_markdown, mask_code
-from newslint.tokens import Quote, Sentence, Word, find_quotes, split_sentences, tokenize_words
+from newslint.structure import (
+    SOURCE_LINE_MAX_CHARS,
+    Dateline,
+    SourceLine,
+    is_list_item,
+    is_source_line,
+    parse_dateline,
+)
+from newslint.tokens import QUICK_WORD, Quote, Sentence, Word, find_quotes, split_sentences, tokenize_words
 
 BOM = "\ufeff"
 T = TypeVar("T")
-
-
-# Words for quick lookups: the standard library's engine is faster for this simple shape, and
-# faster still with possessive quantifiers (Python 3.11+; the same matches, less backtracking).
-try:
-    _QUICK_WORD = re.compile(r"[^\W_]++(?:['’.\-][^\W_]++)*+")
-except re.error:  # pragma: no cover - Python 3.10
-    _QUICK_WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
 
 
 class RegionSet:
@@ -84,25 +83,9 @@ class Paragraph:
     text: str
 
 
-@dataclass(frozen=True)
-class Span:
-    start: int
-    end: int
-    text: str
-
-
-# A short line under the headline naming the source: "Reuters", "BBC News", "cnn.com".
-_SOURCE_LINE = regex.compile(
-    r"^(?:[\p{Lu}][\p{L}&.'’-]*(?:\s+[\p{Lu}&][\p{L}&.'’-]*){0,3}|[\w.-]+\.(?:com|org|net|co\.uk|ca|uk|au|in))$"
-)
-# "LONDON (Reuters) -", "WASHINGTON, March 3 (AP) —", "TOKYO, March 12 -", "PARIS, Jan 5 (AFP) --".
-_DATELINE = regex.compile(
-    r"^(?P<place>\p{Lu}[\p{Lu}\p{M}.'’ -]{1,40}(?:,\s*\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)?)?)"
-    r"(?:,\s*(?P<date>\p{L}{3,9}\.?\s+\d{1,2}))?"
-    r"(?:\s*\((?P<agency>[\p{L} .-]{2,30})\))?"
-    r"\s*(?:-{1,2}|–|—)\s"
-)
 _WRAP_MAX = 100  # a hard-wrapped block has no line longer than this
+_WRAP_MIN = 40  # ...and no line but the last shorter than this (short lines are one-line paragraphs)
+_WRAP_SPREAD = 35  # ...and its lines but the last differ in length by at most this (an editor's wrap)
 
 
 def decode(data: bytes, encoding: str | None = None) -> tuple[str, bool]:
@@ -168,7 +151,7 @@ def _looks_hard_wrapped(block: Sequence[Line]) -> bool:
         return False
     lengths = [len(line.text.rstrip()) for line in block]
     body = lengths[:-1]
-    return max(lengths) <= _WRAP_MAX and min(body) >= 40 and (max(body) - min(body)) <= 35
+    return max(lengths) <= _WRAP_MAX and min(body) >= _WRAP_MIN and (max(body) - min(body)) <= _WRAP_SPREAD
 
 
 class Document:
@@ -189,11 +172,11 @@ class Document:
         self.line_starts: tuple[int, ...] = tuple(line.start for line in self.lines)
         self.paragraphs: tuple[Paragraph, ...] = tuple(self._find_paragraphs())
         self.headline: Paragraph | None = self.paragraphs[0] if self.paragraphs else None
-        self.source_line: Paragraph | None = self._find_source_line()
+        self.source_line: SourceLine | None = self._find_source_line()
         first_body = 1 + (self.source_line is not None)
         self.body: tuple[Paragraph, ...] = self.paragraphs[first_body:]
         self.lead: Paragraph | None = self.body[0] if self.body else None
-        self.dateline: Span | None = self._find_dateline()
+        self.dateline: Dateline | None = self._find_dateline()
         self._memo: dict[Any, Any] = {}
 
     @classmethod
@@ -228,27 +211,34 @@ class Document:
                 )
         return paragraphs
 
-    def _find_source_line(self) -> Paragraph | None:
+    def _find_source_line(self) -> SourceLine | None:
+        """The second paragraph when it names the outlet and a body follows."""
         if len(self.paragraphs) < 3:
             return None
         candidate = self.paragraphs[1]
-        words = candidate.text.split()
-        if len(candidate.text) <= 40 and len(words) <= 4 and _SOURCE_LINE.match(candidate.text.strip()):
-            return candidate
+        if len(candidate.text) <= SOURCE_LINE_MAX_CHARS and is_source_line(candidate.text):
+            return SourceLine(candidate.start, candidate.end, candidate.text)
         return None
 
-    def _find_dateline(self) -> Span | None:
-        if self.lead is None:
-            return None
-        m = _DATELINE.match(self.lead.text)
-        if m is None or not (m.group("agency") or m.group("date") or m.group("place").isupper()):
-            return None
-        return Span(self.lead.start, self.lead.start + m.end(), m.group(0))
+    def _find_dateline(self) -> Dateline | None:
+        return None if self.lead is None else parse_dateline(self.lead.text, self.lead.start)
 
     @property
     def tail(self) -> tuple[Paragraph, ...]:
         """The last body paragraphs (up to three), where appended material sits."""
         return self.body[-3:]
+
+    @cached_property
+    def datelines(self) -> tuple[Dateline, ...]:
+        """Every paragraph after the headline that opens with a dateline (the lead's, and those of
+        stories run together in one file)."""
+        found = (parse_dateline(p.text, p.start) for p in self.paragraphs[1:])
+        return tuple(d for d in found if d is not None)
+
+    @cached_property
+    def list_items(self) -> tuple[Paragraph, ...]:
+        """Body paragraphs written as bulleted or numbered entries."""
+        return tuple(p for p in self.body if is_list_item(p.text))
 
     # ------------------------------------------------------------ tokens
 
@@ -274,7 +264,7 @@ class Document:
         """The lowercased words without offsets (cheap: no objects built), for rules to decide
         quickly whether a document needs a closer look; not aligned with ``words`` in rare
         cases where lowercasing changes a letter's length."""
-        return _QUICK_WORD.findall(self.lowered_text)
+        return QUICK_WORD.findall(self.lowered_text)
 
     @cached_property
     def lowered_vocabulary(self) -> frozenset[str]:
@@ -312,6 +302,8 @@ class Document:
             return [(self.headline.start, self.headline.end)] if self.headline else []
         if scope == "lead":
             return [(self.lead.start, self.lead.end)] if self.lead else []
+        if scope == "dateline":
+            return [(self.dateline.start, self.dateline.end)] if self.dateline else []
         if scope == "body":
             return [(p.start, p.end) for p in self.body]
         if scope == "paragraph":
@@ -347,4 +339,4 @@ class Document:
         return None
 
 
-SCOPES = ("text", "headline", "lead", "body", "paragraph", "tail", "sentence", "line", "quote")
+SCOPES = ("text", "headline", "dateline", "lead", "body", "paragraph", "tail", "sentence", "line", "quote")

@@ -6,10 +6,13 @@ re-tokenise the same text.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
 import regex
+
+from newslint import calendar
 
 # Named tuples, not dataclasses: a corpus has about a million words and these are built for each.
 
@@ -34,14 +37,51 @@ class Quote(NamedTuple):
     text: str
 
 
+# Token shapes.  Every "word" pattern of the package is here, named for its job, so a rule picks
+# one instead of writing its own.
+
 # Letters with inner apostrophes, hyphens or periods (U.S., don't, Kim's, well-known),
-# digits attached (COVID-19, 3rd) kept so that rules can decide what to skip.
+# digits attached (COVID-19, 3rd) kept so that rules can decide what to skip.  ``Document.words``.
 WORD_RE = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}]*+(?:['’.\-][\p{L}\p{N}][\p{L}\p{M}\p{N}]*+)*+")
 
-_ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof st sen rep gov gen col lt sgt capt maj cmdr adm rev jr sr co corp inc ltd bros "
-    "jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun "
-    "no nos vs etc al approx dept est fig mt ft u.s u.k u.n e.g i.e a.m p.m".split()
+# The same words without offsets, for quick lookups in lowercased text: the standard library's
+# engine is faster for this simple shape, and faster still with possessive quantifiers (Python
+# 3.11+; the same matches, less backtracking).
+try:
+    QUICK_WORD = re.compile(r"[^\W_]++(?:['’.\-][^\W_]++)*+")
+except re.error:  # pragma: no cover - Python 3.10
+    QUICK_WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
+
+# A word with the punctuation that joins names and figures kept on it (AT&T, U.S.-led, 24/7):
+# counting the words of a line (is it headline-like?).
+JOINED_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'’.&/-]*")
+# The same without the slash, for topic words: "Iran/Iraq" is two topics, "AT&T" one.
+TOPIC_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'’.&-]*")
+
+# Runs of letters and digits, every other character splitting (the standard library's engine:
+# faster here): comparing normalised paragraphs, where "well-known" == "well known".
+ALNUM_RUN = re.compile(r"[^\W_]+")
+# Apostrophes and primes of every style, removed inside words before comparing ("it's" == "its").
+APOSTROPHES = re.compile(r"['’‘ʼʹ′`´]")
+
+# A capitalised word of 4-12 letters standing alone or after "mid-" (a month or weekday name, or
+# a slip of one: "Septemeber", "mid-Agust"); the date-misspelling rule narrows the first letter.
+CAPITALISED_WORD = regex.compile(r"(?:(?<=\b[Mm]id-)|(?<![\p{L}\p{N}'’-]))\p{Lu}\p{Ll}{3,11}(?![\p{L}\p{N}])")
+
+# A plain word of letters only: a form that can be matched by whole-word search, not by a regex.
+LETTERS = regex.compile(r"\p{L}+")
+
+# Words around a finding for baseline fingerprints (changing it invalidates saved baselines).
+CONTEXT_WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’][\p{L}]+)?")
+
+# Words after which a period does not end a sentence: titles, company forms, the calendar's
+# abbreviations (Sept., Thurs.), and the like.
+_ABBREVIATIONS = (
+    frozenset(
+        "mr mrs ms dr prof st sen rep gov gen col lt sgt capt maj cmdr adm rev jr sr co corp inc ltd bros "
+        "no nos vs etc al approx dept est fig mt ft u.s u.k u.n e.g i.e a.m p.m".split()
+    )
+    | calendar.load().abbreviations()
 )
 _SENTENCE_END = regex.compile(r"[.!?…]+['\"’”)\]]*(?=\s+['\"‘“(\[]?[\p{Lu}\p{N}])")
 _QUOTE_RE = regex.compile(
@@ -89,6 +129,14 @@ def find_quotes(text: str, start: int, end: int) -> Iterator[Quote]:
 
 
 __all__ = [
+    "ALNUM_RUN",
+    "APOSTROPHES",
+    "CAPITALISED_WORD",
+    "CONTEXT_WORD",
+    "JOINED_WORD",
+    "LETTERS",
+    "QUICK_WORD",
+    "TOPIC_WORD",
     "WORD_RE",
     "Quote",
     "Sentence",

@@ -20,7 +20,8 @@ from pathlib import Path
 
 import regex
 
-from newslint.tokens import WORD_RE
+from newslint import calendar
+from newslint.tokens import TOPIC_WORD, WORD_RE
 
 # Function words and newswire filler: never evidence that two texts share a topic.
 _STOPWORD_TEXT = """
@@ -33,11 +34,11 @@ _STOPWORD_TEXT = """
     would you your yours yourself said says say saying told tell according mr mrs ms dr one two three
     four five six seven eight nine ten first second last new year years day days week weeks month months
     time times also well like may might must shall us get got make made many much per cent pct percent
-    monday tuesday wednesday thursday friday saturday sunday january february march april june july
-    august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
     yesterday today tomorrow still even back way since including another around next however
     people added going go went want wanted take taken come came see seen know known think thought"""
-STOPWORDS = frozenset(_STOPWORD_TEXT.split())
+# ... and the calendar: month and weekday names, month abbreviations.
+_CAL = calendar.load()
+STOPWORDS = frozenset(_STOPWORD_TEXT.split()) | _CAL.full_names() | _CAL.month_words()
 
 _DIGIT = regex.compile(r"\d")
 _POSSESSIVE = regex.compile(r"['’]s$")
@@ -94,7 +95,6 @@ def content_words(text: str) -> Iterator[str]:
 
 
 # A word as written (case kept), and what may stand before a sentence's first word.
-_TOKEN = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'’.&-]*")
 _OPENERS = frozenset(".!?:;\"“‘'(«[-–—|")
 _YEAR = regex.compile(r"^(?:1[89]|20)\d\d$")
 _RARE = 5.0  # a sentence-initial capitalised word this rare (wordfreq) is taken as a name
@@ -110,7 +110,7 @@ def names(text: str) -> set[str]:
     Figures are numbers of two or more digits that are not years.
     """
     found: set[str] = set()
-    tokens = list(_TOKEN.finditer(text))
+    tokens = list(TOPIC_WORD.finditer(text))
     capitalised = sum(t.group()[0].isupper() for t in tokens)
     title_case = len(tokens) >= 3 and capitalised > 0.6 * len(tokens)
     for m in tokens:
@@ -140,7 +140,7 @@ def word_stems(texts: Iterable[str]) -> set[str]:
     """Every word of ``texts`` (any case, any length, figures as their digits), stemmed."""
     out: set[str] = set()
     for text in texts:
-        for m in _TOKEN.finditer(text):
+        for m in TOPIC_WORD.finditer(text):
             word = _POSSESSIVE.sub("", m.group()).rstrip(".'’-&")
             if word[:1].isdigit():
                 out.add(regex.sub(r"\D", "", word))

@@ -20,10 +20,40 @@ def _rule(rule_id: str, **options: object):  # type: ignore[no-untyped-def]
     return with_overrides(rule, None, options) if options else rule
 
 
-def test_date_rules_share_one_vocabulary() -> None:
-    """Each date rule carries the calendar names; the built-in copies must not drift apart."""
-    seen = {key: {repr(r.options[key]) for r in RULES if key in r.options} for key in VOCAB_KEYS}
-    assert all(len(values) == 1 for values in seen.values()), seen
+def test_date_rules_name_the_calendar_vocabulary() -> None:
+    """The calendar lives in one data file: built-in date rules name it and carry no copy."""
+    assert RULES
+    for rule in RULES:
+        assert rule.options["vocabulary"] == "calendar", rule.id
+        assert not any(rule.options[key] for key in VOCAB_KEYS), rule.id
+
+
+def test_vocabulary_fills_the_calendar_and_inline_names_replace_it() -> None:
+    vocab = Vocab.from_options(_rule("date-format-mix").options)
+    assert list(vocab.months)[8] == "September" and vocab.month_of["Sept"] == 9
+    assert vocab.weekday_of["Thurs"] == 3 and list(vocab.ordinals) == ["st", "nd", "rd", "th"]
+    months = {f"M{i}": [] for i in range(1, 13)}
+    own = Vocab.from_options({**_rule("date-format-mix").options, "months": months})
+    assert own.month_of["M9"] == 9 and "September" not in own.month_of
+
+
+def test_unknown_vocabulary_is_an_option_error() -> None:
+    from newslint.options import OptionError
+
+    with pytest.raises(OptionError, match="unknown vocabulary 'klingon'"):
+        _rule("date-format-mix", vocabulary="klingon")
+
+
+def test_calendar_offers_what_other_modules_need() -> None:
+    """Sentence splitting, topic stopwords and (later) the spelling rule read the one vocabulary."""
+    from newslint import calendar
+    from newslint.topic import STOPWORDS
+
+    assert calendar.calendar_names() >= {"january", "september", "monday", "sunday"}
+    assert len(calendar.calendar_names()) == 19
+    assert {"sept", "thurs", "dec"} <= calendar.load().abbreviations()
+    assert calendar.load().month_words() <= STOPWORDS
+    assert calendar.load().house_forms["ap"]["September"] == "Sept."
 
 
 def _mentions(text: str) -> list[tuple[str, str, int | None, int | None, int | None]]:

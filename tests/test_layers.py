@@ -26,7 +26,9 @@ LAYERS: dict[str, str] = {
             "jsondata",  # bounded JSON for data files (baselines, indexes)
             "options",
             "document",
+            "structure",  # the article's parts: dateline, source line, list items
             "tokens",
+            "calendar",  # the calendar vocabulary (months, weekdays, house-style forms)
             "markdown_code",
             "patterns",
             "date_mentions",

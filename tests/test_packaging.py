@@ -33,6 +33,7 @@ def test_wheel_ships_every_builtin_rule(wheel: Path) -> None:
     }
     in_repo = {p.relative_to(REPO / "rules").as_posix() for p in (REPO / "rules").rglob("*.yaml")}
     assert in_repo and shipped == in_repo
+    assert "newslint/vocabularies/calendar.json" in names  # the calendar the date rules name
 
 
 @pytest.mark.slow

@@ -7,7 +7,8 @@ import pytest
 from newslint.config import Settings
 from newslint.document import Document
 from newslint.engine import Linter
-from newslint.rules import Rule
+from newslint.errors import RuleError
+from newslint.rules import Rule, builtin_rules_dir
 from newslint.ruleset import all_rules
 
 RULES = all_rules(Settings())
@@ -43,3 +44,26 @@ def test_a_consistent_article_is_never_flagged() -> None:
     linter = Linter([mix])
     assert not linter.lint(Document("gb.txt", f"Headline\n\n{left}.\n"))
     assert not linter.lint(Document("us.txt", f"Headline\n\n{right}.\n"))
+
+
+# issue 17 owns this rule's file right now; drop it from here once that work is merged
+_RESTATED_ELSEWHERE = {"duplicate-lead-across-files"}
+
+
+def test_no_rule_restates_its_kinds_default() -> None:
+    """A default lives in one place: the kind's option schema.  A rule file sets only what differs."""
+    from newslint.kinds import get_kind
+    from newslint.yamlload import load_yaml
+
+    restated = []
+    for path in sorted(builtin_rules_dir().rglob("*.yaml")):
+        data = load_yaml(path, RuleError)
+        kind = get_kind(data["kind"])
+        assert kind is not None
+        if data["id"] in _RESTATED_ELSEWHERE:
+            continue
+        for key, value in (data.get("options") or {}).items():
+            option = kind.option_schema.get(key)
+            if option is not None and value == option.default and value not in ({}, [], ""):
+                restated.append(f"{path.name}: {key}")
+    assert not restated, restated

@@ -18,10 +18,7 @@ from newslint.findings import Fix, Hit, RelatedSpan, format_message
 from newslint.kinds.base import Kind
 from newslint.options import Option, OptionError
 from newslint.patterns import Budget, compile_pattern, finditer, search
-from newslint.tokens import match_case
-
-_WORD = regex.compile(r"\p{L}+")
-
+from newslint.tokens import LETTERS, match_case
 
 _NEXT_WORD = regex.compile(r"[ \t]+(\p{Lu})\p{L}")
 
@@ -95,7 +92,7 @@ class Consistency(Kind):
             f"(?P<{side}{i}>{_bounded(form)})"
             for i, pair in enumerate(either.items())
             for side, form in zip("ab", pair, strict=False)
-            if not _WORD.fullmatch(form)
+            if not LETTERS.fullmatch(form)
         ]
         try:
             return regex.compile(
@@ -118,12 +115,12 @@ class Consistency(Kind):
         self.probes = [
             tuple(regex.compile(_bounded(form), flags) for form in pair)
             for pair in self.forms
-            if not all(_WORD.fullmatch(form) for form in pair)
+            if not all(LETTERS.fullmatch(form) for form in pair)
         ]
         self.words: dict[str, tuple[int, int]] = {}
         for i, pair in enumerate(self.forms):
             for side, form in enumerate(pair):
-                if _WORD.fullmatch(form):
+                if LETTERS.fullmatch(form):
                     self.words[form.lower() if self.ignorecase else form] = (i, side)
         names = [*list(self.options["names"]), "first form", "second form"]
         self.names = names[0], names[1]

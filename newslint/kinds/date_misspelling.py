@@ -23,11 +23,16 @@ from newslint.document import Document, RegionSet
 from newslint.findings import Fix, Hit
 from newslint.kinds.date_base import DateKind
 from newslint.options import Option
+from newslint.tokens import CAPITALISED_WORD
 
-_WORD = regex.compile(r"(?:(?<=\b[Mm]id-)|(?<![\p{L}\p{N}'’-]))\p{Lu}\p{Ll}{3,11}(?![\p{L}\p{N}])")
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _AFTER_MONTH = regex.compile(rf"\.?,?[^\S\r\n]+(?:{_DAY}(?![\p{{N}}:%])|(?:1[6-9]|20)\d\d(?!\p{{N}}))")
 _BEFORE_MONTH = regex.compile(rf"(?<![\p{{N}}.,:/])\b{_DAY}[^\S\r\n]+(?:of[^\S\r\n]+)?$")
+
+
+MAX_EDITS = 2  # a slip of a month or weekday name: at most two edits (Septemeber, Wensday)
+SHORT_NAME = 5  # names of five letters or fewer (March, April, June) allow one edit: two reach real words
+SHORT_NAME_EDITS = 1
 
 
 def _cue_words(words: list[str]) -> regex.Pattern[str]:
@@ -68,11 +73,11 @@ class DateMisspelling(DateKind):
         # first letter -> (shortest, longest) length a misspelling of a name with it can have
         self.reach: dict[str, tuple[int, int]] = {}
         for name in (*self.vocab.month_names, *self.vocab.weekday_names):
-            low, high = self.reach.get(name[0], (len(name) - 2, len(name) + 2))
-            self.reach[name[0]] = (min(low, len(name) - 2), max(high, len(name) + 2))
+            low, high = self.reach.get(name[0], (len(name) - MAX_EDITS, len(name) + MAX_EDITS))
+            self.reach[name[0]] = (min(low, len(name) - MAX_EDITS), max(high, len(name) + MAX_EDITS))
         # Only capitalised words starting like some name are looked at (the engine skips to them).
         initials = "".join(regex.escape(c) for c in sorted(self.reach))
-        pattern = _WORD.pattern.replace(r"\p{Lu}", f"[{initials}]", 1) if initials else "(?!)"
+        pattern = CAPITALISED_WORD.pattern.replace(r"\p{Lu}", f"[{initials}]", 1) if initials else "(?!)"
         self.words = regex.compile(pattern)
 
     def _common(self, word: str) -> bool:
@@ -138,9 +143,9 @@ def _nearest(word: str, names: list[str]) -> list[str]:
     """The names within reach of ``word`` (same first letter), nearest first."""
     found = []
     for name in names:
-        if name[0] != word[0] or abs(len(name) - len(word)) > 2:
+        if name[0] != word[0] or abs(len(name) - len(word)) > MAX_EDITS:
             continue
-        limit = 1 if len(name) <= 5 else 2
+        limit = SHORT_NAME_EDITS if len(name) <= SHORT_NAME else MAX_EDITS
         distance = OSA.distance(word.lower(), name.lower(), score_cutoff=limit)
         if distance <= limit:
             found.append((distance, name))

@@ -14,7 +14,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any, ClassVar
 
-from newslint.date_mentions import VOCAB_OPTIONS, Mention, render
+from newslint import calendar
+from newslint.date_mentions import VOCAB_OPTIONS, Mention, render, resolve_vocab
 from newslint.document import Document
 from newslint.findings import Fix, Hit
 from newslint.kinds.date_base import DateKind
@@ -29,13 +30,18 @@ class DateStyle(DateKind):
     fixes = "safe"
     description = (
         "`style` names one of `presets` (or `any`, which flags nothing).  A preset has `order` (DM or MD), "
-        "`ordinals` (allowed or not) and `abbreviate` (full month name -> its form beside a day).  Dates "
+        "`ordinals` (allowed or not) and `abbreviate` (full month name -> its form beside a day, or the name "
+        "of a house style in the calendar vocabulary).  Dates "
         "with a day written otherwise, and abbreviated months without a day, are flagged with a safe fix."
     )
     option_schema: ClassVar[Mapping[str, Option]] = {
         **VOCAB_OPTIONS,
         "style": Option("str", "any", "the house style: any, or a preset name"),
-        "presets": Option("any", {}, "name -> {order: DM|MD, ordinals: bool, abbreviate: {month: form}}"),
+        "presets": Option(
+            "any",
+            {},
+            ("name -> {order: DM|MD, ordinals: bool, abbreviate: {month: form} or a vocabulary house style}"),
+        ),
     }
 
     @classmethod
@@ -50,7 +56,15 @@ class DateStyle(DateKind):
                 raise OptionError("presets", f"preset {name!r} may only have {keys}")
             if preset.get("order", "MD") not in ("DM", "MD"):
                 raise OptionError("presets", f"preset {name!r}: order must be DM or MD")
-            unknown = set(preset.get("abbreviate") or {}) - set(options["months"])
+            forms = preset.get("abbreviate") or {}
+            if isinstance(forms, str):
+                houses = calendar.load(options["vocabulary"] or calendar.DEFAULT).house_forms
+                if forms not in houses:
+                    known = ", ".join(houses)
+                    message = f"preset {name!r}: no house style {forms!r} (known: {known})"
+                    raise OptionError("presets", message)
+                continue
+            unknown = set(forms) - set(resolve_vocab(options)["months"])
             if unknown:
                 raise OptionError("presets", f"preset {name!r}: unknown month(s) {sorted(unknown)}")
         if options["style"] != "any" and options["style"] not in presets:
@@ -61,6 +75,10 @@ class DateStyle(DateKind):
         super().__init__(rule)
         style = self.options["style"]
         self.preset: Mapping[str, Any] | None = None if style == "any" else self.options["presets"][style]
+        forms = (self.preset or {}).get("abbreviate") or {}
+        if isinstance(forms, str):  # a house style of the calendar vocabulary, by name
+            forms = calendar.load(self.options["vocabulary"] or calendar.DEFAULT).house_forms[forms]
+        self.forms: Mapping[str, str] = forms
 
     def check(self, doc: Document) -> Iterator[Hit]:
         if self.preset is None:
@@ -87,6 +105,6 @@ class DateStyle(DateKind):
         full = self.vocab.month_names[(m.month or 1) - 1]
         if m.day is None:  # month and year: always the full name
             return full
-        word = (self.preset.get("abbreviate") or {}).get(full, full)
+        word = self.forms.get(full, full)
         ordinal = bool(self.preset.get("ordinals", False)) and m.ordinal
         return render(m, self.vocab, self.preset.get("order", "MD"), ordinal, word)

@@ -65,6 +65,9 @@ CLEAR_DICE = 0.85
 #: shorter one's word pairs occur in the longer (``CLEAR_DICE`` of them) and it keeps at least this
 #: share of the longer one's words.
 MIN_CONTAINED = 0.5
+# Two mostly quoted paragraphs are copies only if the shorter's unquoted words (the attribution)
+# are nearly all in the longer: more than this share new means another speaker said the quote.
+NEW_WORDS_OUTSIDE_QUOTES = 0.2
 
 #: sentences shorter than this (in words) are not aligned: too little to say they are the same
 MIN_SENTENCE_WORDS = 8
@@ -215,7 +218,7 @@ def edited_copy(a: Comparable, b: Comparable, policy: EditPolicy, quote_share: f
     if min(a.quoted, b.quoted) >= quote_share:
         short, long = (a, b) if len(a.words) <= len(b.words) else (b, a)
         outside = set(short.outside_quotes)
-        if outside and len(outside - set(long.outside_quotes)) > 0.2 * len(outside):
+        if outside and len(outside - set(long.outside_quotes)) > NEW_WORDS_OUTSIDE_QUOTES * len(outside):
             return 0.0
     return share
 

@@ -9,7 +9,6 @@ added word in a 30-word lead scores about 0.98).  This module defines no kind.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
@@ -19,14 +18,14 @@ from typing import TYPE_CHECKING
 import regex
 from rapidfuzz.distance import Indel
 
+from newslint.tokens import ALNUM_RUN, APOSTROPHES
+
 if TYPE_CHECKING:
     from newslint.kinds.duplicate_edit import Sentences
 
 # Apostrophes and primes vanish inside words ("it's" == "it’s" == "its"); every other
 # punctuation mark, quote or dash splits words ("well-known" == "well—known" == "well known").
-_APOSTROPHES = re.compile(r"['’‘ʼʹ′`´]")
 # Runs of letters and digits (the standard library's engine: faster here, same result after NFKC).
-_WORDS = re.compile(r"[^\W_]+")
 # Digit group and decimal separators go, so "1,071" and "10.8" stay one token each.
 _NUMBER_SEPARATOR = regex.compile(r"(?<=\d)[,.](?=\d)")
 # A quoted span, whatever the quote style, for the shared-quotation guard.  A single quote
@@ -35,9 +34,6 @@ QUOTED = regex.compile(
     r"[\"“”„‟«»][^\"“”„‟«»]{1,2000}[\"“”„‟«»]"
     r"|(?<![\p{L}\p{N}])['‘](?=[\p{L}\p{N}]).{1,2000}?(?<=[\p{L}\p{N}.,!?])['’](?![\p{L}\p{N}])"
 )
-# A list item: bullet, dash or number marker at the start of the paragraph.
-LIST_ITEM = regex.compile(r"^\s*(?:[-*•·▪–—]|\(?\d{1,3}[.)]|\(?[a-z][.)])\s+")
-
 
 # For ASCII text the same tokens come from table translations and str.split (no regex engine
 # but the separator one): apostrophes and backticks vanish, every other non-alphanumeric
@@ -57,8 +53,8 @@ def tokens(text: str) -> tuple[str, ...]:
 def normalised_tokens(text: str) -> tuple[str, ...]:
     """``tokens`` for any text: Unicode normalisation and case folding, then the word runs."""
     text = unicodedata.normalize("NFKC", text).casefold()
-    text = _NUMBER_SEPARATOR.sub("", _APOSTROPHES.sub("", text))
-    return tuple(_WORDS.findall(text))
+    text = _NUMBER_SEPARATOR.sub("", APOSTROPHES.sub("", text))
+    return tuple(ALNUM_RUN.findall(text))
 
 
 def unquoted_tokens(text: str) -> tuple[str, ...]:

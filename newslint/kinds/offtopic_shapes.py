@@ -12,6 +12,8 @@ from functools import cache
 import regex
 
 from newslint.patterns import MATCH_TIMEOUT
+from newslint.structure import DATELINE, is_dateline, is_list_entry, is_source_line
+from newslint.tokens import JOINED_WORD
 
 # "Reporting by ...; Editing by ...", "(c) 2024 Reuters", "Reuter", "-30-", "###", "Copyright ...".
 END_MATTER = regex.compile(
@@ -68,32 +70,26 @@ def default_cues() -> regex.Pattern[str]:
     return cue_pattern(DEFAULT_CUES)
 
 
-# "NEW YORK, March 3 -", "LONDON (Reuters) -", "PARIS, Jan 5 (AFP) --": a story's opening.
-DATELINE = regex.compile(
-    r"^(?P<place>\p{Lu}[\p{Lu}\p{M}.'’ -]{1,40}(?:,\s*\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)?)?)"
-    r"(?:,\s*(?P<date>\p{L}{3,9}\.?\s+\d{1,2}))?"
-    r"(?:\s*\((?P<agency>[\p{L} .-]{2,30})\))?"
-    r"\s*(?:-{1,2}|–|—)\s"
-)
-
-_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'’.&/-]*")
 _TERMINAL = regex.compile(r"[.;,:]['\"’”)\]]*$")
 _ELLIPSIS = regex.compile(r"(?:\.\.\.|…)['\"’”)\]]*$")
 _SENTENCE_BREAK = regex.compile(r"[a-z\p{Ll}]{2,}[.!?]['\"’”)]*\s+\p{Lu}")
 
 
-_LIST_ENTRY = regex.compile(r"^\s*(?:\d{1,3}[.)]?\s|[-•*–]\s|\(?[a-z\d][.)]\s)")
 _PROSE_END = regex.compile(r"[.!?…]['\"’”)\]]*$")
 
 
-def is_list_entry(text: str) -> bool:
-    """Starts like a numbered or bulleted entry ("3. ", "12 ", "- ", "a) ")."""
-    return bool(_LIST_ENTRY.match(text))
+PROSE_WORDS = 30  # a line this long is running text even without a full stop (no headline is)
+END_MATTER_CHARS = 200  # end matter is a credit or a notice, never a paragraph of text
+CUE_LINE_WORDS = 30  # a cue line ("Read more: ...") holds a cue and a title, not a paragraph
+CUE_SCAN_CHARS = 200  # a cue opens its line: only the start is matched
+HEADLINE_CHARS = 200  # no headline is longer
+HEADLINE_WORDS = 22  # the default of off-topic-tail's `max_headline_words`: longer lines are text
+HEADLINE_DIGIT_PARTS = 3  # more than one word in this many with digits: a table row or a score line
 
 
 def is_prose(text: str) -> bool:
     """Running text: ends like a sentence or is long."""
-    return bool(_PROSE_END.search(text.rstrip())) or len(text.split()) >= 30
+    return bool(_PROSE_END.search(text.rstrip())) or len(text.split()) >= PROSE_WORDS
 
 
 def starts_like_sentence(text: str) -> bool:
@@ -102,33 +98,17 @@ def starts_like_sentence(text: str) -> bool:
     return first.isupper() or first.isdigit() or first in "'\"‘“«(["
 
 
-_SOURCE = regex.compile(
-    r"^(?:\p{Lu}[\p{L}&.'’-]*(?:\s+[\p{Lu}&][\p{L}&.'’-]*){0,3}|[\w.-]+\.(?:com|org|net|co\.uk|ca|uk|au|in))$"
-)
-
-
-def is_source_line(text: str) -> bool:
-    """A short line naming the source ("Reuters", "BBC News", "example.com")."""
-    line = text.strip()
-    return len(line) <= 40 and bool(_SOURCE.match(line))
-
-
-def is_dateline(text: str) -> bool:
-    """``text`` opens with a dateline (place in capitals with a date or an agency)."""
-    m = DATELINE.match(text)
-    return bool(m and (m.group("agency") or m.group("date") or m.group("place").isupper()))
-
-
 def is_end_matter(text: str) -> bool:
-    return bool(END_MATTER.match(text)) and len(text) <= 200
+    return bool(END_MATTER.match(text)) and len(text) <= END_MATTER_CHARS
 
 
 def is_cue(text: str, pattern: regex.Pattern[str] | None = None) -> bool:
     """A short line opening with a cue phrase ("Read more", "Related:", "In other news")."""
-    if len(text) > 400:  # far longer than 30 words of a cue line: no need to look
+    if len(text) > 2 * CUE_SCAN_CHARS:  # far longer than a cue line's words: no need to look
         return False
     pattern = pattern or default_cues()
-    return bool(pattern.match(text[:200], timeout=MATCH_TIMEOUT)) and len(text.split()) <= 30
+    opening = text[:CUE_SCAN_CHARS]
+    return bool(pattern.match(opening, timeout=MATCH_TIMEOUT)) and len(text.split()) <= CUE_LINE_WORDS
 
 
 _CREDIT = regex.compile(
@@ -142,7 +122,7 @@ def is_credit_line(text: str) -> bool:
     return line.endswith(")") or bool(_CREDIT.match(line))
 
 
-def is_headline_like(text: str, *, max_words: int = 22, min_words: int = 2) -> bool:
+def is_headline_like(text: str, *, max_words: int = HEADLINE_WORDS, min_words: int = 2) -> bool:
     """A single short line, capitalised like a headline, that does not end like a sentence.
 
     Ends in an ellipsis, a question mark or a quote are allowed (real teasers do);
@@ -150,9 +130,9 @@ def is_headline_like(text: str, *, max_words: int = 22, min_words: int = 2) -> b
     all capitals all pass; a line that holds two sentences does not.
     """
     line = text.strip()
-    if "\n" in line or not line or len(line) > 200:
+    if "\n" in line or not line or len(line) > HEADLINE_CHARS:
         return False
-    words = _WORD.findall(line)
+    words = JOINED_WORD.findall(line)
     if not min_words <= len(words) <= max_words:
         return False
     if _TERMINAL.search(line) and not _ELLIPSIS.search(line):
@@ -162,7 +142,7 @@ def is_headline_like(text: str, *, max_words: int = 22, min_words: int = 2) -> b
     first = line.lstrip("'\"‘“(«[")[:1]
     if not (first.isupper() or first.isdigit()):
         return False
-    if sum(any(c.isdigit() for c in w) for w in words) > len(words) / 3:
+    if sum(any(c.isdigit() for c in w) for w in words) > len(words) / HEADLINE_DIGIT_PARTS:
         return False  # a table row or a score line, not a headline
     return not is_end_matter(line)
 
