@@ -46,8 +46,7 @@ def test_a_consistent_article_is_never_flagged() -> None:
     assert not linter.lint(Document("us.txt", f"Headline\n\n{right}.\n"))
 
 
-# issue 17 owns this rule's file right now; drop it from here once that work is merged
-_RESTATED_ELSEWHERE = {"duplicate-lead-across-files"}
+_RESTATED_ELSEWHERE: set[str] = set()
 
 
 def test_no_rule_restates_its_kinds_default() -> None:

@@ -24,6 +24,7 @@ import regex
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from newslint.calendar import calendar_names
 from newslint.document import SCOPES, Document
 from newslint.findings import Fix, Hit, RelatedSpan
 from newslint.kinds.base import Kind
@@ -94,29 +95,7 @@ _PROPER_MIN_ZIPF = 4.0  # a name this common, lowercased, is a slip (british); a
 _CHUNK_MEMO_LIMIT = 1_000_000  # chunks remembered per process (a few tens of MB at most)
 # Punctuation around a word in running text (never part of a word: see _WORD).
 _EDGE_PUNCTUATION = "\"'“”‘’«»()[]{}<>,.;:!?…*/|-–—"
-_CALENDAR = frozenset(
-    (
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    )
-)
+_CALENDAR = calendar_names()  # month and weekday names: the calendar vocabulary
 _CONTRACTIONS = ("n't", "'ll", "'re", "'ve", "'d", "'m", "'s")
 _INITIAL_BEFORE = frozenset(".!?:;—–-…\n\r\"“”‘'([")
 _EN_GB_EXCEPTIONS = frozenset({"program", "programs", "disk", "disks", "analog", "dialog"})
