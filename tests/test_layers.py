@@ -42,6 +42,9 @@ LAYERS: dict[str, str] = {
             "spelling_hunspell",
             "spelling_morphology",
             "spelling_names",
+            "spelling_verdict",  # spelling: the verdict on a word
+            "spelling_evidence",  # spelling: the evidence of the article
+            "spelling_forms",  # spelling: the forms worth a closer look
             "yamlload",
             "suppression",
             "baseline",  # the engine fingerprints findings with it; it imports only the core

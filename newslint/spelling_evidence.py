@@ -1,0 +1,370 @@
+"""Spelling, the evidence of the article: how much likelier a correction must be for a word here.
+
+The verdict on a word alone is not enough: its case and place (a name mid-sentence), the words
+around it, and whether the article spells the correction right elsewhere move the margin.  Split
+out of ``newslint/kinds/spelling.py`` (issue 18) so each job reads on its own.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import TYPE_CHECKING
+
+import regex
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from newslint.calendar import calendar_names
+from newslint.document import Document
+from newslint.spelling_morphology import (
+    agent_noun,
+    prefixed,
+)
+from newslint.spelling_verdict import Verdict, WordVerdicts
+
+if TYPE_CHECKING:
+    from newslint.spelling_lexicon import Lexicon
+
+_WORD_INNER = ".'’-"  # besides letters, what a word before a name may hold (St. John's, Jean-Luc)
+_NEXT_WORD = regex.compile(r"(?:'s|’s)? (\p{L}+)")
+_UNLISTED_COMMONER = 0.9  # an unlisted lowercase word one slip from a word this much commoner: a slip
+_UNLISTED_COMMONER_SIX = 2.0  # ... and for a six-letter word two slips away (collum, tounge)
+_UNLISTED_COMMONER_FIVE = 2.5  # ... five letters (skool)
+_UNLISTED_COMMONER_FAR = 1.5  # ... the same for a long word two slips away (definetly, occurance)
+_MARGIN_UNLISTED = 0.3  # a lowercase word in no dictionary and rare on the web: a slip, unless ...
+_MARGIN_UNLISTED_FAR = 0.5  # ... the same for a long word two slips from its correction
+_UNHEARD_OF_ZIPF = 1.0  # a capitalised form rarer than this on the web is a slip or an obscure name
+_KNOWN_NAME_ZIPF = 2.5  # ... of a name (or word) at least this common
+_MARGIN_UNLISTED_NAME = 1.5  # ... the same for a name one slip from a name the dictionaries know
+_CONTEXT_BOOST = 1.0  # a correction the article uses elsewhere ...
+_CONTEXT_REACH = 1.5  # ... moves up past corrections at most this much likelier
+_CONTEXT_MAX_ZIPF = 5.0  # (a word as common as "for" is in every article: no evidence)
+_ATTESTED_EXTRA = 1.0  # more margin for a word the web or pyspellchecker knows, though no dictionary
+_LISTED_RARE_MAX_ZIPF = 3.0  # (none for a word only pyspellchecker lists, rarer than this on the web:
+# its list is counted from subtitles and keeps their misspellings: pervious, surprize) ...
+_LISTED_RARE_COMMONER = 2.5  # ... one slip from a word the web writes this much more often)
+_NAME = 99.0  # the margin of a capitalised word among capitalised words: a name, never flagged
+_PROPER_MIN_ZIPF = 4.0  # a name this common, lowercased, is a slip (british); a rarer one may be a word
+_CALENDAR = calendar_names()  # month and weekday names: the calendar vocabulary
+_INITIAL_BEFORE = frozenset(".!?:;—–-…\n\r\"“”‘'([")
+_CALENDAR_NAMES = sorted(_CALENDAR)
+_NAME_BEFORE_REACH = 60  # characters looked back for a capitalised word before a name
+_REPEATED_SLIP_MIN_LETTERS = 6  # a shorter word written twice is a term of the story, not a slip
+_REPEATED_SLIP_MAX_ZIPF = 2.5  # ... and so is one this common on the web
+_REPEATED_SLIP_GAP = 1.0  # ... unless its correction is at least this much likelier
+_USED_ELSEWHERE_MAX_ZIPF = 5.5  # a correction the article uses, rarer than this: evidence (lowercase)
+_USED_CAPITALISED_MAX_ZIPF = 5.0  # ... the same for a capitalised word
+_CAPITALISED_EVIDENCE_EXTRA = 0.5  # a capitalised word needs this much more than margin_evidence
+_TRANSPOSED_MIN_ZIPF = 3.5  # two letters swapped in a word this common (Britian): evidence
+_TRANSPOSED_MIN_LETTERS = 6  # ... in a word at least this long (shorter swaps make other words)
+_SHORT_WORD_MAX_LETTERS = 4  # a word this short takes max_edits_short (hoc, auf are not slips)
+_LONG_WORD_MIN_LETTERS = 7  # a word this long, in no list, may be two slips from its correction
+_UNLISTED_MIN_LETTERS = 5  # an unlisted word this long one slip from a word: a slip (recieve)
+_UNHEARD_OF_MIN_LETTERS = 5  # a shorter capitalised form the web lacks is an abbreviation or a name
+_LOWERCASED_NAME_MIN_LETTERS = 5  # a shorter lowercased name is often a foreign word (des, van)
+
+
+class SpellingEvidence(WordVerdicts):
+    """The ``spelling`` kind's weighing of a word in its article (a mixin: the kind sets the attributes)."""
+
+    margins: tuple[float, float, float, float]
+    max_edits_capitalised: int
+    max_edits_short: int
+
+    # ------------------------------------------------------------ document evidence
+
+    @staticmethod
+    def _initial(text: str, start: int, floor: int) -> bool:
+        """Whether the word at ``start`` begins a sentence, line or quotation."""
+        i = start - 1
+        while i >= floor and text[i] in " \t\"“‘'([*":
+            if text[i] in "\"“‘'([":
+                return True
+            i -= 1
+        return i < floor or text[i] in _INITIAL_BEFORE
+
+    def _position_margin(self, text: str, ws: int, we: int, word: str, doc: Document) -> float:
+        """The margin a word needs from its case and place: lowercase, sentence-initial, mid-sentence,
+        or among other capitalised words (a name: effectively never flagged)."""
+        if not word[0].isupper():
+            return float(self.margins[0])
+        para = doc.paragraph_at(ws)
+        if (doc.headline and ws < doc.headline.end) or self._initial(text, ws, para.start if para else 0):
+            return float(self.margins[1])
+        if _initial_before(text, ws, max(0, ws - _NAME_BEFORE_REACH)).isupper():
+            return _NAME
+        after = _NEXT_WORD.match(text, we)
+        if after and after.group(1)[:1].isupper():
+            return _NAME
+        return float(self.margins[2])
+
+    def _max_edits_for(self, word: str) -> int:
+        """How far a correction may be: less for capitalised words (names) and short words
+        (abbreviations, foreign words), where two edits reach a common word by chance."""
+        limit = self.max_edits
+        if word[:1].isupper():
+            limit = min(limit, self.max_edits_capitalised)
+        if len(word) <= _SHORT_WORD_MAX_LETTERS:
+            limit = min(limit, self.max_edits_short)
+        return limit
+
+    def _shape_unlikely(self, word: str, margin: float, verdict: Verdict, hyphenated: bool) -> bool:
+        """A lost space or apostrophe is not what happened to a part of a hyphenated compound, a
+        capitalised word mid-sentence (Aton, Cluedo: names), or a capitalised word that would
+        split in two (Windo at the start of a sentence) or take a g (Linkin)."""
+        top = verdict.suggestions[0] if verdict.suggestions else ""
+        dropped_g = top == word.lower() + "g"  # Linkin Park
+        return hyphenated or (word[0].isupper() and (margin == self.margins[2] or " " in top or dropped_g))
+
+    def _repeated_slip(self, word: str) -> bool:
+        """A lowercase word written more than once that is still a slip (honourary twice): in no
+        dictionary, rare on the web, and one plain slip from a word far likelier.  A writer
+        repeats a misspelling they believe in; a coined term has no such near word."""
+        lw = _stem(word)
+        if (
+            not lw.islower()
+            or len(lw) < _REPEATED_SLIP_MIN_LETTERS
+            or self._attested(lw)
+            or self.lexicon.freq(lw) >= _REPEATED_SLIP_MAX_ZIPF
+        ):
+            return False
+        words = self.lexicon.words
+        if self.lexicon.is_compound(lw) or prefixed(lw, words) or agent_noun(lw, words):
+            return False  # paycuts, rebanding, sentencers: made on purpose
+        verdict = self.verdict(lw, 1)
+        return (
+            verdict is not None
+            and not verdict.shape
+            and verdict.distance == 1
+            and verdict.gap >= _REPEATED_SLIP_GAP
+        )
+
+    def _lowercased_name(self, word: str) -> str | None:
+        """The capitalised form of a well-known name written in lowercase (british, friday), when
+        no dictionary has the lowercase word (china, march are words too); not a short one (des,
+        van: French, Dutch)."""
+        if (
+            len(word) < _LOWERCASED_NAME_MIN_LETTERS
+            or not word.isalpha()
+            or not word.islower()
+            or word in self.accept
+        ):
+            return None
+        lex = self.lexicon
+        if word in lex.names and word not in lex.words and lex.freq(word) >= _PROPER_MIN_ZIPF:
+            return word[:1].upper() + word[1:]
+        return None
+
+    def _unheard_of(self, word: str) -> bool:
+        """A capitalised word of five letters or more that no dictionary lists and hardly any web
+        page has: a name the web has never seen, or a slip."""
+        lw = word.lower()
+        return (
+            len(word) >= _UNHEARD_OF_MIN_LETTERS
+            and self.lexicon.freq(lw) < _UNHEARD_OF_ZIPF
+            and not self._attested(lw)
+        )
+
+    def _compound_fine(self, text: str, ws: int, we: int) -> bool:
+        """A hyphenated compound judged whole first: listed as such (have-nots, touchy-feely), or
+        a name (any part capitalised: Chong-gyu, Ngo-Anh), or with a number (18-year-olds)."""
+        start, end = ws, we
+        while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-'’"):
+            start -= 1
+        while end < len(text) and (text[end].isalnum() or text[end] in "-'’"):
+            end += 1
+        whole = text[start:end].strip("-'’")
+        parts = [p for p in whole.split("-") if p]
+        if any(p[:1].isupper() or any(ch.isdigit() for ch in p) for p in parts):
+            return True
+        lowered = _stem(whole).lower()
+        return lowered in self.lexicon.words or lowered in self.accept
+
+    def _needed(
+        self, word: str, margin: float, verdict: Verdict, text: str, hyphenated: bool = False
+    ) -> float:
+        """Lower the positional margin on evidence: the article spells the correction right
+        elsewhere, the correction is a month or weekday (Febuary, Wensday), or no dictionary
+        and hardly any web page has the word as written (recieve, Hollwood)."""
+        top = verdict.suggestions[0] if verdict.suggestions else ""
+        lw = word.lower()
+        if margin >= _NAME:  # among names (PSV Einhoven): only a name the dictionaries know, mistyped
+            known_name = top in self.lexicon.names and self.lexicon.freq(top) >= _KNOWN_NAME_ZIPF
+            if known_name and verdict.distance == 1 and self._unheard_of(word) and not hyphenated:
+                return _MARGIN_UNLISTED_NAME if _dropped_or_swapped(lw, top) else margin
+            return margin
+        if (
+            not self._attested(lw)
+            and not hyphenated
+            and not word[0].isupper()
+            and len(word) >= _LONG_WORD_MIN_LETTERS
+        ):
+            margin = min(margin, _MARGIN_UNLISTED_FAR)  # definatly, tommorow: two slips in a long word
+        unlisted = not self._attested(lw) and len(word) >= _UNLISTED_MIN_LETTERS and not hyphenated
+        if unlisted and verdict.distance == 1 and not word[0].isupper():
+            margin = min(margin, _MARGIN_UNLISTED)  # recieve: receive is one slip away
+        rare_listed = lw in self.lexicon.us_words and self.lexicon.freq(lw) < _LISTED_RARE_MAX_ZIPF
+        if (
+            (not self._attested(lw) or rare_listed)
+            and len(word) >= _UNLISTED_MIN_LETTERS
+            and not hyphenated
+            and not word[0].isupper()
+            and self._commoner_near(lw, verdict)
+        ):
+            return -_NAME  # pharoah, hinderance, definetly: the web writes the correction far more
+        if (
+            verdict.distance == 1
+            and not hyphenated
+            and word[0].isupper()
+            and self._unheard_of(word)
+            and self.lexicon.freq(top) >= _KNOWN_NAME_ZIPF
+            and (margin <= self.margins[1] or top in self.lexicon.names)  # mid-sentence: a name
+            and _dropped_or_swapped(lw, top)
+        ):
+            # Hollwood, Thaliand, Subtitute: a known name or word with a letter dropped or two
+            # swapped, and the form as written on hardly any web page: wherever it stands.
+            margin = min(margin, _MARGIN_UNLISTED_NAME)
+        if not word[0].isupper():
+            if (
+                len(top) >= 5
+                and self.lexicon.freq(top) < _USED_ELSEWHERE_MAX_ZIPF
+                and _occurrences(text, top)
+            ):
+                return min(margin, self.margins[3])
+            return margin
+        cased = top[:1].upper() + top[1:]
+        variant = word.startswith(cased) or cased.startswith(word)  # Magic/Magica: a real variant
+        if (
+            len(top) >= 5
+            and self.lexicon.freq(top) < _USED_CAPITALISED_MAX_ZIPF
+            and not variant
+            and _occurrences(text, cased)
+            and not _occurrences(text, top)
+        ):
+            margin = min(margin, self.margins[3] + _CAPITALISED_EVIDENCE_EXTRA)
+        if top in _CALENDAR and len(top) > 5:
+            margin = min(margin, self.margins[3])  # Febuary, Wensday: a misspelled common name
+        elif (
+            len(word) >= _TRANSPOSED_MIN_LETTERS
+            and self.lexicon.freq(top) >= _TRANSPOSED_MIN_ZIPF
+            and _transposed(word.lower(), top)
+        ):
+            margin = min(
+                margin, self.margins[3] + _CAPITALISED_EVIDENCE_EXTRA
+            )  # Britian, Bangaldesh: two letters swapped
+        return margin
+
+    def _commoner_near(self, lw: str, verdict: Verdict) -> bool:
+        """Whether a word no dictionary lists has as its likeliest correction a dictionary word one
+        slip away (two in a long word) that the web writes far more often: a well-known misspelling,
+        whatever the channel's cost of the slip (it undervalues the misspellings people learn:
+        pharoah, hinderance).  Not a compound or a prefixed word (hardcourt, unpayable): coined."""
+        lex = self.lexicon
+        if not verdict.ranked or lex.is_compound(lw) or prefixed(lw, lex.words):
+            return False
+        word, edits = verdict.ranked[0][:2]
+        if word not in lex.words:
+            return False
+        commoner = lex.freq(word) - lex.freq(lw)
+        if edits == 1:
+            return commoner >= _UNLISTED_COMMONER
+        if edits == 2 and len(lw) == 5:
+            return commoner >= _UNLISTED_COMMONER_FIVE
+        if edits == 2 and len(lw) == 6:
+            return commoner >= _UNLISTED_COMMONER_SIX
+        return edits == 2 and len(lw) >= 7 and commoner >= _UNLISTED_COMMONER_FAR
+
+    def _attested_extra(self, lw: str, verdict: Verdict) -> float:
+        """The extra margin for a word the web or pyspellchecker knows though no dictionary does:
+        none for a rare one a slip from a dictionary word the web writes far more often."""
+        if not self._attested(lw):
+            return 0.0
+        lex = self.lexicon
+        freq = lex.freq(lw)
+        if freq < _LISTED_RARE_MAX_ZIPF and any(
+            edits == 1 and word in lex.words and lex.freq(word) - freq >= _LISTED_RARE_COMMONER
+            for word, edits, _gap, _rank in verdict.ranked
+        ):
+            return 0.0
+        return _ATTESTED_EXTRA
+
+
+def _stem(word: str) -> str:
+    """The word with its apostrophes straightened and a possessive 's dropped (Kim’s -> Kim)."""
+    return word.replace("’", "'").removesuffix("'s")
+
+
+def _initial_before(text: str, ws: int, floor: int) -> str:
+    """The first letter of the word that ends one space before ``ws`` (not before ``floor``), or "".
+
+    The word is the run of letters and ``.'’-`` ending there, from its first letter: what the
+    pattern ``(\\p{L}[\\p{L}.'’-]*) $`` finds searched in ``text[floor:ws]``, without trying
+    every start in the window (a hot path: once per capitalised unknown word).
+    """
+    end = ws - 1
+    if end > floor and text[end] == "\n":
+        end -= 1  # as the pattern's $, which also matches before a final line break
+    if end < floor or text[end] != " ":
+        return ""
+    start = end
+    while start > floor and (text[start - 1].isalpha() or text[start - 1] in _WORD_INNER):
+        start -= 1
+    for i in range(start, end):
+        if text[i].isalpha():
+            return text[i]
+    return ""
+
+
+def _occurrences(text: str, word: str) -> int:
+    """How often ``word`` occurs in ``text`` as a whole word (case as given)."""
+    n = 0
+    i = text.find(word)
+    while i >= 0:
+        j = i + len(word)
+        if (i == 0 or not text[i - 1].isalpha()) and (j >= len(text) or not text[j].isalpha()):
+            n += 1
+        i = text.find(word, j)
+    return n
+
+
+def _in_context(verdict: Verdict, vocabulary: frozenset[str], lexicon: Lexicon) -> tuple[str, ...]:
+    """The corrections reordered by the article: a content word the article uses elsewhere is the
+    likelier meant (negotation where "negotiations" recurs), when it was nearly as likely anyway."""
+    ranked = verdict.ranked
+    if len(ranked) < 2:
+        return verdict.suggestions
+    best = ranked[0][3]
+
+    def rank(r: tuple[str, int, float, float]) -> float:
+        used = r[0] in vocabulary and lexicon.freq(r[0]) < _CONTEXT_MAX_ZIPF and r[3] > best - _CONTEXT_REACH
+        return r[3] + (_CONTEXT_BOOST if used else 0.0)
+
+    return tuple(r[0] for r in sorted(ranked, key=lambda r: -rank(r)))
+
+
+def _dropped_or_swapped(word: str, other: str) -> bool:
+    """``other`` with one letter left out (Hollwood) or two neighbours swapped (Thaliand): the
+    slips of a typist, where a one-letter difference between two real names is usually a change
+    of letter or an added one (Levin, Lievin)."""
+    if len(word) == len(other) - 1:
+        return any(other[:i] + other[i + 1 :] == word for i in range(len(other)))
+    return _transposed(word, other)
+
+
+def _transposed(word: str, other: str) -> bool:
+    """Whether two adjacent letters of ``other`` are swapped in ``word`` (and nothing else differs)."""
+    if len(word) != len(other):
+        return False
+    diff = [i for i in range(len(word)) if word[i] != other[i]]
+    return (
+        len(diff) == 2
+        and diff[1] == diff[0] + 1
+        and word[diff[0]] == other[diff[1]]
+        and (word[diff[1]] == other[diff[0]])
+    )
+
+
+@functools.lru_cache(maxsize=65536)
+def _near_calendar(word: str) -> bool:
+    """Within two edits of a month or weekday name (one C call over the nineteen names)."""
+    return process.extractOne(word, _CALENDAR_NAMES, scorer=OSA.distance, score_cutoff=2) is not None

@@ -1,0 +1,182 @@
+"""Spelling, the candidates: which word forms of a document need a closer look at all.
+
+Most words of an article are plain (known, or skipped by their shape); this finds the few odd
+ones with set differences over memoised chunks and tokens, and skips text that is not prose
+(URLs, handles, code, scare quotes, wordplay).  Split out of ``newslint/kinds/spelling.py``
+(issue 18) so each job reads on its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Container, Iterator
+
+import regex
+
+from newslint.spelling_evidence import SpellingEvidence, _stem
+
+# Text that is not prose (tested on the whitespace-delimited chunk around a suspicious word only):
+# URLs, e-mail addresses, handles, hashtags, inline code, domain names.
+_NOT_PROSE = regex.compile(
+    r"(?:https?://|ftp://|www\.)|@\w|(?:^|[\s(\"'“])#\w|`|\w\.(?:com|org|net|gov|edu|uk|io|info|biz|tv|ca|au|de|fr|in)\b"
+)
+_WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’][\p{L}]+)*")
+_LATIN = regex.compile(r"[A-Za-z\u00c0-\u024f']+")
+_OPEN_QUOTES = frozenset("\"“‘'«")
+_CLOSE_AFTER = regex.compile(r"[,.!?;:]?[\"”’'»]")
+_CHUNK_MEMO_LIMIT = 1_000_000  # chunks remembered per process (a few tens of MB at most)
+# Punctuation around a word in running text (never part of a word: see _WORD).
+_EDGE_PUNCTUATION = "\"'“”‘’«»()[]{}<>,.;:!?…*/|-–—"
+_NEARBY_WORDS = regex.compile(r"\p{L}+")
+_RHYME_REACH = 30  # characters either side
+_MAX_WORD_LETTERS = 40  # a longer run of letters is no word (a pasted hash, a URL slug): skipped
+_RHYME_MIN_LETTERS = 5  # a shorter word rhymes with too much by chance to count as wordplay
+
+
+class SpellingForms(SpellingEvidence):
+    """The ``spelling`` kind's choice of the forms to weigh (a mixin: the kind sets the attributes)."""
+
+    min_length: int
+    _dictionary_is_plain: bool
+    _plain: set[str]
+    _plain_chunks: set[str]
+    _plain_tokens: set[str]
+    _odd_tokens: dict[str, tuple[str, ...]]
+
+    def _plain_form(self, word: str) -> bool:
+        """Whether a surface form never needs checking: known, or skipped by its shape."""
+        if len(word) < self.min_length or len(word) > _MAX_WORD_LETTERS or not _LATIN.fullmatch(word):
+            return True
+        norm = _stem(word)
+        if not norm or norm[1:] != norm[1:].lower():
+            return True  # ALL CAPS or MixedCase: acronyms and brands
+        if norm[0].isupper() and norm.lower() in self.lexicon.names:
+            return True  # a name the dictionaries know, capitalised as it should be
+        return self.fine(norm.lower())
+
+    def _odd_forms(self, text: str) -> set[str]:
+        """The word forms in ``text`` that need a closer look.
+
+        Whitespace-delimited chunks ("said,", "(Reuters)") recur across a corpus far more than they
+        vary, so chunks already seen to be a plain word in punctuation are dropped with one set
+        difference in C, and the rest are tokenised in one call (a word never spans whitespace).
+        """
+        plain, plain_chunks = self._plain, self._plain_chunks
+        novel = set(text.split()) - plain_chunks
+        if not novel:
+            return set()
+        odd: set[str] = set()
+        for form in set(_WORD.findall(" ".join(novel))) - plain:
+            if self._plain_form(form):
+                plain.add(form)
+            else:
+                odd.add(form)
+        for chunk in novel:
+            if chunk.strip(_EDGE_PUNCTUATION) in plain:
+                plain_chunks.add(chunk)
+        if len(plain_chunks) > _CHUNK_MEMO_LIMIT:
+            plain_chunks.clear()
+        return odd
+
+    def _plain_part(self, part: str) -> bool:
+        """Whether every way of writing the lowercase word ``part`` (lowercase, Capitalised, ALL
+        CAPS, MixedCase) is plain: the shape test and the dictionary do not depend on case."""
+        if len(part) < self.min_length or len(part) > _MAX_WORD_LETTERS or not _LATIN.fullmatch(part):
+            return True
+        norm = _stem(part)
+        return not norm or self.fine(norm.lower())
+
+    def _odd_forms_of(self, vocabulary: frozenset[str]) -> set[str]:
+        """The forms needing a closer look, from the document's lowercased vocabulary (computed
+        once for several rules).  Known tokens are dropped with one set difference in C.  Only a
+        lowercase or Capitalised form can be odd (ALL CAPS and MixedCase words are skipped), so
+        those two spellings of each unknown word are the forms to look for in the text."""
+        plain_tokens, odd_tokens = self._plain_tokens, self._odd_tokens
+        odd: set[str] = set()
+        novel = vocabulary - plain_tokens
+        if self._dictionary_is_plain:
+            # A dictionary word is plain in any case: no need to take it apart (a word with an
+            # apostrophe still is: "opec's" is checked as "opec", as in the text).
+            listed = {t for t in self.lexicon.words.among(novel) if t.isalpha()}
+            if listed:
+                plain_tokens |= listed
+                novel -= listed
+        for token in novel:
+            forms = odd_tokens.get(token)
+            if forms is None:
+                found: set[str] = set()
+                for part in _WORD.findall(token):
+                    if not self._plain_part(part):
+                        for form in {part, part[:1].upper() + part[1:], part[:1].title() + part[1:]}:
+                            if form not in self._plain and not self._plain_form(form):
+                                found.add(form)
+                if not found:
+                    plain_tokens.add(token)
+                    continue
+                forms = odd_tokens[token] = tuple(found)
+            odd.update(forms)
+        if len(plain_tokens) > _CHUNK_MEMO_LIMIT or len(odd_tokens) > _CHUNK_MEMO_LIMIT:
+            plain_tokens.clear()
+            odd_tokens.clear()
+        return odd
+
+    def _forced(self, lw: str) -> bool:
+        """Whether the word is flagged whatever the document says: rejected, or of the other locale."""
+        return lw in self.reject or (self.locale != "en" and self._locale_verdict(lw) is not None)
+
+    def _single_uses(self, text: str, start: int, end: int, odd: set[str]) -> Iterator[tuple[int, str]]:
+        """(offset, form) of the odd forms worth a closer look: a form written twice or more is
+        a name or a term of the story (unless a rule forces it), so it is dropped here at once."""
+        for form, offsets in _find_words(text, start, end, odd).items():
+            if len(offsets) > 1 and not self._forced(_stem(form).lower()) and not self._repeated_slip(form):
+                continue
+            for ws in offsets:
+                yield ws, form
+
+
+def _find_words(text: str, start: int, end: int, words: set[str]) -> dict[str, list[int]]:
+    """The offsets of each whole-word occurrence of the given words in ``text[start:end]``."""
+    found: dict[str, list[int]] = {}
+    for word in words:
+        i = text.find(word, start, end)
+        while i >= 0:
+            j = i + len(word)
+            if (i == 0 or not _is_word_char(text[i - 1])) and (j >= len(text) or not _is_word_char(text[j])):
+                found.setdefault(word, []).append(i)
+            i = text.find(word, j, end)
+    return found
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch in "'’"
+
+
+def _scare_quoted(text: str, ws: int, we: int) -> bool:
+    """A word quoted on its own ('the “frunk”') is a coined or cited term, not a slip."""
+    return ws > 0 and text[ws - 1] in _OPEN_QUOTES and bool(_CLOSE_AFTER.match(text, we))
+
+
+def _not_prose(text: str, ws: int, we: int) -> bool:
+    """Whether the whitespace-delimited chunk holding a word is a URL, address, handle, tag or code."""
+    left = max(text.rfind(" ", 0, ws), text.rfind("\n", 0, ws)) + 1
+    right = min((i for i in (text.find(" ", we), text.find("\n", we)) if i >= 0), default=len(text))
+    return _NOT_PROSE.search(text, max(left - 1, 0), right) is not None
+
+
+def _rhymes(text: str, ws: int, we: int, words: Container[str]) -> bool:
+    """Whether a word rhymes with a listed word beside it ("naming, shaming and faming"): a coinage
+    for the sound of it, not a slip.  The rhyme is all of the word but its first letter (four
+    letters at least): report beside aiport is no rhyme."""
+    word = text[ws:we].lower()
+    if len(word) < _RHYME_MIN_LETTERS:
+        return False
+    rhyme = word[-4:]
+    nearby = _NEARBY_WORDS.findall(text, max(0, ws - _RHYME_REACH), min(len(text), we + _RHYME_REACH))
+    for other in nearby:
+        other = other.lower()
+        if other != word and other.endswith(rhyme) and other in words and abs(len(other) - len(word)) <= 2:
+            common = 0
+            while common < min(len(word), len(other)) and word[-1 - common] == other[-1 - common]:
+                common += 1
+            if common >= max(4, len(word) - 1):
+                return True
+    return False

@@ -1,0 +1,285 @@
+"""Spelling, the verdict on a word: is the lowercase word fine, and if not, how suspicious it is.
+
+The ``spelling`` kind asks this of every word its forms pass on; apart from the document, so the
+answers are memoised per process.  A word a dictionary or list vouches for is fine; otherwise its
+shape (a lost apostrophe or space, a held key), then the noisy channel over candidate corrections,
+decide.  Split out of ``newslint/kinds/spelling.py`` (issue 18) so each job reads on its own.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Container
+from typing import TYPE_CHECKING
+
+from newslint.findings import Fix
+from newslint.spelling_morphology import (
+    collapse_triples,
+    derived,
+    elongated,
+    irregular_plural,
+    missing_apostrophe,
+    run_together,
+)
+
+if TYPE_CHECKING:
+    from newslint.spelling_candidates import CandidateIndex
+    from newslint.spelling_lexicon import Lexicon
+    from newslint.spelling_lists import WordList
+
+_COMPOUND_GAP = 1.0  # a compound stands unless a word one slip away is this much likelier ...
+_COMPOUND_ZIPF = 1.8  # ... or a word one slip away this much commoner (suprise: sup+rise)
+_COMPOUND_UNLISTED_ZIPF = 1.0  # ... (1.0 when the web hardly knows the compound: existant, roomate)
+_COMPOUND_UNLISTED_MAX_ZIPF = 2.5  # (a compound on fewer web pages than this is unlisted)
+_DERIVED_COMMONER = 2.5  # a word that looks derived is a slip of one this much commoner (aweful)
+_HELD_KEY_COMMON_ZIPF = 5.0  # a short word with a tripled letter giving a word this common: a slip (willl)
+_SHAPE_GAP = 50.0  # a lost apostrophe or space: as sure as a misspelling gets, below a forced word
+_RUN_TOGETHER_MAX_ZIPF = 2.0  # a joined pair written on more web pages than this is a coinage
+_HELD_KEY_MIN = 6  # a shorter word with a tripled letter is an exclamation (Booo, hisss)
+_PLURAL_RARER = 2.0  # an unlisted plural this much rarer than its singular is not its plural
+_WELL_KNOWN_SLIP_ZIPF = 1.5  # a misspelling on this many web pages is a well-known one (recieve)
+_RIVAL_GAP = 1.5  # a second correction within this much of the first makes the fix a guess
+#: a shorter "slip" is as often an abbreviation or dialect (shd, weh) as a typo: never a safe fix
+_SAFE_FIX_MIN_LETTERS = 4
+_CONTRACTIONS = ("n't", "'ll", "'re", "'ve", "'d", "'m", "'s")
+_EN_GB_EXCEPTIONS = frozenset({"program", "programs", "disk", "disks", "analog", "dialog"})
+_FORCED_GAP = 99.0  # a rejected word or one of the other locale: flagged whatever the margin
+_OTHER_LOCALE_MIN_ZIPF = 2.0  # (en-US) a British spelling is flagged when its American form is this common
+_BRITISH_FORM_MIN_ZIPF = 2.5  # a British form of a dictionary word, this common on the web: a word
+_PLURAL_STEM_MIN_LETTERS = 6  # a plural the lists lack is vouched for only from a stem this long
+_PLURAL_STEM_MIN_ZIPF = 2.5  # ... and at least this common on the web
+_RUN_TOGETHER_SLIP_SLACK = 1.0  # a one-slip word nearly as common as the rarer part: a slip (atfer)
+
+
+class Verdict:
+    """Why a lowercase word is suspicious: the gap to its best correction, and the corrections."""
+
+    __slots__ = ("distance", "gap", "ranked", "shape", "suggestions")
+
+    def __init__(
+        self,
+        gap: float,
+        suggestions: tuple[str, ...],
+        ranked: tuple[tuple[str, int, float, float], ...] = (),
+        shape: bool = False,
+    ) -> None:
+        self.gap = gap
+        self.shape = shape  # a lost apostrophe or space, a key held down: not a misspelling
+        self.suggestions = suggestions
+        self.ranked = ranked  # (word, edits, gap, rank) of each searched correction, best first
+        # edits to the likeliest correction, the one that gives the gap (0: from a list)
+        self.distance = max(ranked, key=lambda r: r[2])[1] if ranked else 0
+
+    def within(self, edits: int) -> Verdict | None:
+        """The verdict with only corrections at most ``edits`` away (None when none is)."""
+        if self.distance <= edits:
+            return self
+        near = tuple(r for r in self.ranked if r[1] <= edits)
+        return Verdict(max(r[2] for r in near), tuple(r[0] for r in near), near) if near else None
+
+
+_HELD = Verdict(0.0, (), shape=True)  # a letter held for effect (pleeease): fine as written
+
+
+class WordVerdicts:
+    """The ``spelling`` kind's verdicts on single words (a mixin: the kind sets the attributes)."""
+
+    lexicon: Lexicon
+    accept: WordList
+    reject: dict[str, str]
+    locale: str
+    common: float
+    max_edits: int
+    _memo: dict[tuple[str, int], Verdict | None]
+    _fine: dict[str, bool]
+
+    @functools.cached_property
+    def index(self) -> CandidateIndex:
+        """The candidate corrections, loaded on first need: many articles have no word to weigh."""
+        from newslint.spelling_candidates import CandidateIndex
+
+        return CandidateIndex(self.lexicon.zipf, allowed=self.lexicon.corrections)
+
+    # ------------------------------------------------------------ word verdicts
+
+    def _locale_verdict(self, lw: str) -> Verdict | None:
+        """A spelling of the other English than the one asked for."""
+        lex = self.lexicon
+        if self.locale == "en-US" and lw not in lex.us_words:
+            us = lex.british_variant_known(lw, _OTHER_LOCALE_MIN_ZIPF)
+            if us:
+                return Verdict(_FORCED_GAP, (us,))
+        elif self.locale == "en-GB" and lw in lex.us_words and lw not in _EN_GB_EXCEPTIONS:
+            gb = lex.british_form_of(lw)
+            if gb:
+                return Verdict(_FORCED_GAP, (gb,))
+        return None
+
+    def _known(self, lw: str) -> bool:
+        """Whether a curated dictionary (or the user) vouches for the lowercase word.
+
+        Frequency alone never does: the web's word counts hold the misspellings people make
+        (recieve, occured), which are judged against their corrections instead (see ``verdict``).
+        """
+        lex = self.lexicon
+        if lw in lex.words or lw in self.accept:
+            return True
+        if lex.freq(lw) >= _BRITISH_FORM_MIN_ZIPF and lex.british_variant_known(lw):
+            return True
+        for ending in _CONTRACTIONS:
+            if lw.endswith(ending) and len(lw) > len(ending) + 1:
+                stem = lw[: -len(ending)]
+                return stem in lex.us_words or lex.freq(stem) >= self.common or self._known(stem)
+        # The plural of a dictionary word the lists lack (recourses, flyovers): a long stem, and common.
+        # Not when the web writes the stem far more often (aircrafts, countrys, softwares).
+        stem = lw[:-1]
+        return (
+            lw.endswith("s")
+            and len(stem) >= _PLURAL_STEM_MIN_LETTERS
+            and stem in lex.words
+            and lex.freq(stem) >= _PLURAL_STEM_MIN_ZIPF
+            and lex.freq(stem) - lex.freq(lw) < _PLURAL_RARER
+            and not irregular_plural(stem, lex.words)
+        )
+
+    def _attested(self, lw: str) -> bool:
+        """Not in a curated dictionary, but common on the web or in pyspellchecker's list: a word
+        only when no correction is far likelier (jargon, slang, names) -- the noisy channel decides
+        with a larger margin."""
+        return lw in self.lexicon.us_words or self.lexicon.freq(lw) >= self.common
+
+    def fine(self, lw: str) -> bool:
+        """Whether a lowercase word needs no further thought (memoised; the common case)."""
+        ok = self._fine.get(lw)
+        if ok is None:
+            ok = (
+                lw not in self.reject
+                and self._known(lw)
+                and not (self.locale != "en" and self._locale_verdict(lw))
+            )
+            self._fine[lw] = ok
+        return ok
+
+    def verdict(self, lw: str, max_edits: int | None = None) -> Verdict | None:
+        """None when the lowercase word is fine; else how suspicious it is, with corrections up to
+        ``max_edits`` away (default: the rule's ``max_edits``; memoised)."""
+        edits = self.max_edits if max_edits is None else max_edits
+        key = (lw, edits)
+        try:
+            return self._memo[key]
+        except KeyError:
+            pass
+        result: Verdict | None = None
+        if lw in self.reject:
+            right = self.reject[lw]
+            result = Verdict(_FORCED_GAP, (right,) if right else ())
+        elif self.locale != "en" and (loc := self._locale_verdict(lw)):
+            result = loc
+        elif not self._known(lw):
+            result = self._shape_verdict(lw)
+            if result is _HELD:
+                result = None
+            elif result is None and not derived(lw, self.lexicon.words):
+                result = self._channel_verdict(lw, edits)
+            elif result is None:
+                result = self._derived_verdict(lw)
+        self._memo[key] = result
+        return result
+
+    def _shape_verdict(self, lw: str) -> Verdict | None:
+        """A word with its apostrophe lost (dont) or two words run together (inwhich)."""
+        lex = self.lexicon
+        apostrophe = missing_apostrophe(lw, lex.words)
+        if apostrophe:
+            return Verdict(_SHAPE_GAP, (apostrophe,), shape=True)
+        if lw.endswith("in") and lw + "g" in lex.words:
+            return Verdict(_SHAPE_GAP, (lw + "g",), shape=True)  # goin, nothin: a g dropped
+        if elongated(lw):
+            fixed = collapse_triples(lw)
+            common = lex.freq(fixed) >= _HELD_KEY_COMMON_ZIPF
+            if fixed in lex.words and (len(fixed) >= _HELD_KEY_MIN or common):
+                return Verdict(_SHAPE_GAP, (fixed,), shape=True)  # folllowing, noteboook, willl
+            return _HELD  # hisss, Booo, pleeease: held for effect
+        if lex.freq(lw) < _RUN_TOGETHER_MAX_ZIPF:
+            split = run_together(lw, lex.words, lex.freq)
+            if split:
+                # atfer is a slip of after (one edit, a common word), not "at fer"
+                rarer = min(lex.freq(part) for part in split.split())
+                near = self.index.candidates(lw, 1)
+                if not (near and max(c.zipf for c in near) >= rarer - _RUN_TOGETHER_SLIP_SLACK):
+                    return Verdict(_SHAPE_GAP, (split,), shape=True)
+        return None
+
+    def _derived_verdict(self, lw: str) -> Verdict | None:
+        """A word that looks derived (aweful: awe+ful, signes: sign+es) is still a slip when it is a
+        well-known one: on many web pages, and one edit from a dictionary word the web writes far
+        more often (awful, signs).  A coinage (tieless, rueing, trailblazed) is on hardly any."""
+        if self.lexicon.freq(lw) < _WELL_KNOWN_SLIP_ZIPF:
+            return None
+        verdict = self._channel_verdict(lw, 1)
+        if verdict is None or not verdict.ranked:
+            return None
+        top = verdict.ranked[0][0]
+        lex = self.lexicon
+        if top in lex.words and lex.freq(top) - lex.freq(lw) >= _DERIVED_COMMONER:
+            return verdict
+        return None
+
+    def _channel_verdict(self, lw: str, edits: int) -> Verdict | None:
+        """The noisy channel: the likeliest corrections and how much likelier than the word they are."""
+        cands = self.index.candidates(lw.replace("'", ""), edits)
+        if not cands:
+            return None
+        freq = self.lexicon.freq(lw)
+        gap = max(c.score for c in cands) - freq
+        # A closed compound of two common words (carmaker, housebuilder) stands unless one
+        # slip away from a much likelier word (meet+ting, sur+port, sup+rise) that is not merely
+        # its plural or singular (grassroot: the compound as an adjective).
+        if self.lexicon.is_compound(lw):
+            near = [c for c in cands if c.distance == 1 and c.word.rstrip("s") != lw.rstrip("s")]
+            likelier = max((c.zipf for c in near), default=0.0) - freq
+            commoner = _COMPOUND_UNLISTED_ZIPF if freq < _COMPOUND_UNLISTED_MAX_ZIPF else _COMPOUND_ZIPF
+            if not near or (max(c.score for c in near) - freq < _COMPOUND_GAP and likelier < commoner):
+                return None
+        ranked = tuple((c.word, c.distance, c.score - freq, c.rank) for c in cands)
+        return Verdict(gap, tuple(c.word for c in cands), ranked)
+
+    def _fix(self, ws: int, we: int, word: str, verdict: Verdict, top: str, forced: bool) -> Fix | None:
+        """The fix for a flagged word: none when the correction would drop a word of the text
+        (toprevent -> prevent), safe only when the correction is near-certain."""
+        if not top or _drops_a_word(word.lower(), top.lower(), self.lexicon.words):
+            return None
+        return Fix(ws, we, top, safe=self._certain(word, verdict, forced))
+
+    def _certain(self, word: str, verdict: Verdict, forced: bool) -> bool:
+        """Whether a correction is near-certain, so that ``--fix`` may apply it unasked: the
+        user's own reject list with one correction; a lost apostrophe or a key held down; or a
+        well-known misspelling (written on many web pages, listed in no dictionary, lowercase)
+        one edit from a word and with no rival correction as near.  Anything else is a guess."""
+        if forced:
+            return len(verdict.suggestions) == 1
+        if verdict.shape:
+            return " " not in verdict.suggestions[0]  # don't, following; "in which" is a guess
+        lw = word.lower()
+        if not word.islower() or verdict.distance != 1 or len(lw) < _SAFE_FIX_MIN_LETTERS:
+            return False
+        if self._attested(lw):
+            return False
+        if self.lexicon.freq(lw) < _WELL_KNOWN_SLIP_ZIPF:
+            return False
+        best = verdict.ranked[0]
+        return not any(r[1] <= best[1] and r[2] > verdict.gap - _RIVAL_GAP for r in verdict.ranked[1:])
+
+
+def _drops_a_word(word: str, correction: str, words: Container[str]) -> bool:
+    """Whether the correction is the word less a leading or trailing word of its own (toprevent
+    -> prevent drops "to"): a fix that deletes text the writer meant."""
+    if correction == word or len(correction) >= len(word):
+        return False
+    if word.endswith(correction):
+        rest = word[: len(word) - len(correction)]
+    elif word.startswith(correction):
+        rest = word[len(correction) :]
+    else:
+        return False
+    return len(rest) >= 2 and rest in words
