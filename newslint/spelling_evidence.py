@@ -20,12 +20,12 @@ from newslint.spelling_morphology import (
     agent_noun,
     prefixed,
 )
+from newslint.spelling_text import _dropped_or_swapped, _initial_before, _occurrences, _stem, _transposed
 from newslint.spelling_verdict import Verdict, WordVerdicts
 
 if TYPE_CHECKING:
     from newslint.spelling_lexicon import Lexicon
 
-_WORD_INNER = ".'’-"  # besides letters, what a word before a name may hold (St. John's, Jean-Luc)
 _NEXT_WORD = regex.compile(r"(?:'s|’s)? (\p{L}+)")
 _UNLISTED_COMMONER = 0.9  # an unlisted lowercase word one slip from a word this much commoner: a slip
 _UNLISTED_COMMONER_SIX = 2.0  # ... and for a six-letter word two slips away (collum, tounge)
@@ -289,44 +289,6 @@ class SpellingEvidence(WordVerdicts):
         return _ATTESTED_EXTRA
 
 
-def _stem(word: str) -> str:
-    """The word with its apostrophes straightened and a possessive 's dropped (Kim’s -> Kim)."""
-    return word.replace("’", "'").removesuffix("'s")
-
-
-def _initial_before(text: str, ws: int, floor: int) -> str:
-    """The first letter of the word that ends one space before ``ws`` (not before ``floor``), or "".
-
-    The word is the run of letters and ``.'’-`` ending there, from its first letter: what the
-    pattern ``(\\p{L}[\\p{L}.'’-]*) $`` finds searched in ``text[floor:ws]``, without trying
-    every start in the window (a hot path: once per capitalised unknown word).
-    """
-    end = ws - 1
-    if end > floor and text[end] == "\n":
-        end -= 1  # as the pattern's $, which also matches before a final line break
-    if end < floor or text[end] != " ":
-        return ""
-    start = end
-    while start > floor and (text[start - 1].isalpha() or text[start - 1] in _WORD_INNER):
-        start -= 1
-    for i in range(start, end):
-        if text[i].isalpha():
-            return text[i]
-    return ""
-
-
-def _occurrences(text: str, word: str) -> int:
-    """How often ``word`` occurs in ``text`` as a whole word (case as given)."""
-    n = 0
-    i = text.find(word)
-    while i >= 0:
-        j = i + len(word)
-        if (i == 0 or not text[i - 1].isalpha()) and (j >= len(text) or not text[j].isalpha()):
-            n += 1
-        i = text.find(word, j)
-    return n
-
-
 def _in_context(verdict: Verdict, vocabulary: frozenset[str], lexicon: Lexicon) -> tuple[str, ...]:
     """The corrections reordered by the article: a content word the article uses elsewhere is the
     likelier meant (negotation where "negotiations" recurs), when it was nearly as likely anyway."""
@@ -340,28 +302,6 @@ def _in_context(verdict: Verdict, vocabulary: frozenset[str], lexicon: Lexicon) 
         return r[3] + (_CONTEXT_BOOST if used else 0.0)
 
     return tuple(r[0] for r in sorted(ranked, key=lambda r: -rank(r)))
-
-
-def _dropped_or_swapped(word: str, other: str) -> bool:
-    """``other`` with one letter left out (Hollwood) or two neighbours swapped (Thaliand): the
-    slips of a typist, where a one-letter difference between two real names is usually a change
-    of letter or an added one (Levin, Lievin)."""
-    if len(word) == len(other) - 1:
-        return any(other[:i] + other[i + 1 :] == word for i in range(len(other)))
-    return _transposed(word, other)
-
-
-def _transposed(word: str, other: str) -> bool:
-    """Whether two adjacent letters of ``other`` are swapped in ``word`` (and nothing else differs)."""
-    if len(word) != len(other):
-        return False
-    diff = [i for i in range(len(word)) if word[i] != other[i]]
-    return (
-        len(diff) == 2
-        and diff[1] == diff[0] + 1
-        and word[diff[0]] == other[diff[1]]
-        and (word[diff[1]] == other[diff[0]])
-    )
 
 
 @functools.lru_cache(maxsize=65536)

@@ -12,7 +12,8 @@ from collections.abc import Container, Iterator
 
 import regex
 
-from newslint.spelling_evidence import SpellingEvidence, _stem
+from newslint.spelling_evidence import SpellingEvidence
+from newslint.spelling_text import _stem
 
 # Text that is not prose (tested on the whitespace-delimited chunk around a suspicious word only):
 # URLs, e-mail addresses, handles, hashtags, inline code, domain names.

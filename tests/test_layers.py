@@ -45,6 +45,7 @@ LAYERS: dict[str, str] = {
             "spelling_verdict",  # spelling: the verdict on a word
             "spelling_evidence",  # spelling: the evidence of the article
             "spelling_forms",  # spelling: the forms worth a closer look
+            "spelling_text",  # spelling: plain text helpers the parts share
             "yamlload",
             "suppression",
             "baseline",  # the engine fingerprints findings with it; it imports only the core

@@ -15,9 +15,9 @@ from newslint.document import Document
 from newslint.engine import Linter
 from newslint.ruleset import all_rules, apply_settings
 from newslint.spelling_candidates import CandidateIndex, adjacent_keys, edit_cost, edits1
-from newslint.spelling_evidence import _initial_before
 from newslint.spelling_lexicon import Lexicon, RareWords, american_to_british, british_to_american
 from newslint.spelling_lists import WordListError, load_accept, load_reject
+from newslint.spelling_text import _initial_before
 from newslint.spelling_vocab import learn
 
 RULES = Path(__file__).resolve().parent.parent / "rules" / "spelling"

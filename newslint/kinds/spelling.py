@@ -29,9 +29,10 @@ from newslint.document import SCOPES, Document
 from newslint.findings import Fix, Hit, RelatedSpan
 from newslint.kinds.base import Kind
 from newslint.options import Option
-from newslint.spelling_evidence import _CALENDAR, _NAME, _in_context, _near_calendar, _occurrences, _stem
+from newslint.spelling_evidence import _CALENDAR, _NAME, _in_context, _near_calendar
 from newslint.spelling_forms import _CHUNK_MEMO_LIMIT, SpellingForms, _not_prose, _rhymes, _scare_quoted
 from newslint.spelling_names import inconsistent_names
+from newslint.spelling_text import _occurrences, _stem
 from newslint.spelling_verdict import Verdict
 from newslint.tokens import match_case
 
