@@ -19,6 +19,20 @@ class OptionError(ValueError):
         self.key = key
 
 
+def named_settings(
+    options: Mapping[str, Any], key: str, allowed: frozenset[str] | set[str], noun: str
+) -> Mapping[str, Mapping[str, Any]]:
+    """Option ``key`` as a map of names to settings whose keys are all ``allowed`` (presets,
+    house styles); ``noun`` names one entry in the error ("preset", "house style")."""
+    named = options[key]
+    if not isinstance(named, Mapping):
+        raise OptionError(key, f"option {key!r} must map {noun.split()[-1]} names to settings")
+    for name, entry in named.items():
+        if not isinstance(entry, Mapping) or set(entry) - allowed:
+            raise OptionError(key, f"{noun} {name!r} may only have {', '.join(sorted(allowed))}")
+    return named
+
+
 # Types an option may have.  "regex" is a string compiled by the kind (errors reported by it).
 # "list[path]" is a list of file names; from a config file they are taken relative to its folder.
 TYPES = (

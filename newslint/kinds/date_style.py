@@ -19,7 +19,7 @@ from newslint.date_mentions import VOCAB_OPTIONS, Mention, render, resolve_vocab
 from newslint.document import Document
 from newslint.findings import Fix, Hit
 from newslint.kinds.date_base import DateKind
-from newslint.options import Option, OptionError
+from newslint.options import Option, OptionError, named_settings
 
 _PRESET_KEYS = {"order", "ordinals", "abbreviate"}
 
@@ -47,13 +47,8 @@ class DateStyle(DateKind):
     @classmethod
     def validate(cls, options: Mapping[str, Any]) -> None:
         super().validate(options)
-        presets = options["presets"]
-        if not isinstance(presets, Mapping):
-            raise OptionError("presets", "option 'presets' must map preset names to settings")
+        presets = named_settings(options, "presets", _PRESET_KEYS, "preset")
         for name, preset in presets.items():
-            if not isinstance(preset, Mapping) or set(preset) - _PRESET_KEYS:
-                keys = ", ".join(sorted(_PRESET_KEYS))
-                raise OptionError("presets", f"preset {name!r} may only have {keys}")
             if preset.get("order", "MD") not in ("DM", "MD"):
                 raise OptionError("presets", f"preset {name!r}: order must be DM or MD")
             forms = preset.get("abbreviate") or {}

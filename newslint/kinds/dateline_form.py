@@ -14,7 +14,7 @@ from newslint import calendar
 from newslint.document import Document
 from newslint.findings import Fix, Hit
 from newslint.kinds.base import Kind
-from newslint.options import Option, OptionError
+from newslint.options import Option, OptionError, named_settings
 from newslint.rule_model import Rule
 from newslint.structure import Dateline
 
@@ -49,13 +49,8 @@ class DatelineForm(Kind):
             forms = calendar.load(options["vocabulary"] or calendar.DEFAULT).house_forms
         except KeyError as exc:
             raise OptionError("vocabulary", str(exc.args[0])) from None
-        styles = options["house_styles"]
-        if not isinstance(styles, Mapping):
-            raise OptionError("house_styles", "option 'house_styles' must map style names to settings")
+        styles = named_settings(options, "house_styles", _STYLE_KEYS, "house style")
         for name, style in styles.items():
-            if not isinstance(style, Mapping) or set(style) - _STYLE_KEYS:
-                keys = ", ".join(sorted(_STYLE_KEYS))
-                raise OptionError("house_styles", f"house style {name!r} may only have {keys}")
             if style.get("dash", "-") not in _DASHES:
                 raise OptionError("house_styles", f"house style {name!r}: dash must be one of {_DASHES}")
             if style.get("months") is not None and style["months"] not in forms:
