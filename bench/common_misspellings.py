@@ -57,6 +57,9 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--min-zipf", type=float, default=1.5, help="how common in web counts (default 1.5)")
     ap.add_argument("--show", type=int, default=20, help="misses and wrong suggestions to print")
+    ap.add_argument(
+        "--dump", type=Path, help="write 'wrong, right, flagged, first suggestion' lines (TSV) here"
+    )
     args = ap.parse_args()
     cases = pairs(args.min_zipf)
     with tempfile.TemporaryDirectory() as tmp:
@@ -86,6 +89,11 @@ def main() -> int:
     print(f"recall            {len(hits) / n:.3f}  ({len(hits)}/{n})")
     share = len(right_top) / max(1, len(hits))
     print(f"top-1 suggestion  {share:.3f}  ({len(right_top)}/{len(hits)} flagged)")
+    if args.dump:
+        rows = (
+            f"{w}\t{r}\t{int(k in flagged)}\t{(flagged.get(k) or [''])[0]}\n" for k, (w, r) in where.items()
+        )
+        args.dump.write_text("".join(rows), encoding="utf-8")
     misses = [where[k] for k in where if k not in flagged]
     if args.show and misses:
         print("missed:", ", ".join(f"{w}->{r}" for w, r in misses[: args.show]))

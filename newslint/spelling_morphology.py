@@ -6,7 +6,8 @@ Each test here takes a lowercase word that no curated dictionary lists and asks 
 * two words run together, one of them a function word (in+which, the+first, will+mean) or an
   adverb before its verb (radically+improved): a slip, corrected by the space;
 * a contraction or possessive without its apostrophe (dont, isnt, thats, childrens): a slip,
-  corrected by the apostrophe.
+  corrected by the apostrophe;
+* a contraction with its apostrophe one letter off (wer'e, does'nt): a slip, corrected by moving it.
 """
 
 from __future__ import annotations
@@ -128,5 +129,21 @@ def missing_apostrophe(word: str, is_word: Container[str]) -> str | None:
                 continue
             form = word[: -len(bare)] + ending
             if form in is_word:
+                return form
+    return None
+
+
+def misplaced_apostrophe(word: str, is_word: Container[str]) -> str | None:
+    """The listed contraction that ``word`` is with its apostrophe swapped with a neighbouring
+    letter (wer'e -> we're, does'nt -> doesn't), or None."""
+    i = word.find("'")
+    if i < 1 or word.count("'") != 1:
+        return None
+    for j in (i - 1, i + 1):
+        if 0 < j < len(word):
+            chars = list(word)
+            chars[i], chars[j] = chars[j], chars[i]
+            form = "".join(chars)
+            if not form.startswith("'") and not form.endswith("'") and form in is_word:
                 return form
     return None

@@ -18,6 +18,7 @@ from newslint.spelling_morphology import (
     derived,
     elongated,
     irregular_plural,
+    misplaced_apostrophe,
     missing_apostrophe,
     run_together,
 )
@@ -48,13 +49,14 @@ _OTHER_LOCALE_MIN_ZIPF = 2.0  # (en-US) a British spelling is flagged when its A
 _BRITISH_FORM_MIN_ZIPF = 2.5  # a British form of a dictionary word, this common on the web: a word
 _PLURAL_STEM_MIN_LETTERS = 6  # a plural the lists lack is vouched for only from a stem this long
 _PLURAL_STEM_MIN_ZIPF = 2.5  # ... and at least this common on the web
+_SUGGESTION_POOL = 10  # corrections the suggestion is chosen from (the verdict weighs the best five)
 _RUN_TOGETHER_SLIP_SLACK = 1.0  # a one-slip word nearly as common as the rarer part: a slip (atfer)
 
 
 class Verdict:
     """Why a lowercase word is suspicious: the gap to its best correction, and the corrections."""
 
-    __slots__ = ("distance", "gap", "ranked", "shape", "suggestions")
+    __slots__ = ("distance", "gap", "ranked", "searched", "shape", "suggestions")
 
     def __init__(
         self,
@@ -62,20 +64,26 @@ class Verdict:
         suggestions: tuple[str, ...],
         ranked: tuple[tuple[str, int, float, float], ...] = (),
         shape: bool = False,
+        searched: int = 0,
     ) -> None:
         self.gap = gap
         self.shape = shape  # a lost apostrophe or space, a key held down: not a misspelling
         self.suggestions = suggestions
         self.ranked = ranked  # (word, edits, gap, rank) of each searched correction, best first
+        self.searched = searched  # how many edits away corrections were searched (0: none were)
         # edits to the likeliest correction, the one that gives the gap (0: from a list)
         self.distance = max(ranked, key=lambda r: r[2])[1] if ranked else 0
 
     def within(self, edits: int) -> Verdict | None:
         """The verdict with only corrections at most ``edits`` away (None when none is)."""
-        if self.distance <= edits:
+        if self.distance <= edits and self.searched <= edits:
             return self
+        if self.distance <= edits:
+            return Verdict(self.gap, self.suggestions, self.ranked, self.shape, edits)
         near = tuple(r for r in self.ranked if r[1] <= edits)
-        return Verdict(max(r[2] for r in near), tuple(r[0] for r in near), near) if near else None
+        if not near:
+            return None
+        return Verdict(max(r[2] for r in near), tuple(r[0] for r in near), near, searched=edits)
 
 
 _HELD = Verdict(0.0, (), shape=True)  # a letter held for effect (pleeease): fine as written
@@ -187,9 +195,10 @@ class WordVerdicts:
         return result
 
     def _shape_verdict(self, lw: str) -> Verdict | None:
-        """A word with its apostrophe lost (dont) or two words run together (inwhich)."""
+        """A word with its apostrophe lost (dont) or one letter off (wer'e), or two words run
+        together (inwhich)."""
         lex = self.lexicon
-        apostrophe = missing_apostrophe(lw, lex.words)
+        apostrophe = missing_apostrophe(lw, lex.words) or misplaced_apostrophe(lw, lex.words)
         if apostrophe:
             return Verdict(_SHAPE_GAP, (apostrophe,), shape=True)
         if lw.endswith("in") and lw + "g" in lex.words:
@@ -242,7 +251,16 @@ class WordVerdicts:
             if not near or (max(c.score for c in near) - freq < _COMPOUND_GAP and likelier < commoner):
                 return None
         ranked = tuple((c.word, c.distance, c.score - freq, c.rank) for c in cands)
-        return Verdict(gap, tuple(c.word for c in cands), ranked)
+        return Verdict(gap, tuple(c.word for c in cands), ranked, searched=edits)
+
+    def corrections(self, lw: str, verdict: Verdict) -> tuple[tuple[str, int, float, float], ...]:
+        """The corrections to choose the suggestion from: the verdict's own, and for a slip weighed
+        by the channel a wider pool of the same search (the words around may pick a lower one)."""
+        if verdict.shape or not verdict.searched or not verdict.ranked:
+            return verdict.ranked
+        freq = self.lexicon.freq(lw)
+        cands = self.index.candidates(lw.replace("'", ""), verdict.searched, limit=_SUGGESTION_POOL)
+        return tuple((c.word, c.distance, c.score - freq, c.rank) for c in cands)
 
     def _fix(self, ws: int, we: int, word: str, verdict: Verdict, top: str, forced: bool) -> Fix | None:
         """The fix for a flagged word: none when the correction would drop a word of the text

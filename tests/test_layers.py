@@ -46,6 +46,8 @@ LAYERS: dict[str, str] = {
             "spelling_evidence",  # spelling: the evidence of the article
             "spelling_forms",  # spelling: the forms worth a closer look
             "spelling_text",  # spelling: plain text helpers the parts share
+            "spelling_context",  # spelling: the bigram cue of the words around a slip
+            "spelling_ranking",  # spelling: the order of a flagged word's suggestions
             "yamlload",
             "suppression",
             "baseline",  # the engine fingerprints findings with it; it imports only the core

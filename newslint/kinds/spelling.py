@@ -29,9 +29,10 @@ from newslint.document import SCOPES, Document
 from newslint.findings import Fix, Hit, RelatedSpan
 from newslint.kinds.base import Kind
 from newslint.options import Option
-from newslint.spelling_evidence import _CALENDAR, _NAME, _in_context, _near_calendar
+from newslint.spelling_evidence import _CALENDAR, _NAME, _near_calendar
 from newslint.spelling_forms import _CHUNK_MEMO_LIMIT, SpellingForms, _not_prose, _rhymes, _scare_quoted
 from newslint.spelling_names import inconsistent_names
+from newslint.spelling_ranking import neighbours, rank_corrections
 from newslint.spelling_text import _occurrences, _stem
 from newslint.spelling_verdict import Verdict
 from newslint.tokens import match_case
@@ -275,7 +276,7 @@ class Spelling(SpellingForms, Kind):
                 needed = self._needed(norm, margin, verdict, text, hyphenated)
                 if not forced and verdict.gap < needed + self._attested_extra(lw, verdict):
                     continue
-                ordered = _in_context(verdict, doc.lowered_vocabulary, self.lexicon)
+                ordered = self._ordered(lw, verdict, doc, ws, we)
                 suggestions = tuple(match_case(s, norm) for s in ordered[:3])
                 top = suggestions[0] if suggestions else ""
                 yield Hit(
@@ -285,6 +286,17 @@ class Spelling(SpellingForms, Kind):
                     suggestions=suggestions,
                     fix=self._fix(ws, we, norm, verdict, top, forced),
                 )
+
+    def _ordered(self, lw: str, verdict: Verdict, doc: Document, ws: int, we: int) -> tuple[str, ...]:
+        """The flagged word's corrections, best first: by the channel, the article and the words
+        either side (``newslint.spelling_ranking``)."""
+        pool = self.corrections(lw, verdict)
+        if len(pool) < 2:
+            return verdict.suggestions
+        from newslint import spelling_context
+
+        context = neighbours(doc.text, ws, we)
+        return rank_corrections(pool, doc.lowered_vocabulary, self.lexicon, context, spelling_context.load())
 
 
 def _in_compound(text: str, ws: int, we: int) -> bool:

@@ -1,0 +1,95 @@
+"""Spelling, the context cue: which correction fits between the words either side of a slip.
+
+The noisy channel ranks corrections by the word alone (how common, how plausible the slip); the
+words around it often settle what it cannot: "pere share" is "per share", "wnat to" is "want to",
+"plany of" is "plenty of".  A bigram language model gives the principled weight: the likelihood of
+the correction between its neighbours is its unigram prior (already in the channel's rank) times
+the pointwise mutual information of each neighbouring pair, log10 P(a b) / (P(a) P(b)).
+
+The counts are SymSpell's English unigram and bigram lists as shipped by the ``symspellpy``
+package (MIT; counted from Google Books n-grams), read from the installed package, never committed
+here, and cached like the lexicon.  The bigram list keeps only pairs seen millions of times, so
+only a pair it holds counts, and only for a correction: a missing pair says little.  Without
+``symspellpy`` there is no context cue and the channel's order stands.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import math
+from pathlib import Path
+
+from newslint.cache import MISSING, cache_dir, fits, read_cached, write_cached
+
+_PACKAGE = "symspellpy"
+_BIGRAMS = "frequency_bigramdictionary_en_243_342.txt"
+_UNIGRAMS = "frequency_dictionary_en_82_765.txt"
+_FORMAT = 2
+_PMI_CAP = 2.0  # a pair's evidence counts up to this much (log10): a set phrase, not a certainty
+
+
+def _files() -> tuple[Path, Path] | None:
+    spec = importlib.util.find_spec(_PACKAGE)
+    if spec is None or spec.origin is None:
+        return None
+    folder = Path(spec.origin).parent
+    bigrams, unigrams = folder / _BIGRAMS, folder / _UNIGRAMS
+    return (bigrams, unigrams) if bigrams.is_file() and unigrams.is_file() else None
+
+
+def _read_counts(path: Path, fields: int) -> dict[str, float]:
+    """``words... count`` lines as {"words": log10 count}; malformed lines are skipped."""
+    out: dict[str, float] = {}
+    with path.open(encoding="utf-8", errors="replace") as fh:
+        for line in fh:
+            parts = line.split()
+            if len(parts) == fields + 1 and parts[-1].isdigit() and int(parts[-1]) > 0:
+                out[" ".join(parts[:fields]).lower()] = round(math.log10(int(parts[-1])), 3)
+    return out
+
+
+def _build(bigrams: Path, unigrams: Path) -> tuple[dict[str, float], dict[str, float], float]:
+    """(bigram log counts, unigram log counts, log10 of the total count of words)."""
+    words = _read_counts(unigrams, 1)
+    total = math.log10(sum(10**v for v in words.values()) or 1.0)
+    return _read_counts(bigrams, 2), words, total
+
+
+class Bigrams:
+    """Log counts of common English word pairs and words, and the mutual information of a pair."""
+
+    def __init__(self, pairs: dict[str, float], words: dict[str, float], total: float) -> None:
+        self.pairs, self.words, self.total = pairs, words, total
+
+    def pmi(self, first: str, second: str) -> float:
+        """log10 P(first second) / (P(first) P(second)), between 0 and a cap: only a pair the list
+        holds is evidence for (a rarer pair is no evidence against: the list has few rare words)."""
+        a, b, pair = self.words.get(first), self.words.get(second), self.pairs.get(f"{first} {second}")
+        if a is None or b is None or pair is None:
+            return 0.0
+        return max(0.0, min(_PMI_CAP, pair + self.total - a - b))
+
+    def fit(self, left: str, word: str, right: str) -> float:
+        """How well ``word`` fits between ``left`` and ``right`` (either may be ""), log10 units."""
+        return (self.pmi(left, word) if left else 0.0) + (self.pmi(word, right) if right else 0.0)
+
+
+_SHARED: list[Bigrams | None] = []
+
+
+def load() -> Bigrams | None:
+    """The process's bigram model (None without ``symspellpy``), built once and cached on disk."""
+    if _SHARED:
+        return _SHARED[0]
+    files = _files()
+    model = None
+    if files is not None:
+        stamp = "-".join(str(p.stat().st_size) for p in files)
+        path = cache_dir() / f"bigrams-{_FORMAT}-{stamp}.marshal"
+        data = read_cached(path)
+        if data is MISSING or not fits(data, (dict, dict, float)):
+            data = _build(*files)
+            write_cached(path, data)
+        model = Bigrams(*data)
+    _SHARED.append(model)
+    return model
