@@ -20,7 +20,7 @@ from newslint.spelling_morphology import (
     prefixed,
 )
 from newslint.spelling_text import _dropped_or_swapped, _initial_before, _occurrences, _stem, _transposed
-from newslint.spelling_verdict import Verdict, WordVerdicts
+from newslint.spelling_verdict import _WELL_KNOWN_SLIP_ZIPF, Verdict, WordVerdicts
 
 _NEXT_WORD = regex.compile(r"(?:'s|’s)? (\p{L}+)")
 _UNLISTED_COMMONER = 0.9  # an unlisted lowercase word one slip from a word this much commoner: a slip
@@ -45,6 +45,7 @@ _NAME_BEFORE_REACH = 60  # characters looked back for a capitalised word before 
 _REPEATED_SLIP_MIN_LETTERS = 6  # a shorter word written twice is a term of the story, not a slip
 _REPEATED_SLIP_MAX_ZIPF = 2.5  # ... and so is one this common on the web
 _REPEATED_SLIP_GAP = 1.0  # ... unless its correction is at least this much likelier
+_REPEATED_SLIP_COMMONER = 1.5  # ... or a well-known misspelling of a word the web writes this much more
 _USED_ELSEWHERE_MAX_ZIPF = 5.5  # a correction the article uses, rarer than this: evidence (lowercase)
 _USED_CAPITALISED_MAX_ZIPF = 5.0  # ... the same for a capitalised word
 _CAPITALISED_EVIDENCE_EXTRA = 0.5  # a capitalised word needs this much more than margin_evidence
@@ -111,8 +112,10 @@ class SpellingEvidence(WordVerdicts):
 
     def _repeated_slip(self, word: str) -> bool:
         """A lowercase word written more than once that is still a slip (honourary twice): in no
-        dictionary, rare on the web, and one plain slip from a word far likelier.  A writer
-        repeats a misspelling they believe in; a coined term has no such near word."""
+        dictionary, rare on the web, and one plain slip from a word far likelier, or a well-known
+        misspelling of one the web writes far more often (a word of the story the web lacks,
+        ariary, is no such slip).  A writer repeats a misspelling they
+        believe in; a coined term has no such near word."""
         lw = _stem(word)
         if (
             not lw.islower()
@@ -129,8 +132,19 @@ class SpellingEvidence(WordVerdicts):
             verdict is not None
             and not verdict.shape
             and verdict.distance == 1
-            and verdict.gap >= _REPEATED_SLIP_GAP
+            and (verdict.gap >= _REPEATED_SLIP_GAP or self._well_known_slip(lw, verdict))
         )
+
+    def _well_known_slip(self, lw: str, verdict: Verdict) -> bool:
+        """A misspelling people write (on many web pages) of a dictionary word one slip away that
+        the web writes far more often still (honourary, honorary); the writer's repeating it is
+        evidence too, so the bar is higher than for a single use (pestis, pests: a Latin name)."""
+        lex = self.lexicon
+        freq = lex.freq(lw)
+        if freq < _WELL_KNOWN_SLIP_ZIPF or not verdict.ranked or verdict.ranked[0][1] != 1:
+            return False
+        top = verdict.ranked[0][0]
+        return top in lex.words and lex.freq(top) - freq >= _REPEATED_SLIP_COMMONER
 
     def _lowercased_name(self, word: str) -> str | None:
         """The capitalised form of a well-known name written in lowercase (british, friday), when

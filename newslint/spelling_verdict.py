@@ -20,6 +20,7 @@ from newslint.spelling_morphology import (
     irregular_plural,
     misplaced_apostrophe,
     missing_apostrophe,
+    rare_doubling,
     run_together,
 )
 
@@ -130,8 +131,10 @@ class WordVerdicts:
         (recieve, occured), which are judged against their corrections instead (see ``verdict``).
         """
         lex = self.lexicon
-        if lw in lex.words or lw in self.accept:
+        if lw in self.accept:
             return True
+        if lw in lex.words:
+            return not self._rarely_doubled(lw)
         if lex.freq(lw) >= _BRITISH_FORM_MIN_ZIPF and lex.british_variant_known(lw):
             return True
         for ending in _CONTRACTIONS:
@@ -149,6 +152,12 @@ class WordVerdicts:
             and lex.freq(stem) - lex.freq(lw) < _PLURAL_RARER
             and not irregular_plural(stem, lex.words)
         )
+
+    def _rarely_doubled(self, lw: str) -> bool:
+        """A dictionary word only the British list has, with a consonant doubled where writers
+        hardly ever double it (targetted): not vouched for, the channel judges it."""
+        lex = self.lexicon
+        return lw not in lex.us_words and rare_doubling(lw, lex.words, lex.freq) is not None
 
     def _attested(self, lw: str) -> bool:
         """Not in a curated dictionary, but common on the web or in pyspellchecker's list: a word

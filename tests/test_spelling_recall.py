@@ -1,0 +1,42 @@
+"""Classes of real misspellings the spelling rule once let through, and the valid words beside them."""
+
+from __future__ import annotations
+
+from newslint.config import Settings
+from newslint.document import Document
+from newslint.engine import Linter
+from newslint.ruleset import all_rules
+from newslint.spelling_lexicon import Lexicon
+from newslint.spelling_morphology import rare_doubling
+
+
+def flagged(text: str) -> dict[str, tuple[str, ...]]:
+    rules = [r for r in all_rules(Settings()) if r.id == "spelling"]
+    return {f.flagged: f.suggestions for f in Linter(rules).lint(Document("t.txt", f"Report\n\n{text}\n"))}
+
+
+def test_rarely_doubled_consonant_is_a_slip_though_a_dictionary_lists_it() -> None:
+    lex = Lexicon.load()
+    assert rare_doubling("targetted", lex.words, lex.freq) == "targeted"
+    assert rare_doubling("focussed", lex.words, lex.freq) is None  # a British form writers use
+    assert rare_doubling("travelled", lex.words, lex.freq) is None
+    found = flagged("The plan targetted young voters, and ads targetting them ran for weeks.")
+    assert found["targetted"][0] == "targeted"
+    assert found["targetting"][0] == "targeting"
+
+
+def test_valid_doublings_stay_quiet() -> None:
+    text = "She focussed on the worshipped idol, travelled far, and was combatting fraud while kidnapped."
+    assert flagged(text) == {}
+
+
+def test_well_known_misspelling_written_twice_is_flagged_both_times() -> None:
+    text = "He was made an honourary citizen. The honourary title came with a medal."
+    rules = [r for r in all_rules(Settings()) if r.id == "spelling"]
+    found = Linter(rules).lint(Document("t.txt", f"Report\n\n{text}\n"))
+    assert [(f.flagged, f.suggestions[0]) for f in found] == [("honourary", "honorary")] * 2
+
+
+def test_a_story_term_the_web_lacks_is_not_a_repeated_slip() -> None:
+    text = "The ariary replaced the franc. One ariary is worth five of the old francs."
+    assert flagged(text) == {}
