@@ -31,6 +31,8 @@ _MARGIN_UNLISTED = 0.3  # a lowercase word in no dictionary and rare on the web:
 _MARGIN_UNLISTED_FAR = 0.5  # ... the same for a long word two slips from its correction
 _UNHEARD_OF_ZIPF = 1.0  # a capitalised form rarer than this on the web is a slip or an obscure name
 _KNOWN_NAME_ZIPF = 2.5  # ... of a name (or word) at least this common
+_KNOWN_LONG_NAME_ZIPF = 1.5  # ... (among names: this common for a long one) ...
+_LONG_NAME_MIN_LETTERS = 10  # ... (this long)
 _MARGIN_UNLISTED_NAME = 1.5  # ... the same for a name one slip from a name the dictionaries know
 _ATTESTED_EXTRA = 1.0  # more margin for a word the web or pyspellchecker knows, though no dictionary
 _LISTED_RARE_MAX_ZIPF = 3.0  # (none for a word only pyspellchecker lists, rarer than this on the web:
@@ -196,8 +198,8 @@ class SpellingEvidence(WordVerdicts):
         top = verdict.suggestions[0] if verdict.suggestions else ""
         lw = word.lower()
         if margin >= _NAME:  # among names (PSV Einhoven): only a name the dictionaries know, mistyped
-            known_name = top in self.lexicon.names and self.lexicon.freq(top) >= _KNOWN_NAME_ZIPF
-            if known_name and verdict.distance == 1 and self._unheard_of(word) and not hyphenated:
+            known = self._well_known_name(top, word)
+            if known and verdict.distance == 1 and self._unheard_of(word) and not hyphenated:
                 return _MARGIN_UNLISTED_NAME if _dropped_or_swapped(lw, top) else margin
             return margin
         if (
@@ -224,7 +226,7 @@ class SpellingEvidence(WordVerdicts):
             and not hyphenated
             and word[0].isupper()
             and self._unheard_of(word)
-            and self.lexicon.freq(top) >= _KNOWN_NAME_ZIPF
+            and self.lexicon.freq(top) >= _known_floor(word)
             and (margin <= self.margins[1] or top in self.lexicon.names)  # mid-sentence: a name
             and _dropped_or_swapped(lw, top)
         ):
@@ -261,6 +263,13 @@ class SpellingEvidence(WordVerdicts):
             )  # Britian, Bangaldesh: two letters swapped
         return margin
 
+    def _well_known_name(self, top: str, word: str) -> bool:
+        """Whether the correction of a capitalised word among names is well known: a name the
+        dictionaries list and the web writes often (less often for a long one: a long name one
+        slip from another is rarely a third).  Not a common word: names one slip from a word
+        abound (Geneti, Sprem)."""
+        return top in self.lexicon.names and self.lexicon.freq(top) >= _known_floor(word)
+
     def _commoner_near(self, lw: str, verdict: Verdict) -> bool:
         """Whether a word no dictionary lists has as its likeliest correction a dictionary word one
         slip away (two in a long word) that the web writes far more often: a well-known misspelling,
@@ -294,6 +303,12 @@ class SpellingEvidence(WordVerdicts):
         ):
             return 0.0
         return _ATTESTED_EXTRA
+
+
+def _known_floor(word: str) -> float:
+    """How common on the web the correction of an unheard-of capitalised word must be: less for
+    a long word (Blomefontein), as a long name one slip from a known one is rarely a third."""
+    return _KNOWN_LONG_NAME_ZIPF if len(word) >= _LONG_NAME_MIN_LETTERS else _KNOWN_NAME_ZIPF
 
 
 @functools.lru_cache(maxsize=65536)

@@ -40,3 +40,10 @@ def test_well_known_misspelling_written_twice_is_flagged_both_times() -> None:
 def test_a_story_term_the_web_lacks_is_not_a_repeated_slip() -> None:
     text = "The ariary replaced the franc. One ariary is worth five of the old francs."
     assert flagged(text) == {}
+
+
+def test_long_name_one_slip_from_a_listed_name_is_flagged() -> None:
+    # Bloemfontein is on fewer web pages than the bar for names in general, but a long name one
+    # dropped or swapped letter from a listed one is rarely a third name
+    found = flagged("The squad flew from Johannesburg to Blomefontein on Tuesday.")
+    assert found["Blomefontein"][0] == "Bloemfontein"
