@@ -86,6 +86,8 @@ def edit_cost(typed: str, intended: str, costs: dict[str, float] | None = None) 
 
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
+_FAR_LONG_LETTERS = 12  # a correction this long is searched two edits away ...
+_FAR_LONG_ZIPF = 2.0  # ... down to this frequency (shorter ones: ``far_same_first``)
 
 
 def edits1(word: str) -> set[str]:
@@ -117,7 +119,10 @@ def _index_tables(
     same: dict[tuple[str, int], list[str]] = defaultdict(list)
     anyfirst: dict[int, list[str]] = defaultdict(list)
     for word, z in zipf.items():
-        if z >= far_same_first and ok(word):
+        # a long word two slips from a rarer one is still a slip of it (revolutionalised): few
+        # words are that long, so their buckets stay small
+        floor = _FAR_LONG_ZIPF if len(word) >= _FAR_LONG_LETTERS else far_same_first
+        if z >= floor and ok(word):
             if z >= far_any_first:
                 anyfirst[len(word)].append(word)
             else:
@@ -143,7 +148,8 @@ class CandidateIndex:
         from newslint.spelling_lexicon import cached
 
         self.zipf = zipf
-        params = f"candidates-{min_zipf}-{far_same_first}-{far_any_first}-{'a' if allowed else 'z'}"
+        far = f"{far_same_first}-{far_any_first}-{_FAR_LONG_LETTERS}-{_FAR_LONG_ZIPF}"
+        params = f"candidates-{min_zipf}-{far}-{'a' if allowed else 'z'}"
         near, same, anyfirst = cached(
             params,
             lambda: _index_tables(

@@ -26,6 +26,7 @@ FUNCTION_WORDS = frozenset(
     their my your this that these those which who whom whose what when where why how not no
     just also very more most such some any each every all both""".split()
 )
+_ADVERB_MIN_LETTERS = 9  # an -ily adverb this long of a listed -y adjective is a word
 _SUFFIXES = ("less", "ness", "ful", "ish", "ism", "ist", "ists", "isms", "ery", "like", "wise", "ship")
 _CONTRACTION_ENDINGS = ("n't", "'s", "'re", "'ve", "'ll", "'d")
 # Words whose 's is a contraction (that's) or whose plural takes no s (children's): elsewhere a
@@ -53,13 +54,16 @@ def prefixed(word: str, is_word: Container[str]) -> bool:
 
 
 def derived(word: str, is_word: Container[str]) -> bool:
-    """A listed word with a productive suffix (tieless, freakery), an -e verb that keeps its e
+    """A listed word with a productive suffix (tieless, freakery), the -ily adverb of a long -y
+    adjective (discriminatorily), an -e verb that keeps its e
     before -ing (rueing, hoeing), or the verb of a listed -er noun (trailblazed from trailblazer;
     not when the verb itself is listed: builded from builder is a slip of built)."""
     for suffix in _SUFFIXES:
         stem = word[: -len(suffix)]
         if word.endswith(suffix) and len(stem) >= 3 and stem in is_word:
             return True
+    if word.endswith("ily") and len(word) >= _ADVERB_MIN_LETTERS and word[:-3] + "y" in is_word:
+        return True  # discriminatorily: the adverb of a listed -y adjective
     if word.endswith(("eeing", "oeing", "ueing", "yeing")) and word[:-3] in is_word:
         return True  # rueing, hoeing: an e after a vowel may stay (useing, makeing are slips)
     for ending in ("ed", "ing", "es", "s"):

@@ -47,3 +47,13 @@ def test_long_name_one_slip_from_a_listed_name_is_flagged() -> None:
     # dropped or swapped letter from a listed one is rarely a third name
     found = flagged("The squad flew from Johannesburg to Blomefontein on Tuesday.")
     assert found["Blomefontein"][0] == "Bloemfontein"
+
+
+def test_long_word_two_slips_from_a_rarer_long_word_is_flagged() -> None:
+    found = flagged("The new phone revolutionalised how people listen, and she shrugged nonchantly.")
+    assert found["revolutionalised"][0] == "revolutionised"
+    assert found["nonchantly"][0] == "nonchalantly"
+
+
+def test_adverb_of_a_listed_y_adjective_is_a_word() -> None:
+    assert flagged("The rules were applied discriminatorily against the newcomers.") == {}
