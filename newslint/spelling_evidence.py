@@ -24,6 +24,8 @@ from newslint.spelling_verdict import _WELL_KNOWN_SLIP_ZIPF, Verdict, WordVerdic
 
 _NEXT_WORD = regex.compile(r"(?:'s|’s)? (\p{L}+)")
 _UNLISTED_COMMONER = 0.9  # an unlisted lowercase word one slip from a word this much commoner: a slip
+_UNLISTED_COMMONER_LONG = 0.5  # ... less for a long word (creedence, beastiality): one slip from a
+_UNLISTED_LONG_MIN_LETTERS = 9  # ... listed word, a word this long is rarely another word
 _UNLISTED_COMMONER_SIX = 2.0  # ... and for a six-letter word two slips away (collum, tounge)
 _UNLISTED_COMMONER_FIVE = 2.5  # ... five letters (skool)
 _UNLISTED_COMMONER_FAR = 1.5  # ... the same for a long word two slips away (definetly, occurance)
@@ -283,7 +285,8 @@ class SpellingEvidence(WordVerdicts):
             return False
         commoner = lex.freq(word) - lex.freq(lw)
         if edits == 1:
-            return commoner >= _UNLISTED_COMMONER
+            long_word = len(lw) >= _UNLISTED_LONG_MIN_LETTERS
+            return commoner >= (_UNLISTED_COMMONER_LONG if long_word else _UNLISTED_COMMONER)
         if edits == 2 and len(lw) == 5:
             return commoner >= _UNLISTED_COMMONER_FIVE
         if edits == 2 and len(lw) == 6:

@@ -8,6 +8,8 @@ Each test here takes a lowercase word that no curated dictionary lists and asks 
 * a contraction or possessive without its apostrophe (dont, isnt, thats, childrens): a slip,
   corrected by the apostrophe;
 * a contraction with its apostrophe one letter off (wer'e, does'nt): a slip, corrected by moving it;
+* an adverb with -ally for -ly or -ly for -ally (publically, accidently): a slip, corrected by
+  the listed adverb;
 * a consonant doubled before -ed or -ing where writers hardly ever double it (targetted), though
   the British dictionary's affix rules allow it: judged as a slip of the single form.
 """
@@ -27,6 +29,7 @@ FUNCTION_WORDS = frozenset(
     just also very more most such some any each every all both""".split()
 )
 _ADVERB_MIN_LETTERS = 9  # an -ily adverb this long of a listed -y adjective is a word
+_ADVERB_STEM_MIN_LETTERS = 4  # the stem of an -ally/-ly slip at least this long (publically: public)
 _SUFFIXES = ("less", "ness", "ful", "ish", "ism", "ist", "ists", "isms", "ery", "like", "wise", "ship")
 _CONTRACTION_ENDINGS = ("n't", "'s", "'re", "'ve", "'ll", "'d")
 # Words whose 's is a contraction (that's) or whose plural takes no s (children's): elsewhere a
@@ -169,4 +172,18 @@ def rare_doubling(word: str, is_word: Container[str], freq: Callable[[str], floa
     single = m.group(1) + m.group(2) + m.group(3)
     if single in is_word and freq(single) - freq(word) >= _RARE_DOUBLING_GAP:
         return single
+    return None
+
+
+def adverb_slip(word: str, is_word: Container[str]) -> str | None:
+    """The listed adverb that ``word`` is with -ally written for -ly (publically -> publicly) or
+    -ly for -ally (accidently -> accidentally, basicly -> basically), or None."""
+    if word.endswith("ally") and len(word) > _ADVERB_STEM_MIN_LETTERS + 4:
+        form = word[:-4] + "ly"
+        if form in is_word:
+            return form
+    elif word.endswith("ly") and len(word) > _ADVERB_STEM_MIN_LETTERS + 2:
+        form = word[:-2] + "ally"
+        if form in is_word:
+            return form
     return None

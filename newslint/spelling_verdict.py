@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from newslint.findings import Fix
 from newslint.spelling_morphology import (
+    adverb_slip,
     collapse_triples,
     derived,
     elongated,
@@ -210,6 +211,9 @@ class WordVerdicts:
         apostrophe = missing_apostrophe(lw, lex.words) or misplaced_apostrophe(lw, lex.words)
         if apostrophe:
             return Verdict(_SHAPE_GAP, (apostrophe,), shape=True)
+        adverb = adverb_slip(lw, lex.words)
+        if adverb:
+            return Verdict(_SHAPE_GAP, (adverb,), shape=True)  # publically, accidently
         if lw.endswith("in") and lw + "g" in lex.words:
             return Verdict(_SHAPE_GAP, (lw + "g",), shape=True)  # goin, nothin: a g dropped
         if elongated(lw):
@@ -254,7 +258,7 @@ class WordVerdicts:
         # slip away from a much likelier word (meet+ting, sur+port, sup+rise) that is not merely
         # its plural or singular (grassroot: the compound as an adjective).
         if self.lexicon.is_compound(lw):
-            near = [c for c in cands if c.distance == 1 and c.word.rstrip("s") != lw.rstrip("s")]
+            near = [c for c in cands if c.distance == 1 and not self._number_variant(c.word, lw, freq)]
             likelier = max((c.zipf for c in near), default=0.0) - freq
             commoner = _COMPOUND_UNLISTED_ZIPF if freq < _COMPOUND_UNLISTED_MAX_ZIPF else _COMPOUND_ZIPF
             if not near or (max(c.score for c in near) - freq < _COMPOUND_GAP and likelier < commoner):
@@ -270,6 +274,11 @@ class WordVerdicts:
         freq = self.lexicon.freq(lw)
         cands = self.index.candidates(lw.replace("'", ""), verdict.searched, limit=_SUGGESTION_POOL)
         return tuple((c.word, c.distance, c.score - freq, c.rank) for c in cands)
+
+    def _number_variant(self, word: str, lw: str, freq: float) -> bool:
+        """Whether a correction is merely the plural or singular of a compound (grassroot), not
+        a slip of it: unless the web writes it far more often (everythings, everything)."""
+        return word.rstrip("s") == lw.rstrip("s") and self.lexicon.freq(word) - freq < _PLURAL_RARER
 
     def _fix(self, ws: int, we: int, word: str, verdict: Verdict, top: str, forced: bool) -> Fix | None:
         """The fix for a flagged word: none when the correction would drop a word of the text

@@ -57,3 +57,21 @@ def test_long_word_two_slips_from_a_rarer_long_word_is_flagged() -> None:
 
 def test_adverb_of_a_listed_y_adjective_is_a_word() -> None:
     assert flagged("The rules were applied discriminatorily against the newcomers.") == {}
+
+
+def test_adverb_ending_slips_are_flagged() -> None:
+    found = flagged("The minister publically apologised and said the leak happened accidently.")
+    assert found["publically"] == ("publicly",)
+    assert found["accidently"] == ("accidentally",)
+    assert flagged("The minister publicly apologised; it happened accidentally, basically.") == {}
+
+
+def test_long_unlisted_word_one_slip_from_a_commoner_word_is_flagged() -> None:
+    # the web writes credence only a few times as often as creedence, but a nine-letter word one
+    # slip from a listed word is rarely a word of its own
+    assert flagged("The report lent creedence to the claims.")["creedence"][0] == "credence"
+
+
+def test_plural_of_a_word_without_one_is_flagged_though_it_splits_in_two() -> None:
+    # every+things: a compound by its parts, but the web writes everything far more often
+    assert flagged("They lost all their everythings in the flood.")["everythings"][0] == "everything"
