@@ -31,6 +31,14 @@ _TEMPLATES = (
     "The report noted that {w} was a concern for investors.",
     "Analysts expect the {w} to weigh on shares this year.",
 )
+# The same with no word beside the misspelling: the templates above put most words where they
+# could not stand ("the totaly to"), so the words around mislead the suggestion; these measure
+# the ranking without them (recall is measured with the templates above).
+_ISOLATED = (
+    "Officials said one word ({w}) appeared in the draft.",
+    "The report noted one more, {w}, as a concern for investors.",
+    "Analysts expect more: {w}; and shares weighed this year.",
+)
 
 
 def pairs(min_zipf: float) -> list[tuple[str, str]]:
@@ -57,6 +65,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--min-zipf", type=float, default=1.5, help="how common in web counts (default 1.5)")
     ap.add_argument("--show", type=int, default=20, help="misses and wrong suggestions to print")
+    ap.add_argument("--isolated", action="store_true", help="no word beside the misspelling (_ISOLATED)")
     ap.add_argument(
         "--dump", type=Path, help="write 'wrong, right, flagged, first suggestion' lines (TSV) here"
     )
@@ -66,7 +75,8 @@ def main() -> int:
         where: dict[str, tuple[str, str]] = {}
         for i, (wrong, right) in enumerate(cases):
             name = f"a{i:05d}.txt"
-            body = _TEMPLATES[i % len(_TEMPLATES)].format(w=wrong)
+            templates = _ISOLATED if args.isolated else _TEMPLATES
+            body = templates[i % len(templates)].format(w=wrong)
             Path(tmp, name).write_text(f"Markets report\n\n{body}\n", encoding="utf-8")
             where[name] = (wrong, right)
         proc = subprocess.run(

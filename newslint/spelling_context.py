@@ -69,6 +69,10 @@ class Bigrams:
             return 0.0
         return max(0.0, min(_PMI_CAP, pair + self.total - a - b))
 
+    def listed(self, first: str, second: str) -> bool:
+        """Whether the pair is common enough to be listed (written millions of times in books)."""
+        return f"{first} {second}" in self.pairs
+
     def fit(self, left: str, word: str, right: str) -> float:
         """How well ``word`` fits between ``left`` and ``right`` (either may be ""), log10 units."""
         return (self.pmi(left, word) if left else 0.0) + (self.pmi(word, right) if right else 0.0)

@@ -83,13 +83,22 @@ def derived(word: str, is_word: Container[str]) -> bool:
 def irregular_plural(stem: str, is_word: Container[str]) -> bool:
     """Whether the dictionary lists the plural of ``stem`` in another form than stem+s (themself
     -> themselves, country -> countries, church -> churches): then stem+s is a slip."""
-    if stem.endswith("f") and stem[:-1] + "ves" in is_word:
-        return True
-    if stem.endswith("fe") and stem[:-2] + "ves" in is_word:
-        return True
-    if stem.endswith("y") and stem[-2:-1] not in "aeiou" and stem[:-1] + "ies" in is_word:
-        return True
-    return stem.endswith(("s", "x", "z", "ch", "sh")) and stem + "es" in is_word
+    return plural_of(stem, is_word) is not None
+
+
+def plural_of(stem: str, is_word: Container[str]) -> str | None:
+    """The listed plural of ``stem`` when it is not stem+s (calf -> calves, country -> countries,
+    church -> churches), or None."""
+    forms = []
+    if stem.endswith("f"):
+        forms.append(stem[:-1] + "ves")
+    if stem.endswith("fe"):
+        forms.append(stem[:-2] + "ves")
+    if stem.endswith("y") and stem[-2:-1] not in "aeiou":
+        forms.append(stem[:-1] + "ies")
+    if stem.endswith(("s", "x", "z", "ch", "sh")):
+        forms.append(stem + "es")
+    return next((form for form in forms if form in is_word), None)
 
 
 def elongated(word: str) -> bool:

@@ -3,7 +3,8 @@
 Three kinds of evidence, added in log10 units (a noisy channel with a bigram language model):
 
 * the channel's rank of each correction: how common the word is, less the cost of the slip that
-  would have made the typed form (a letter dropped or two swapped is likelier than one added);
+  would have made the typed form (a letter dropped or two swapped is likelier than one added, a
+  silent e added or dropped likelier still, and a second slip far less likely than one);
 * the article: a content word it uses elsewhere is likelier meant (negotation where
   "negotiations" recurs), when it was nearly as likely anyway;
 * the words either side: how well each correction fits between them (``spelling_context``), so
@@ -31,6 +32,9 @@ _USED_MAX_ZIPF = 5.0  # (a word as common as "for" is in every article: no evide
 #: two neighbours are not independent evidence
 _FIT_WEIGHT = 0.5
 _FAR_EDIT = 1.0  # each edit beyond the first makes a correction this much less likely (log10)
+#: a final e added or left out (develope, imagin): a speller's slip as likely as a doubled letter,
+#: which the channel's cost of an added letter undervalues
+_SILENT_E_BONUS = 1.2
 _LEFT = regex.compile(r"(\p{L}+)[ \t]{1,2}$")
 _RIGHT = regex.compile(r"[ \t]{1,2}(\p{L}+)")
 _REACH = 40  # characters looked at either side for a neighbouring word
@@ -53,6 +57,7 @@ def rank_corrections(
     lexicon: Lexicon,
     context: tuple[str, str] = ("", ""),
     bigrams: Bigrams | None = None,
+    typed: str = "",
 ) -> tuple[str, ...]:
     """The corrections, best first, by the channel's rank, the article and the neighbouring words."""
     if len(ranked) < 2:
@@ -65,6 +70,8 @@ def rank_corrections(
         word, rank = r[0], r[3]
         used = word in vocabulary and lexicon.freq(word) < _USED_MAX_ZIPF and rank > best - _USED_REACH
         total = rank + (_USED_BOOST if used else 0.0) - _FAR_EDIT * (r[1] - 1)
+        if typed and (typed == word + "e" or word == typed + "e"):
+            total += _SILENT_E_BONUS
         if use_fit and bigrams is not None:
             total += _FIT_WEIGHT * bigrams.fit(left, word, right)
         return total

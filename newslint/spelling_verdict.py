@@ -21,6 +21,7 @@ from newslint.spelling_morphology import (
     irregular_plural,
     misplaced_apostrophe,
     missing_apostrophe,
+    plural_of,
     rare_doubling,
     run_together,
 )
@@ -211,6 +212,9 @@ class WordVerdicts:
         apostrophe = missing_apostrophe(lw, lex.words) or misplaced_apostrophe(lw, lex.words)
         if apostrophe:
             return Verdict(_SHAPE_GAP, (apostrophe,), shape=True)
+        plural = plural_of(lw[:-1], lex.words) if lw.endswith("s") and lw[:-1] in lex.words else None
+        if plural and not elongated(lw):
+            return Verdict(_SHAPE_GAP, (plural,), shape=True)  # countrys, calfs: -s for an irregular plural
         adverb = adverb_slip(lw, lex.words)
         if adverb:
             return Verdict(_SHAPE_GAP, (adverb,), shape=True)  # publically, accidently
@@ -228,9 +232,25 @@ class WordVerdicts:
                 # atfer is a slip of after (one edit, a common word), not "at fer"
                 rarer = min(lex.freq(part) for part in split.split())
                 near = self.index.candidates(lw, 1)
-                if not (near and max(c.zipf for c in near) >= rarer - _RUN_TOGETHER_SLIP_SLACK):
+                slip = near and max(c.zipf for c in near) >= rarer - _RUN_TOGETHER_SLIP_SLACK
+                if not slip and near and self._unheard_pair(split):
+                    # forsee: not "for see" (a pair English hardly writes) but a slip of foresee
+                    return Verdict(_SHAPE_GAP, tuple(c.word for c in near), shape=True)
+                if not slip:
                     return Verdict(_SHAPE_GAP, (split,), shape=True)
         return None
+
+    @staticmethod
+    def _unheard_pair(split: str) -> bool:
+        """Whether two words are a pair English hardly writes ("for see", "in force" is not): then
+        a word one slip away (foresee, enforce) is likelier than a lost space."""
+        from newslint import spelling_context
+
+        model = spelling_context.load()
+        if model is None:
+            return False
+        first, second = split.split()
+        return not model.listed(first, second)
 
     def _derived_verdict(self, lw: str) -> Verdict | None:
         """A word that looks derived (aweful: awe+ful, signes: sign+es) is still a slip when it is a
@@ -295,7 +315,8 @@ class WordVerdicts:
         if forced:
             return len(verdict.suggestions) == 1
         if verdict.shape:
-            return " " not in verdict.suggestions[0]  # don't, following; "in which" is a guess
+            # don't, following; "in which" is a guess, and so is forsee when near more than foresee
+            return len(verdict.suggestions) == 1 and " " not in verdict.suggestions[0]
         lw = word.lower()
         if not word.islower() or verdict.distance != 1 or len(lw) < _SAFE_FIX_MIN_LETTERS:
             return False

@@ -81,3 +81,10 @@ def test_misplaced_apostrophe_is_moved_back() -> None:
     found = suggestions("Rugby\n\nHe said: \"Wer'e not getting quick ball and it does'nt help.\"\n")
     assert found["Wer'e"] == ("We're",)
     assert found["does'nt"] == ("doesn't",)
+
+
+def test_a_silent_e_added_or_dropped_is_a_likely_slip() -> None:
+    lexicon = Lexicon.load()
+    ranked = [("developed", 1, 0.0, 3.6), ("develop", 1, 0.0, 2.6)]
+    assert rank_corrections(ranked, frozenset(), lexicon)[0] == "developed"
+    assert rank_corrections(ranked, frozenset(), lexicon, typed="develope")[0] == "develop"

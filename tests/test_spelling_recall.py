@@ -75,3 +75,16 @@ def test_long_unlisted_word_one_slip_from_a_commoner_word_is_flagged() -> None:
 def test_plural_of_a_word_without_one_is_flagged_though_it_splits_in_two() -> None:
     # every+things: a compound by its parts, but the web writes everything far more often
     assert flagged("They lost all their everythings in the flood.")["everythings"][0] == "everything"
+
+
+def test_regular_plural_of_an_irregular_one_is_flagged() -> None:
+    found = flagged("Several countrys sent calfs to the show.")
+    assert found["countrys"] == ("countries",)
+    assert found["calfs"] == ("calves",)
+    assert "hisss" not in flagged("The crowd went hisss at the referee.")  # a letter held on purpose
+
+
+def test_lost_space_is_not_assumed_where_english_hardly_writes_the_pair() -> None:
+    # "for see" is no phrase: forsee is a slip of foresee; "in which" is one
+    assert flagged("Nobody could forsee the result.")["forsee"][0] == "foresee"
+    assert flagged("It is the town inwhich he grew up.")["inwhich"] == ("in which",)

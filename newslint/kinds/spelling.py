@@ -296,7 +296,8 @@ class Spelling(SpellingForms, Kind):
         from newslint import spelling_context
 
         context = neighbours(doc.text, ws, we)
-        return rank_corrections(pool, doc.lowered_vocabulary, self.lexicon, context, spelling_context.load())
+        bigrams = spelling_context.load()
+        return rank_corrections(pool, doc.lowered_vocabulary, self.lexicon, context, bigrams, lw)
 
 
 def _in_compound(text: str, ws: int, we: int) -> bool:
