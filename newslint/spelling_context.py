@@ -107,12 +107,17 @@ class LogCounts:
     def __contains__(self, key: object) -> bool:
         return isinstance(key, str) and self.get(key) is not None
 
+    def least(self) -> float:
+        """The smallest log10 count in the table (the list's floor)."""
+        return min(self._values, default=0) / _SCALE
+
 
 class Bigrams:
     """Log counts of common English word pairs and words, and the mutual information of a pair."""
 
-    def __init__(self, pairs: Counts, words: Counts, total: float) -> None:
+    def __init__(self, pairs: Counts, words: Counts, total: float, floor: float = 0.0) -> None:
         self.pairs, self.words, self.total = pairs, words, total
+        self.floor = floor  # log10 of the fewest times a listed pair was written
 
     def pmi(self, first: str, second: str) -> float:
         """log10 P(first second) / (P(first) P(second)), between 0 and a cap: only a pair the list
@@ -147,6 +152,7 @@ def load() -> Bigrams | None:
         if data is MISSING or not fits(data, (str, bytes, bytes, str, bytes, bytes, float)):
             data = _build(*files)
             write_cached(path, data)
-        model = Bigrams(LogCounts(*data[:3]), LogCounts(*data[3:6]), data[6])
+        pairs = LogCounts(*data[:3])
+        model = Bigrams(pairs, LogCounts(*data[3:6]), data[6], pairs.least())
     _SHARED.append(model)
     return model
