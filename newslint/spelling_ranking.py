@@ -35,6 +35,9 @@ _FAR_EDIT = 1.0  # each edit beyond the first makes a correction this much less 
 #: a final e added or left out (develope, imagin): a speller's slip as likely as a doubled letter,
 #: which the channel's cost of an added letter undervalues
 _SILENT_E_BONUS = 1.2
+#: a name (in no dictionary as a lowercase word) as the correction of a lowercase slip: people
+#: misspell names with their capital, so collum is column, not Callum
+_NAME_FOR_LOWERCASE = 1.0
 _LEFT = regex.compile(r"(\p{L}+)[ \t]{1,2}$")
 _RIGHT = regex.compile(r"[ \t]{1,2}(\p{L}+)")
 _REACH = 40  # characters looked at either side for a neighbouring word
@@ -59,19 +62,24 @@ def rank_corrections(
     bigrams: Bigrams | None = None,
     typed: str = "",
 ) -> tuple[str, ...]:
-    """The corrections, best first, by the channel's rank, the article and the neighbouring words."""
+    """The corrections, best first, by the channel's rank, the article and the neighbouring words
+    (``typed``: the flagged word as written, whose case and shape weigh too)."""
     if len(ranked) < 2:
         return tuple(r[0] for r in ranked)
     best = max(r[3] for r in ranked)
     left, right = context
+    lowered = typed.lower()
+    lowercase = typed.islower()
     use_fit = bigrams is not None and (left or right)
 
     def score(r: Ranked) -> float:
         word, rank = r[0], r[3]
         used = word in vocabulary and lexicon.freq(word) < _USED_MAX_ZIPF and rank > best - _USED_REACH
         total = rank + (_USED_BOOST if used else 0.0) - _FAR_EDIT * (r[1] - 1)
-        if typed and (typed == word + "e" or word == typed + "e"):
+        if typed and (lowered == word + "e" or word == lowered + "e"):
             total += _SILENT_E_BONUS
+        if lowercase and word not in lexicon.words:
+            total -= _NAME_FOR_LOWERCASE
         if use_fit and bigrams is not None:
             total += _FIT_WEIGHT * bigrams.fit(left, word, right)
         return total

@@ -88,3 +88,11 @@ def test_a_silent_e_added_or_dropped_is_a_likely_slip() -> None:
     ranked = [("developed", 1, 0.0, 3.6), ("develop", 1, 0.0, 2.6)]
     assert rank_corrections(ranked, frozenset(), lexicon)[0] == "developed"
     assert rank_corrections(ranked, frozenset(), lexicon, typed="develope")[0] == "develop"
+
+
+def test_a_lowercase_slip_is_of_a_word_rather_than_a_name() -> None:
+    lexicon = Lexicon.load()
+    assert "callum" not in lexicon.words and "column" in lexicon.words
+    ranked = [("callum", 1, 0.0, 3.5), ("column", 1, 0.0, 3.0)]
+    assert rank_corrections(ranked, frozenset(), lexicon, typed="Collum")[0] == "callum"
+    assert rank_corrections(ranked, frozenset(), lexicon, typed="collum")[0] == "column"

@@ -276,7 +276,7 @@ class Spelling(SpellingForms, Kind):
                 needed = self._needed(norm, margin, verdict, text, hyphenated)
                 if not forced and verdict.gap < needed + self._attested_extra(lw, verdict):
                     continue
-                ordered = self._ordered(lw, verdict, doc, ws, we)
+                ordered = self._ordered(norm, verdict, doc, ws, we)
                 suggestions = tuple(match_case(s, norm) for s in ordered[:3])
                 top = suggestions[0] if suggestions else ""
                 yield Hit(
@@ -287,17 +287,17 @@ class Spelling(SpellingForms, Kind):
                     fix=self._fix(ws, we, norm, verdict, top, forced),
                 )
 
-    def _ordered(self, lw: str, verdict: Verdict, doc: Document, ws: int, we: int) -> tuple[str, ...]:
+    def _ordered(self, word: str, verdict: Verdict, doc: Document, ws: int, we: int) -> tuple[str, ...]:
         """The flagged word's corrections, best first: by the channel, the article and the words
         either side (``newslint.spelling_ranking``)."""
-        pool = self.corrections(lw, verdict)
+        pool = self.corrections(word.lower(), verdict)
         if len(pool) < 2:
             return verdict.suggestions
         from newslint import spelling_context
 
         context = neighbours(doc.text, ws, we)
         bigrams = spelling_context.load()
-        return rank_corrections(pool, doc.lowered_vocabulary, self.lexicon, context, bigrams, lw)
+        return rank_corrections(pool, doc.lowered_vocabulary, self.lexicon, context, bigrams, word)
 
 
 def _in_compound(text: str, ws: int, we: int) -> bool:
