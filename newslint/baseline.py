@@ -18,8 +18,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import regex
-
+from newslint.compiled_patterns import compiled
 from newslint.errors import NewslintError
 from newslint.files import read_limited
 from newslint.findings import Finding
@@ -32,7 +31,7 @@ if TYPE_CHECKING:
 VERSION = 1
 CONTEXT_WORDS = 3  # words kept on each side of the flagged text
 _WINDOW = 200  # characters searched for them
-_SPACE = regex.compile(r"\s+")
+_SPACE = compiled(r"\s+")
 
 
 def normalise(text: str) -> str:

@@ -31,6 +31,7 @@ LAYERS: dict[str, str] = {
             "calendar",  # the calendar vocabulary (months, weekdays, house-style forms)
             "markdown_code",
             "patterns",
+            "compiled_patterns",  # compiled regexes kept between runs
             "date_mentions",
             "topic",
             "cache",
