@@ -10,7 +10,6 @@ Matching is a multiset: a defect that appears twice is hidden twice, not more.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from collections import Counter
@@ -40,6 +39,8 @@ def normalise(text: str) -> str:
 
 
 def _hash(*parts: str) -> str:
+    import hashlib  # on the first finding: loading OpenSSL is a hundredth of a one-file run
+
     return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:20]
 
 

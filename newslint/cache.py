@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import marshal
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -55,6 +54,8 @@ def fits(data: Any, shape: tuple[type, ...] | None) -> bool:
 def write_cached(path: Path, data: Any) -> None:
     """Store ``data`` at ``path`` atomically (readers see the old entry or the new one, never
     half of one); a read-only or full disk is not an error."""
+    import tempfile  # writing is rare: most runs only read
+
     try:
         payload = marshal.dumps(data)
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -16,6 +16,7 @@ before).  :func:`save` writes the store back when a run added to it.
 from __future__ import annotations
 
 import copyreg
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -94,15 +95,16 @@ _CONSTRUCTOR = _reduce(regex.compile(""))[0]
 
 
 _STORE: PatternStore | None = None
+_STORE_PLACE: tuple[str | None, ...] = ()
 
 
 def store() -> PatternStore:
     """The process's store, read on first use (and again if the cache folder was moved, as the
     test suite does once modules have compiled their patterns)."""
-    global _STORE
-    path = default_path()
-    if _STORE is None or _STORE.path != path:
-        _STORE = PatternStore(path)
+    global _STORE, _STORE_PLACE
+    place = tuple(map(os.environ.get, ("NEWSLINT_CACHE_DIR", "XDG_CACHE_HOME", "HOME")))
+    if _STORE is None or place != _STORE_PLACE:
+        _STORE, _STORE_PLACE = PatternStore(), place
     return _STORE
 
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import array
 import bisect
+import functools
 import gzip
 import importlib.util
 import json
@@ -28,7 +29,6 @@ import math
 import os
 import re
 from collections.abc import Callable, Iterator, Set
-from importlib import resources
 from pathlib import Path
 from typing import TypeVar
 
@@ -119,6 +119,8 @@ def _hunspell_stamp() -> str:
 
 
 def _pyspell_counts() -> dict[str, int]:
+    from importlib import resources
+
     data = resources.files("spellchecker") / "resources" / "en.json.gz"
     with gzip.open(str(data), "rt", encoding="utf-8") as fh:
         counts: dict[str, int] = json.load(fh)
@@ -142,9 +144,15 @@ def _build() -> tuple[dict[str, float], list[str]]:
     return zipf, us
 
 
+@functools.cache
+def _sources_stamp() -> str:
+    """The installed word data's identity, taken once a process (the lexicon and the candidate
+    index both need it; each look scans three packages' folders)."""
+    return f"wf{_version('wordfreq')}-ps{_version('spellchecker')}-hs{_hunspell_stamp()}"
+
+
 def _cache_key(name: str) -> Path:
-    versions = f"wf{_version('wordfreq')}-ps{_version('spellchecker')}-hs{_hunspell_stamp()}"
-    return cache_dir() / f"{name}-{CACHE_FORMAT}-{versions}.marshal"
+    return cache_dir() / f"{name}-{CACHE_FORMAT}-{_sources_stamp()}.marshal"
 
 
 def cached(name: str, build: Callable[[], T], shape: tuple[type, ...] | None = None) -> T:
