@@ -10,7 +10,7 @@ swapped letters, doubled or dropped letters, vowel confusions).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from rapidfuzz import process
@@ -99,7 +99,7 @@ def edits1(word: str) -> set[str]:
 
 
 def _index_tables(
-    zipf: dict[str, float],
+    zipf: Mapping[str, float],
     min_zipf: float,
     far_same_first: float,
     far_any_first: float,
@@ -132,7 +132,7 @@ class CandidateIndex:
 
     def __init__(
         self,
-        zipf: dict[str, float],
+        zipf: Mapping[str, float],
         min_zipf: float = 2.3,
         far_same_first: float = 3.5,
         far_any_first: float = 4.4,

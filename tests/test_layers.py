@@ -38,6 +38,7 @@ LAYERS: dict[str, str] = {
             "rule_cache",
             "rule_model",
             "spelling_lexicon",
+            "word_tables",  # sorted word tables searched in place (the lexicon's storage)
             "spelling_lists",
             "spelling_candidates",
             "spelling_hunspell",
