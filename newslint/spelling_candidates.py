@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from rapidfuzz import process
 from rapidfuzz.distance import OSA, Levenshtein
 
+from newslint.word_tables import WordSet, pack
+
 _ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 _KEY_POS = {ch: (r, c) for r, row in enumerate(_ROWS) for c, ch in enumerate(row)}
 _VOWELS = frozenset("aeiouy")
@@ -125,6 +127,14 @@ def _index_tables(
     return near, dict(same), dict(anyfirst)
 
 
+def _stored(
+    tables: tuple[frozenset[str], dict[tuple[str, int], list[str]], dict[int, list[str]]],
+) -> tuple[bytes, bytes, dict[tuple[str, int], list[str]], dict[int, list[str]]]:
+    """The tables as cached: the one-edit words as a sorted block (``word_tables``)."""
+    near, same, anyfirst = tables
+    return (*pack(near), same, anyfirst)
+
+
 class CandidateIndex:
     """Candidate corrections: one edit away by generating edits and looking them up (any word the
     lexicon knows well enough), two edits away by a bounded rapidfuzz scan of the common words of
@@ -144,20 +154,20 @@ class CandidateIndex:
 
         self.zipf = zipf
         params = f"candidates-{min_zipf}-{far_same_first}-{far_any_first}-{'a' if allowed else 'z'}"
-        near, same, anyfirst = cached(
+        block, offsets, same, anyfirst = cached(
             params,
-            lambda: _index_tables(
-                zipf, min_zipf, far_same_first, far_any_first, allowed() if allowed else None
+            lambda: _stored(
+                _index_tables(zipf, min_zipf, far_same_first, far_any_first, allowed() if allowed else None)
             ),
-            (frozenset, dict, dict),
+            (bytes, bytes, dict, dict),
         )
-        self.near_vocab = frozenset(near)
+        self.near_vocab = WordSet(block, offsets)  # searched in place: most runs look up few words
         self.same_first: dict[tuple[str, int], list[str]] = same
         self.any_first: dict[int, list[str]] = anyfirst
         self._memo: dict[tuple[str, int], list[Candidate]] = {}
 
     def _within(self, word: str, max_distance: int) -> dict[str, int]:
-        found = dict.fromkeys(edits1(word) & self.near_vocab, 1)
+        found = dict.fromkeys(self.near_vocab.among(edits1(word)), 1)
         if max_distance < 2:
             return found
         n = len(word)
