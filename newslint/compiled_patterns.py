@@ -109,7 +109,10 @@ def store() -> PatternStore:
 
 
 def compiled(source: str, flags: int = 0) -> regex.Pattern[str]:
-    """``regex.compile(source, flags)``, from the process's store when it is there."""
+    """``regex.compile(source, flags)``, from the process's store when it is there.
+
+    For the patterns a module or a rule fixes, compiled once a process; a pattern made from the
+    text being checked would only push those out of the store."""
     return store().compile(source, flags)
 
 
