@@ -20,6 +20,7 @@ lexicon falls back to pyspellchecker's own counts.
 from __future__ import annotations
 
 import array
+import bisect
 import functools
 import gzip
 import importlib.util
@@ -32,7 +33,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from newslint.cache import MISSING, cache_dir, fits, read_cached, write_cached
-from newslint.word_tables import WordSet, WordValues, pack, pack_mapping
+from newslint.word_tables import MIN_SEARCHES, SEARCHES_PER_WORD, WordSet, WordValues, pack, pack_mapping
 
 T = TypeVar("T")
 
@@ -236,18 +237,32 @@ class RareWords:
 
     Only the frequency of an unknown word (to weigh it against its corrections) ever needs it,
     a few thousand lookups a run, so it is searched in its block rather than loaded as a
-    200,000-entry dict by every process at start-up.
+    200,000-entry dict by every process at start-up; a run that asks it often (a folder of
+    articles) has it split into a list once and searched with ``bisect``.
     """
 
     def __init__(self, joined: str | WordSet, values: bytes) -> None:
-        self._words = joined if isinstance(joined, WordSet) else SortedWords(joined)
+        if not isinstance(joined, WordSet):  # newline-joined words, values in their order
+            block, offsets, values = _pack_rare(joined, values)
+            joined = WordSet(block, offsets)
+        self._block = joined
         self._values = array.array("H")
         self._values.frombytes(values)
+        self._searches_left = max(MIN_SEARCHES, int(len(joined) * SEARCHES_PER_WORD))
+        self._words: list[str] | None = None
 
     def get(self, word: str) -> float:
         """Zipf frequency of ``word`` (0 when it is not in the tail)."""
-        i = self._words._position(word)
-        return self._values[i] / 100 if i >= 0 else 0.0
+        if self._words is None:
+            self._searches_left -= 1
+            if self._searches_left >= 0:
+                i = self._block._position(word)
+                return self._values[i] / 100 if i >= 0 else 0.0
+            self._words = list(self._block)
+        i = bisect.bisect_left(self._words, word)
+        if i < len(self._words) and self._words[i] == word:
+            return self._values[i] / 100
+        return 0.0
 
 
 Tables = tuple[WordValues, WordSet, RareWords, CuratedWords, WordSet]
@@ -260,12 +275,19 @@ def _packed() -> tuple[bytes, ...]:
     return (
         *pack_mapping(common),
         *pack(dictionary),
-        *pack(rare.split("\n") if rare else []),
-        values,
+        *_pack_rare(rare, values),
         *pack(extra),
         *pack(missing),
         *pack(names.split("\n") if names else []),
     )
+
+
+def _pack_rare(joined: str, values: bytes) -> tuple[bytes, bytes, bytes]:
+    """The rare words (newline-joined) and their Zipf x 100 as a sorted block and its values."""
+    hundredths = array.array("H")
+    hundredths.frombytes(values)
+    words = joined.split("\n") if joined else []
+    return pack_mapping(dict(zip(words, hundredths, strict=True)), "H")
 
 
 def load_tables() -> Tables:

@@ -29,11 +29,12 @@ def pack(words: Iterable[str]) -> tuple[bytes, bytes]:
     return _pack_sorted(encoded)
 
 
-def pack_mapping(values: Mapping[str, float]) -> tuple[bytes, bytes, bytes]:
-    """(block, offsets, values as doubles) of a word -> number mapping, for :class:`WordValues`."""
-    pairs = sorted((w.encode("utf-8", "surrogatepass"), float(v)) for w, v in values.items() if "\n" not in w)
+def pack_mapping(values: Mapping[str, float], typecode: str = "d") -> tuple[bytes, bytes, bytes]:
+    """(block, offsets, values) of a word -> number mapping: the values as an ``array`` of
+    ``typecode`` (doubles for :class:`WordValues`) in the order of the words."""
+    pairs = sorted((w.encode("utf-8", "surrogatepass"), v) for w, v in values.items() if "\n" not in w)
     block, offsets = _pack_sorted([w for w, _ in pairs])
-    return block, offsets, array.array("d", (v for _, v in pairs)).tobytes()
+    return block, offsets, array.array(typecode, (v for _, v in pairs)).tobytes()
 
 
 def _pack_sorted(encoded: list[bytes]) -> tuple[bytes, bytes]:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import array
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newslint import word_tables
+from newslint import spelling_lexicon, word_tables
+from newslint.spelling_lexicon import RareWords
 from newslint.word_tables import WordSet, WordValues
 
 WORDS = ["zebra", "apple", "café", "cafe", "naïve", "Zürich", "a", "apples", "ab", "über", "ångström"]
@@ -54,3 +57,12 @@ def test_any_words_at_all(words: set[str], probes: list[str]) -> None:
     held = {w for w in words if "\n" not in w}
     table = WordSet.of(words)
     assert [p in table for p in [*probes, *held]] == [p in held for p in [*probes, *held]]
+
+
+def test_rare_words_answer_the_same_searched_or_split(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(spelling_lexicon, "MIN_SEARCHES", 3)
+    words = sorted(["aab", "abc", "café", "zzz", "über"])
+    rare = RareWords("\n".join(words), array.array("H", [120, 150, 233, 199, 101]).tobytes())
+    probes = ["abc", "zzz", "abd", "", "café", "über", "aab", "cafe"] * 2
+    assert [rare.get(p) for p in probes] == [1.5, 1.99, 0.0, 0.0, 2.33, 1.01, 1.2, 0.0] * 2
+    assert rare._words == words  # past its budget it was split into a list
