@@ -7,6 +7,7 @@ checkout); users add folders of their own.
 
 from __future__ import annotations
 
+import os
 import string
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import replace
@@ -171,8 +172,18 @@ def parse_rule(path: str, data: Any, group: str) -> Rule:
 
 
 def rule_files(folder: Path) -> Iterator[Path]:
-    yield from sorted(p for p in folder.rglob("*.yaml") if p.is_file())
-    yield from sorted(p for p in folder.rglob("*.yml") if p.is_file())
+    """The ``.yaml`` files under ``folder``, then the ``.yml`` ones, each sorted as paths.
+
+    Walked with ``os.walk`` (symlinked folders not followed, as ``Path.rglob`` does): ``rglob``
+    compiles its patterns with ``re`` on every run, a hundredth of a one-file run."""
+    found: dict[str, list[Path]] = {".yaml": [], ".yml": []}
+    for root, _dirs, names in os.walk(folder):
+        for name in names:
+            suffix = name[name.rfind(".") :]
+            if suffix in found:
+                found[suffix].append(Path(root, name))
+    for suffix in (".yaml", ".yml"):
+        yield from sorted(p for p in found[suffix] if p.is_file())
 
 
 def load_rules(
