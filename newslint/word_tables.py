@@ -65,12 +65,13 @@ class WordSet:
         return self._size
 
     def __contains__(self, word: object) -> bool:
-        if self._built is None:
+        built = self._built
+        if built is None:
             self._searches_left -= 1
             if self._searches_left >= 0:
                 return isinstance(word, str) and self._position(word) >= 0
-            self._built = frozenset(self._words())
-        return word in self._built
+            built = self._build()
+        return word in built
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._built) if self._built is not None else iter(self._words())
@@ -79,16 +80,23 @@ class WordSet:
         """The given words that the set holds."""
         if self._built is None and len(words) <= self._searches_left:
             return {w for w in words if w in self}
-        if self._built is None:
-            self._built = frozenset(self._words())
-        return set(words & self._built)
+        built = self._built if self._built is not None else self._build()
+        return set(words & built)
+
+    def _build(self) -> frozenset[str]:
+        """The words as a frozenset; the block is let go (a built set is never searched)."""
+        self._built = frozenset(self._words())
+        self._block, self._offsets = b"", array.array("I")
+        return self._built
 
     def _words(self) -> list[str]:
         text = self._block.decode("utf-8", "surrogatepass")
         return text.split("\n")[:-1] if text else []
 
     def _position(self, word: str) -> int:
-        """The word's number in the block, or -1."""
+        """The word's number in the block, or -1 (for tables that are searched, never built)."""
+        if self._built is not None:
+            raise RuntimeError("a built word set has no block to search")
         try:
             key = word.encode("utf-8", "surrogatepass")
         except UnicodeEncodeError:  # pragma: no cover - surrogatepass encodes any str
@@ -128,13 +136,14 @@ class WordValues(Mapping[str, float]):
         return value
 
     def get(self, word: str, default: float | None = None) -> float | None:  # type: ignore[override]
-        if self._built is None:
+        built = self._built
+        if built is None:
             self._searches_left -= 1
             if self._searches_left >= 0:
                 i = self._keys._position(word) if isinstance(word, str) else -1
                 return self._values[i] if i >= 0 else default
-            self._built = self._build()
-        return self._built.get(word, default)
+            built = self._build()
+        return built.get(word, default)
 
     def __contains__(self, word: object) -> bool:
         return isinstance(word, str) and self.get(word) is not None
@@ -143,13 +152,15 @@ class WordValues(Mapping[str, float]):
         return iter(self._built) if self._built is not None else iter(self._keys._words())
 
     def __len__(self) -> int:
-        return len(self._keys)
+        return len(self._built) if self._built is not None else len(self._keys)
 
     def items(self) -> ItemsView[str, float]:
         """Every pair: a run that wants them all has the mapping built first."""
-        if self._built is None:
-            self._built = self._build()
-        return self._built.items()
+        built = self._built if self._built is not None else self._build()
+        return built.items()
 
     def _build(self) -> dict[str, float]:
-        return dict(zip(self._keys._words(), self._values, strict=True))
+        """The mapping as a dict; the stored block is let go."""
+        self._built = dict(zip(self._keys._words(), self._values, strict=True))
+        self._keys, self._values = WordSet(), array.array("d")
+        return self._built
