@@ -10,7 +10,6 @@ Matching is a multiset: a defect that appears twice is hidden twice, not more.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from collections import Counter
@@ -18,8 +17,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import regex
-
+from newslint.compiled_patterns import compiled
 from newslint.errors import NewslintError
 from newslint.files import read_limited
 from newslint.findings import Finding
@@ -32,7 +30,7 @@ if TYPE_CHECKING:
 VERSION = 1
 CONTEXT_WORDS = 3  # words kept on each side of the flagged text
 _WINDOW = 200  # characters searched for them
-_SPACE = regex.compile(r"\s+")
+_SPACE = compiled(r"\s+")
 
 
 def normalise(text: str) -> str:
@@ -41,6 +39,8 @@ def normalise(text: str) -> str:
 
 
 def _hash(*parts: str) -> str:
+    import hashlib  # on the first finding: loading OpenSSL is a hundredth of a one-file run
+
     return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:20]
 
 

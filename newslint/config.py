@@ -278,6 +278,14 @@ def _rule_settings(node: Any, path: str, lines: _Lines) -> dict[str, RuleSetting
             )
         option_lines = {}
         for key in options:
+            if not isinstance(key, str):  # ``: value`` in YAML names an option None
+                raise ConfigError(
+                    f"an option of rule {rule_id!r} has no name"
+                    if key is None
+                    else f"option names of rule {rule_id!r} must be text, not {_type(key)}",
+                    path,
+                    lines("rules", rule_id, "options", key) or lines("rules", rule_id, "options"),
+                )
             option_lines[str(key)] = lines("rules", rule_id, "options", key) or line
         out[str(rule_id)] = RuleSettings(severity, dict(options), line, option_lines)
     return out

@@ -19,11 +19,6 @@ from newslint.errors import ConfigError
 from newslint.files import read_limited
 from newslint.yamlload import MAX_BYTES, key_line, load_yaml_text
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib  # type: ignore[import-not-found, unused-ignore]
-
 KeyPath = tuple[str | int, ...]
 
 
@@ -198,6 +193,11 @@ def read_bytes(file: Path) -> bytes:
 
 def parse_toml(file: Path) -> dict[str, Any]:
     """The whole TOML document; a syntax error or duplicate key names its line."""
+    if sys.version_info >= (3, 11):  # imported here: a run without a TOML file never needs it
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib  # type: ignore[import-not-found, unused-ignore]
+
     text = _decode(read_bytes(file), str(file))
     try:
         document: dict[str, Any] = tomllib.loads(text)

@@ -22,6 +22,7 @@ from typing import Any
 import regex
 
 from newslint import calendar
+from newslint.compiled_patterns import compiled
 from newslint.document import Document, Line
 from newslint.options import Option, OptionError
 
@@ -155,14 +156,14 @@ class Vocab:
             r"(?<![\p{N}.\-/,])(?P<na>\d{1,2})(?P<ns>[/.])(?P<nb>\d{1,2})(?P=ns)(?P<ny>\d{4}|\d{2})"
             r"(?![\p{N}/.]\d|[\p{N}/])"
         )
-        return regex.compile("|".join(f"(?:{p})" for p in (dm, md, my, iso, numeric)))
+        return compiled("|".join(f"(?:{p})" for p in (dm, md, my, iso, numeric)))
 
     @cached_property
     def anchor(self) -> regex.Pattern[str]:
         """What every mention contains: a month word, or digits with date separators.  Only lines
         holding one are scanned with the full pattern (a date never crosses a line break)."""
         month = _alternation(self.month_of)
-        return regex.compile(rf"(?<!\p{{L}})(?:{month})(?!\p{{L}})|\d[-/.]\d\d?[-/.]\d")
+        return compiled(rf"(?<!\p{{L}})(?:{month})(?!\p{{L}})|\d[-/.]\d\d?[-/.]\d")
 
     @cached_property
     def lead_in_words(self) -> frozenset[str]:
@@ -299,7 +300,7 @@ def _lead_in(text: str, floor: int, anchor: int, vocab: Vocab) -> int:
 
 
 #: where a word or a number starts (a letter after a non-letter, a digit after a non-digit)
-_TOKEN_START = regex.compile(r"(?<!\p{L})\p{L}|(?<!\p{N})\p{N}")
+_TOKEN_START = compiled(r"(?<!\p{L})\p{L}|(?<!\p{N})\p{N}")
 #: how far before a month word a date can start ("Wednesday, the 13th to 15th of September")
 _REACH_BACK = 60
 #: how far after it a date can end ("September 13-15, 2023"), with room for the look-aheads

@@ -14,8 +14,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, TypeVar
 
-import regex
-
+from newslint.compiled_patterns import compiled
 from newslint.markdown_code import is_markdown, mask_code
 from newslint.structure import (
     SOURCE_LINE_MAX_CHARS,
@@ -118,7 +117,7 @@ def _detect_newline(text: str) -> str:
     return "\n"
 
 
-_LINE_BREAK = regex.compile(r"\r\n|\r|\n")
+_LINE_BREAK = compiled(r"\r\n|\r|\n")
 
 
 def _split_lines(text: str) -> list[Line]:

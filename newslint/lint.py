@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from newslint import compiled_patterns
 from newslint.config import Settings, filter_per_file
 from newslint.document import Document
 from newslint.engine import Linter
@@ -104,6 +105,7 @@ def lint_paths(
             max_bytes=max_bytes,
             fields=fields,
         )
+    compiled_patterns.save()  # the patterns this run compiled, for the next one
     result.errors = sorted([*result.errors, *found.errors], key=lambda e: e.path)
     groups = {r.id: r.group for r in chosen}
     result.findings = filter_per_file(result.findings, settings, groups)

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 import regex
 
+from newslint.compiled_patterns import compiled
 from newslint.options import OptionError
 
 #: seconds one pattern may spend on a region of text: a base plus a share per 100,000 characters,
@@ -51,7 +52,7 @@ class Budget:
 def compile_pattern(source: str, key: str, *, ignorecase: bool = False) -> regex.Pattern[str]:
     flags = regex.V1 | (regex.IGNORECASE if ignorecase else 0)
     try:
-        return regex.compile(source, flags)
+        return compiled(source, flags)
     except regex.error as exc:
         raise OptionError(key, f"invalid regex {source!r} in {key!r}: {exc}") from None
 

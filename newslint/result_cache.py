@@ -14,7 +14,6 @@ A missing, damaged or unwritable cache only costs the work it would have saved.
 
 from __future__ import annotations
 
-import hashlib
 import importlib.util
 import json
 import shutil
@@ -35,6 +34,8 @@ LIMIT = 200_000
 
 
 def digest(data: bytes) -> str:
+    import hashlib  # only runs that use the cache hash (loading OpenSSL: a hundredth of a one-file run)
+
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
@@ -83,6 +84,8 @@ def run_key(rules: Sequence[Rule], encoding: str | None) -> str:
         except OSError:
             continue
     text = json.dumps(described, default=str)
+    import hashlib
+
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:20]
 
 

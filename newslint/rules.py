@@ -7,10 +7,10 @@ checkout); users add folders of their own.
 
 from __future__ import annotations
 
+import os
 import string
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import replace
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -42,11 +42,15 @@ def with_overrides(rule: Rule, severity: str | None, options: Mapping[str, Any])
 
 
 def builtin_rules_dir() -> Path:
-    """The built-in rules folder: inside the installed package, or the checkout's ``rules/``."""
-    packaged = resources.files("newslint") / "_builtin_rules"
+    """The built-in rules folder: inside the installed package, or the checkout's ``rules/``.
+
+    Found beside this file rather than through ``importlib.resources``, whose readers cost a
+    hundredth of a one-file run to import; the rules are read as files either way."""
+    here = Path(__file__).resolve().parent
+    packaged = here / "_builtin_rules"
     if packaged.is_dir():
-        return Path(str(packaged))
-    return Path(__file__).resolve().parent.parent / "rules"
+        return packaged
+    return here.parent / "rules"
 
 
 def _examples(path: str, node: Any, which: str) -> tuple[Example, ...]:
@@ -168,8 +172,18 @@ def parse_rule(path: str, data: Any, group: str) -> Rule:
 
 
 def rule_files(folder: Path) -> Iterator[Path]:
-    yield from sorted(p for p in folder.rglob("*.yaml") if p.is_file())
-    yield from sorted(p for p in folder.rglob("*.yml") if p.is_file())
+    """The ``.yaml`` files under ``folder``, then the ``.yml`` ones, each sorted as paths.
+
+    Walked with ``os.walk`` (symlinked folders not followed, as ``Path.rglob`` does): ``rglob``
+    compiles its patterns with ``re`` on every run, a hundredth of a one-file run."""
+    found: dict[str, list[Path]] = {".yaml": [], ".yml": []}
+    for root, _dirs, names in os.walk(folder):
+        for name in names:
+            suffix = name[name.rfind(".") :]
+            if suffix in found:
+                found[suffix].append(Path(root, name))
+    for suffix in (".yaml", ".yml"):
+        yield from sorted(p for p in found[suffix] if p.is_file())
 
 
 def load_rules(

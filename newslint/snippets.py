@@ -9,12 +9,11 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
-import regex
-
+from newslint.compiled_patterns import compiled
 from newslint.document import BOM
 from newslint.findings import Finding
 
-_LINE_BREAK = regex.compile(r"\r\n|\r|\n")
+_LINE_BREAK = compiled(r"\r\n|\r|\n")
 
 
 def source_lines(

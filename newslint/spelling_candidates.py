@@ -10,11 +10,13 @@ swapped letters, doubled or dropped letters, vowel confusions).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA, Levenshtein
+
+from newslint.word_tables import WordSet, pack
 
 _ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 _KEY_POS = {ch: (r, c) for r, row in enumerate(_ROWS) for c, ch in enumerate(row)}
@@ -101,7 +103,7 @@ def edits1(word: str) -> set[str]:
 
 
 def _index_tables(
-    zipf: dict[str, float],
+    zipf: Mapping[str, float],
     min_zipf: float,
     far_same_first: float,
     far_any_first: float,
@@ -130,6 +132,14 @@ def _index_tables(
     return near, dict(same), dict(anyfirst)
 
 
+def _stored(
+    tables: tuple[frozenset[str], dict[tuple[str, int], list[str]], dict[int, list[str]]],
+) -> tuple[bytes, bytes, dict[tuple[str, int], list[str]], dict[int, list[str]]]:
+    """The tables as cached: the one-edit words as a sorted block (``word_tables``)."""
+    near, same, anyfirst = tables
+    return (*pack(near), same, anyfirst)
+
+
 class CandidateIndex:
     """Candidate corrections: one edit away by generating edits and looking them up (any word the
     lexicon knows well enough), two edits away by a bounded rapidfuzz scan of the common words of
@@ -137,7 +147,7 @@ class CandidateIndex:
 
     def __init__(
         self,
-        zipf: dict[str, float],
+        zipf: Mapping[str, float],
         min_zipf: float = 2.3,
         far_same_first: float = 3.5,
         far_any_first: float = 4.4,
@@ -150,20 +160,20 @@ class CandidateIndex:
         self.zipf = zipf
         far = f"{far_same_first}-{far_any_first}-{_FAR_LONG_LETTERS}-{_FAR_LONG_ZIPF}"
         params = f"candidates-{min_zipf}-{far}-{'a' if allowed else 'z'}"
-        near, same, anyfirst = cached(
+        block, offsets, same, anyfirst = cached(
             params,
-            lambda: _index_tables(
-                zipf, min_zipf, far_same_first, far_any_first, allowed() if allowed else None
+            lambda: _stored(
+                _index_tables(zipf, min_zipf, far_same_first, far_any_first, allowed() if allowed else None)
             ),
-            (frozenset, dict, dict),
+            (bytes, bytes, dict, dict),
         )
-        self.near_vocab = frozenset(near)
+        self.near_vocab = WordSet(block, offsets)  # searched in place: most runs look up few words
         self.same_first: dict[tuple[str, int], list[str]] = same
         self.any_first: dict[int, list[str]] = anyfirst
         self._memo: dict[tuple[str, int], list[Candidate]] = {}
 
     def _within(self, word: str, max_distance: int) -> dict[str, int]:
-        found = dict.fromkeys(edits1(word) & self.near_vocab, 1)
+        found = dict.fromkeys(self.near_vocab.among(edits1(word)), 1)
         if max_distance < 2:
             return found
         n = len(word)

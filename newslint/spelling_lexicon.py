@@ -21,22 +21,23 @@ from __future__ import annotations
 
 import array
 import bisect
+import functools
 import gzip
 import importlib.util
 import json
 import math
 import os
 import re
-from collections.abc import Callable, Iterator, Set
-from importlib import resources
+from collections.abc import Callable, Iterator, Mapping, Set
 from pathlib import Path
 from typing import TypeVar
 
 from newslint.cache import MISSING, cache_dir, fits, read_cached, write_cached
+from newslint.word_tables import MIN_SEARCHES, SEARCHES_PER_WORD, WordSet, WordValues, pack, pack_mapping
 
 T = TypeVar("T")
 
-CACHE_FORMAT = 6
+CACHE_FORMAT = 7  # 7: tables stored as sorted blocks (word_tables)
 _LATIN_WORD = re.compile(r"[a-z\u00e0-\u024f]+(?:['\-][a-z\u00e0-\u024f]+)*")
 
 # British -> American endings, tried in order on a word not found as written.
@@ -119,6 +120,8 @@ def _hunspell_stamp() -> str:
 
 
 def _pyspell_counts() -> dict[str, int]:
+    from importlib import resources
+
     data = resources.files("spellchecker") / "resources" / "en.json.gz"
     with gzip.open(str(data), "rt", encoding="utf-8") as fh:
         counts: dict[str, int] = json.load(fh)
@@ -142,9 +145,15 @@ def _build() -> tuple[dict[str, float], list[str]]:
     return zipf, us
 
 
+@functools.cache
+def _sources_stamp() -> str:
+    """The installed word data's identity, taken once a process (the lexicon and the candidate
+    index both need it; each look scans three packages' folders)."""
+    return f"wf{_version('wordfreq')}-ps{_version('spellchecker')}-hs{_hunspell_stamp()}"
+
+
 def _cache_key(name: str) -> Path:
-    versions = f"wf{_version('wordfreq')}-ps{_version('spellchecker')}-hs{_hunspell_stamp()}"
-    return cache_dir() / f"{name}-{CACHE_FORMAT}-{versions}.marshal"
+    return cache_dir() / f"{name}-{CACHE_FORMAT}-{_sources_stamp()}.marshal"
 
 
 def cached(name: str, build: Callable[[], T], shape: tuple[type, ...] | None = None) -> T:
@@ -185,79 +194,114 @@ def _tiers() -> tuple[dict[str, float], frozenset[str], str, bytes, frozenset[st
     return common, dictionary, "\n".join(rare), values.tobytes(), extra, missing, "\n".join(names)
 
 
+#: a table of words: stored (:class:`WordSet`) or any set (tests, a lexicon built in memory)
+Words = Set[str] | WordSet
+
+
 class CuratedWords:
     """The curated dictionaries' lowercase words, kept as their difference from pyspellchecker's
-    list (two thirds of the words are in both), so a process loads two small sets, not a third
+    list (two thirds of the words are in both), so a process loads two small tables, not a third
     large one."""
 
-    def __init__(self, us: frozenset[str], extra: frozenset[str], missing: frozenset[str]) -> None:
-        self._us, self._extra, self._missing = us, extra, missing
+    def __init__(
+        self, us: Set[str] | WordSet, extra: Set[str] | WordSet, missing: Set[str] | WordSet
+    ) -> None:
+        self._us, self._extra, self._missing = (_word_set(t) for t in (us, extra, missing))
 
     def __contains__(self, word: object) -> bool:
         return word in self._extra or (word in self._us and word not in self._missing)
 
     def __iter__(self) -> Iterator[str]:
         yield from self._extra
-        yield from self._us - self._missing
+        yield from (w for w in self._us if w not in self._missing)
 
     def among(self, words: Set[str]) -> Set[str]:
-        """The given words that are listed (set operations in C)."""
-        return ((words & self._us) - self._missing) | (words & self._extra)
+        """The given words that are listed."""
+        listed = self._us.among(words)
+        return (listed - self._missing.among(listed)) | self._extra.among(words)
 
 
-class SortedWords:
-    """A sorted block of words searched with ``bisect``: rarely asked, so never made a set."""
+def _word_set(words: Words) -> WordSet:
+    return words if isinstance(words, WordSet) else WordSet.of(words)
+
+
+class SortedWords(WordSet):
+    """Names: a sorted block of words, newline-joined (searched, never made a set)."""
 
     def __init__(self, joined: str) -> None:
-        self._joined = joined
-        self._words: list[str] | None = None
-
-    def _list(self) -> list[str]:
-        if self._words is None:
-            self._words = self._joined.split("\n") if self._joined else []
-        return self._words
-
-    def __contains__(self, word: object) -> bool:
-        if not isinstance(word, str):
-            return False
-        words = self._list()
-        i = bisect.bisect_left(words, word)
-        return i < len(words) and words[i] == word
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._list())
+        super().__init__(*pack(joined.split("\n") if joined else []))
 
 
 class RareWords:
-    """The long tail of the frequency list: a sorted block of words and their Zipf values.
+    """The long tail of the frequency list: a sorted block of words and their Zipf values x 100.
 
     Only the frequency of an unknown word (to weigh it against its corrections) ever needs it,
-    a few thousand lookups a run, so it is split into a list on first use and searched with
-    ``bisect`` rather than loaded as a 200,000-entry dict by every process at start-up.
+    a few thousand lookups a run, so it is searched in its block rather than loaded as a
+    200,000-entry dict by every process at start-up; a run that asks it often (a folder of
+    articles) has it split into a list once and searched with ``bisect``.
     """
 
-    def __init__(self, joined: str, values: bytes) -> None:
-        self._joined = joined
+    def __init__(self, joined: str | WordSet, values: bytes) -> None:
+        if not isinstance(joined, WordSet):  # newline-joined words, values in their order
+            block, offsets, values = _pack_rare(joined, values)
+            joined = WordSet(block, offsets)
+        self._block = joined
         self._values = array.array("H")
         self._values.frombytes(values)
+        self._searches_left = max(MIN_SEARCHES, int(len(joined) * SEARCHES_PER_WORD))
         self._words: list[str] | None = None
 
     def get(self, word: str) -> float:
         """Zipf frequency of ``word`` (0 when it is not in the tail)."""
         if self._words is None:
-            self._words = self._joined.split("\n") if self._joined else []
+            self._searches_left -= 1
+            if self._searches_left >= 0:
+                i = self._block._position(word)
+                return self._values[i] / 100 if i >= 0 else 0.0
+            self._words = list(self._block)
         i = bisect.bisect_left(self._words, word)
         if i < len(self._words) and self._words[i] == word:
             return self._values[i] / 100
         return 0.0
 
 
-def load_tables() -> tuple[dict[str, float], frozenset[str], RareWords, CuratedWords, SortedWords]:
+Tables = tuple[WordValues, WordSet, RareWords, CuratedWords, WordSet]
+
+
+def _packed() -> tuple[bytes, ...]:
+    """:func:`_tiers` as stored: each table a sorted block of words and their offsets (see
+    ``word_tables``), which a process loads in one copy instead of hashing every word."""
+    common, dictionary, rare, values, extra, missing, names = _tiers()
+    return (
+        *pack_mapping(common),
+        *pack(dictionary),
+        *_pack_rare(rare, values),
+        *pack(extra),
+        *pack(missing),
+        *pack(names.split("\n") if names else []),
+    )
+
+
+def _pack_rare(joined: str, values: bytes) -> tuple[bytes, bytes, bytes]:
+    """The rare words (newline-joined) and their Zipf x 100 as a sorted block and its values."""
+    hundredths = array.array("H")
+    hundredths.frombytes(values)
+    words = joined.split("\n") if joined else []
+    return pack_mapping(dict(zip(words, hundredths, strict=True)), "H")
+
+
+def load_tables() -> Tables:
     """The cached tables, building and caching them on first use."""
-    shape = (dict, frozenset, str, bytes, frozenset, frozenset, str)
-    common, dictionary, rare, values, extra, missing, names = cached("lexicon", _tiers, shape)
-    words = CuratedWords(dictionary, extra, missing)
-    return common, dictionary, RareWords(rare, values), words, SortedWords(names)
+    t = cached("lexicon", _packed, (bytes,) * 14)
+    dictionary = WordSet(t[3], t[4])
+    words = CuratedWords(dictionary, WordSet(t[8], t[9]), WordSet(t[10], t[11]))
+    return (
+        WordValues(t[0], t[1], t[2]),
+        dictionary,
+        RareWords(WordSet(t[5], t[6]), t[7]),
+        words,
+        WordSet(t[12], t[13]),
+    )
 
 
 def british_to_american(word: str) -> Iterator[str]:
@@ -288,11 +332,11 @@ class Lexicon:
 
     def __init__(
         self,
-        zipf: dict[str, float],
-        us_words: frozenset[str],
+        zipf: Mapping[str, float],
+        us_words: Words,
         rare: RareWords | None = None,
         words: CuratedWords | None = None,
-        names: SortedWords | None = None,
+        names: WordSet | None = None,
     ) -> None:
         self.zipf = zipf  # the words at least COMMON_ZIPF common, and the dictionaries' words
         self.us_words = us_words  # pyspellchecker's list: American spellings, and some noise

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import regex
+from newslint.compiled_patterns import compiled
 
 # "LONDON (Reuters) -", "WASHINGTON, March 3 (AP) —", "TOKYO, March 12 -", "PARIS, Jan 5 (AFP) --",
 # "DAYTON, Ohio, March 20 -".  The date sits on one line (a date mention never crosses a break).
-DATELINE = regex.compile(
+DATELINE = compiled(
     r"^(?P<place>\p{Lu}[\p{Lu}\p{M}.'’ -]{1,40}(?:,\s*\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)?)?)"
     r"(?:,\s*(?P<date>\p{L}{3,9}\.?[^\S\r\n]+\d{1,2}))?"
     r"(?:\s*\((?P<agency>[\p{L} .-]{2,30})\))?"
@@ -22,16 +22,16 @@ DATELINE = regex.compile(
 )
 
 # A short line under the headline naming the source: "Reuters", "BBC News", "cnn.com".
-SOURCE_LINE = regex.compile(
+SOURCE_LINE = compiled(
     r"^(?:\p{Lu}[\p{L}&.'’-]*(?:\s+[\p{Lu}&][\p{L}&.'’-]*){0,3}|[\w.-]+\.(?:com|org|net|co\.uk|ca|uk|au|in))$"
 )
 SOURCE_LINE_MAX_CHARS = 40  # a source names an outlet: "Reuters", "BBC News", not a sentence
 
 # A bulleted or numbered entry: "- ", "• ", "3. ", "(a) ", "b) ".
-LIST_ITEM = regex.compile(r"^\s*(?:[-*•·▪–—]|\(?\d{1,3}[.)]|\(?[a-z][.)])\s+")
+LIST_ITEM = compiled(r"^\s*(?:[-*•·▪–—]|\(?\d{1,3}[.)]|\(?[a-z][.)])\s+")
 # Looser, for the end of an article: a bare number also counts ("12 Arsenal 30 pts"), as in
 # rankings and results tables appended to a story.
-LIST_ENTRY_LOOSE = regex.compile(r"^\s*(?:\d{1,3}[.)]?\s|[-•*–]\s|\(?[a-z\d][.)]\s)")
+LIST_ENTRY_LOOSE = compiled(r"^\s*(?:\d{1,3}[.)]?\s|[-•*–]\s|\(?[a-z\d][.)]\s)")
 
 
 @dataclass(frozen=True)

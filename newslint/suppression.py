@@ -16,11 +16,12 @@ from dataclasses import dataclass, field
 
 import regex
 
+from newslint.compiled_patterns import compiled
 from newslint.document import Document
 from newslint.findings import Finding, Hit
 
 MARKER = "newslint-"
-_DIRECTIVE = regex.compile(
+_DIRECTIVE = compiled(
     r"<!--[ \t]*newslint-(?P<verb>disable-next-line|disable|enable)\b(?P<rules>[^>\n]*?)[ \t]*-->"
 )
 

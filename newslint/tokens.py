@@ -10,9 +10,8 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
-import regex
-
 from newslint import calendar
+from newslint.compiled_patterns import compiled
 
 # Named tuples, not dataclasses: a corpus has about a million words and these are built for each.
 
@@ -42,7 +41,7 @@ class Quote(NamedTuple):
 
 # Letters with inner apostrophes, hyphens or periods (U.S., don't, Kim's, well-known),
 # digits attached (COVID-19, 3rd) kept so that rules can decide what to skip.  ``Document.words``.
-WORD_RE = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}]*+(?:['’.\-][\p{L}\p{N}][\p{L}\p{M}\p{N}]*+)*+")
+WORD_RE = compiled(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}]*+(?:['’.\-][\p{L}\p{N}][\p{L}\p{M}\p{N}]*+)*+")
 
 # The same words without offsets, for quick lookups in lowercased text: the standard library's
 # engine is faster for this simple shape, and faster still with possessive quantifiers (Python
@@ -54,9 +53,9 @@ except re.error:  # pragma: no cover - Python 3.10
 
 # A word with the punctuation that joins names and figures kept on it (AT&T, U.S.-led, 24/7):
 # counting the words of a line (is it headline-like?).
-JOINED_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'’.&/-]*")
+JOINED_WORD = compiled(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'’.&/-]*")
 # The same without the slash, for topic words: "Iran/Iraq" is two topics, "AT&T" one.
-TOPIC_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'’.&-]*")
+TOPIC_WORD = compiled(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'’.&-]*")
 
 # Runs of letters and digits, every other character splitting (the standard library's engine:
 # faster here): comparing normalised paragraphs, where "well-known" == "well known".
@@ -66,13 +65,13 @@ APOSTROPHES = re.compile(r"['’‘ʼʹ′`´]")
 
 # A capitalised word of 4-12 letters standing alone or after "mid-" (a month or weekday name, or
 # a slip of one: "Septemeber", "mid-Agust"); the date-misspelling rule narrows the first letter.
-CAPITALISED_WORD = regex.compile(r"(?:(?<=\b[Mm]id-)|(?<![\p{L}\p{N}'’-]))\p{Lu}\p{Ll}{3,11}(?![\p{L}\p{N}])")
+CAPITALISED_WORD = compiled(r"(?:(?<=\b[Mm]id-)|(?<![\p{L}\p{N}'’-]))\p{Lu}\p{Ll}{3,11}(?![\p{L}\p{N}])")
 
 # A plain word of letters only: a form that can be matched by whole-word search, not by a regex.
-LETTERS = regex.compile(r"\p{L}+")
+LETTERS = compiled(r"\p{L}+")
 
 # Words around a finding for baseline fingerprints (changing it invalidates saved baselines).
-CONTEXT_WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’][\p{L}]+)?")
+CONTEXT_WORD = compiled(r"[\p{L}\p{N}]+(?:['’][\p{L}]+)?")
 
 # Words after which a period does not end a sentence: titles, company forms, the calendar's
 # abbreviations (Sept., Thurs.), and the like.
@@ -83,8 +82,8 @@ _ABBREVIATIONS = (
     )
     | calendar.load().abbreviations()
 )
-_SENTENCE_END = regex.compile(r"[.!?…]+['\"’”)\]]*(?=\s+['\"‘“(\[]?[\p{Lu}\p{N}])")
-_QUOTE_RE = regex.compile(
+_SENTENCE_END = compiled(r"[.!?…]+['\"’”)\]]*(?=\s+['\"‘“(\[]?[\p{Lu}\p{N}])")
+_QUOTE_RE = compiled(
     r"“[^“”]{1,2000}”|\"[^\"]{1,2000}\"|«[^«»]{1,2000}»|(?<![\p{L}\p{N}])‘[^‘’]{1,500}’(?![\p{L}])"
 )
 

@@ -21,6 +21,7 @@ from pathlib import Path
 import regex
 
 from newslint import calendar
+from newslint.compiled_patterns import compiled
 from newslint.tokens import TOPIC_WORD, WORD_RE
 
 # Function words and newswire filler: never evidence that two texts share a topic.
@@ -40,8 +41,8 @@ _STOPWORD_TEXT = """
 _CAL = calendar.load()
 STOPWORDS = frozenset(_STOPWORD_TEXT.split()) | _CAL.full_names() | _CAL.month_words()
 
-_DIGIT = regex.compile(r"\d")
-_POSSESSIVE = regex.compile(r"['’]s$")
+_DIGIT = compiled(r"\d")
+_POSSESSIVE = compiled(r"['’]s$")
 _MAX_WEIGHT = 7.0  # a word too rare for the list: weight as a very rare word
 _DEFAULT_WEIGHT = 4.0  # no frequency list at all: every content word alike
 
@@ -96,7 +97,7 @@ def content_words(text: str) -> Iterator[str]:
 
 # A word as written (case kept), and what may stand before a sentence's first word.
 _OPENERS = frozenset(".!?:;\"“‘'(«[-–—|")
-_YEAR = regex.compile(r"^(?:1[89]|20)\d\d$")
+_YEAR = compiled(r"^(?:1[89]|20)\d\d$")
 _RARE = 5.0  # a sentence-initial capitalised word this rare (wordfreq) is taken as a name
 
 

@@ -46,6 +46,8 @@ YAML_CASES = [
     ("accept-file", "rules:\n  spelling:\n    options:\n      accept_files: [gone.txt]\n", 4, "gone.txt"),
     ("extend-unknown", "rules:\n  could-of:\n    options:\n      extend-nope: [a]\n", 4, "extend-nope"),
     ("extend-type", "rules:\n  could-of:\n    options:\n      extend-swap: [a]\n", 4, "must be a mapping"),
+    ("option-no-name", "rules:\n  spelling:\n    options:\n     :  accept: [x]\n", 4, "has no name"),
+    ("option-number-name", "rules:\n  spelling:\n    options:\n      3: [x]\n", 4, "must be text"),
     ("encoding", "fail-on: error\nencoding: klingon\n", 2, "unknown encoding"),
     ("encoding-not-text", "encoding: rot13\n", 1, "not a text encoding"),
     ("not-a-mapping", "- select\n- typo\n", 1, "must be a mapping"),

@@ -31,12 +31,14 @@ LAYERS: dict[str, str] = {
             "calendar",  # the calendar vocabulary (months, weekdays, house-style forms)
             "markdown_code",
             "patterns",
+            "compiled_patterns",  # compiled regexes kept between runs
             "date_mentions",
             "topic",
             "cache",
             "rule_cache",
             "rule_model",
             "spelling_lexicon",
+            "word_tables",  # sorted word tables searched in place (the lexicon's storage)
             "spelling_lists",
             "spelling_candidates",
             "spelling_hunspell",

@@ -13,6 +13,7 @@ from typing import Any, ClassVar
 
 import regex
 
+from newslint.compiled_patterns import compiled
 from newslint.document import SCOPES, Document, RegionSet, whole_word_spans
 from newslint.findings import Fix, Hit, RelatedSpan, format_message
 from newslint.kinds.base import Kind
@@ -20,7 +21,7 @@ from newslint.options import Option, OptionError
 from newslint.patterns import Budget, compile_pattern, finditer, search
 from newslint.tokens import LETTERS, match_case
 
-_NEXT_WORD = regex.compile(r"[ \t]+(\p{Lu})\p{L}")
+_NEXT_WORD = compiled(r"[ \t]+(\p{Lu})\p{L}")
 
 
 def _is_name(text: str, start: int) -> bool:
@@ -37,7 +38,7 @@ def _is_name(text: str, start: int) -> bool:
     return _NEXT_WORD.match(text, end) is not None
 
 
-_LITERAL = regex.compile(r"[\p{L}\p{N} '’-]+|[^\p{L}\p{N}\s]")
+_LITERAL = compiled(r"[\p{L}\p{N} '’-]+|[^\p{L}\p{N}\s]")
 
 
 def _bounded(form: str) -> str:
@@ -95,9 +96,7 @@ class Consistency(Kind):
             if not LETTERS.fullmatch(form)
         ]
         try:
-            return regex.compile(
-                "|".join(parts) or "(?!)", regex.V1 | (regex.IGNORECASE if ignorecase else 0)
-            )
+            return compiled("|".join(parts) or "(?!)", regex.V1 | (regex.IGNORECASE if ignorecase else 0))
         except regex.error:
             for left, right in either.items():  # find the culprit, to name it
                 compile_pattern(_bounded(left), left)
@@ -113,7 +112,7 @@ class Consistency(Kind):
         # Each non-word form on its own: most articles use one form only, and two quick searches
         # (one per column) tell so without the combined scan.
         self.probes = [
-            tuple(regex.compile(_bounded(form), flags) for form in pair)
+            tuple(compiled(_bounded(form), flags) for form in pair)
             for pair in self.forms
             if not all(LETTERS.fullmatch(form) for form in pair)
         ]

@@ -18,6 +18,7 @@ from typing import Any, ClassVar
 import regex
 from rapidfuzz.distance import OSA
 
+from newslint.compiled_patterns import compiled
 from newslint.date_mentions import VOCAB_OPTIONS
 from newslint.document import Document, RegionSet
 from newslint.findings import Fix, Hit
@@ -26,8 +27,8 @@ from newslint.options import Option
 from newslint.tokens import CAPITALISED_WORD
 
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
-_AFTER_MONTH = regex.compile(rf"\.?,?[^\S\r\n]+(?:{_DAY}(?![\p{{N}}:%])|(?:1[6-9]|20)\d\d(?!\p{{N}}))")
-_BEFORE_MONTH = regex.compile(rf"(?<![\p{{N}}.,:/])\b{_DAY}[^\S\r\n]+(?:of[^\S\r\n]+)?$")
+_AFTER_MONTH = compiled(rf"\.?,?[^\S\r\n]+(?:{_DAY}(?![\p{{N}}:%])|(?:1[6-9]|20)\d\d(?!\p{{N}}))")
+_BEFORE_MONTH = compiled(rf"(?<![\p{{N}}.,:/])\b{_DAY}[^\S\r\n]+(?:of[^\S\r\n]+)?$")
 
 
 MAX_EDITS = 2  # a slip of a month or weekday name: at most two edits (Septemeber, Wensday)
@@ -37,7 +38,7 @@ SHORT_NAME_EDITS = 1
 
 def _cue_words(words: list[str]) -> regex.Pattern[str]:
     alternation = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
-    return regex.compile(rf"(?i:\b(?:{alternation}))(?:[^\S\r\n]|-)+$")
+    return compiled(rf"(?i:\b(?:{alternation}))(?:[^\S\r\n]|-)+$")
 
 
 class DateMisspelling(DateKind):
@@ -65,7 +66,7 @@ class DateMisspelling(DateKind):
         self.weekday_cue = _cue_words(self.options["weekday_cues"])
         after = "|".join(regex.escape(w) for w in self.options["weekday_after"]) or "(?!)"
         month = "|".join(regex.escape(w) for w in sorted(self.vocab.month_of, key=len, reverse=True))
-        self.weekday_after = regex.compile(
+        self.weekday_after = compiled(
             rf"(?:['’]s\b|,?[^\S\r\n]+(?:{after})\b|,?[^\S\r\n]+\(?(?:{_DAY}[^\S\r\n]+)?(?:{month})\b)"
         )
         self._zipf: Any = None
@@ -78,7 +79,7 @@ class DateMisspelling(DateKind):
         # Only capitalised words starting like some name are looked at (the engine skips to them).
         initials = "".join(regex.escape(c) for c in sorted(self.reach))
         pattern = CAPITALISED_WORD.pattern.replace(r"\p{Lu}", f"[{initials}]", 1) if initials else "(?!)"
-        self.words = regex.compile(pattern)
+        self.words = compiled(pattern)
 
     def _common(self, word: str) -> bool:
         if self._zipf is None:

@@ -15,9 +15,9 @@ from collections.abc import Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-import regex
 from rapidfuzz.distance import Indel
 
+from newslint.compiled_patterns import compiled
 from newslint.tokens import ALNUM_RUN, APOSTROPHES
 
 if TYPE_CHECKING:
@@ -27,10 +27,10 @@ if TYPE_CHECKING:
 # punctuation mark, quote or dash splits words ("well-known" == "well—known" == "well known").
 # Runs of letters and digits (the standard library's engine: faster here, same result after NFKC).
 # Digit group and decimal separators go, so "1,071" and "10.8" stay one token each.
-_NUMBER_SEPARATOR = regex.compile(r"(?<=\d)[,.](?=\d)")
+_NUMBER_SEPARATOR = compiled(r"(?<=\d)[,.](?=\d)")
 # A quoted span, whatever the quote style, for the shared-quotation guard.  A single quote
 # opens only before a word and closes only after one, so apostrophes ("it's") are not quotes.
-QUOTED = regex.compile(
+QUOTED = compiled(
     r"[\"“”„‟«»][^\"“”„‟«»]{1,2000}[\"“”„‟«»]"
     r"|(?<![\p{L}\p{N}])['‘](?=[\p{L}\p{N}]).{1,2000}?(?<=[\p{L}\p{N}.,!?])['’](?![\p{L}\p{N}])"
 )

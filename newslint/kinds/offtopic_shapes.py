@@ -11,12 +11,13 @@ from functools import cache
 
 import regex
 
+from newslint.compiled_patterns import compiled
 from newslint.patterns import MATCH_TIMEOUT
 from newslint.structure import DATELINE, is_dateline, is_list_entry, is_source_line
 from newslint.tokens import JOINED_WORD
 
 # "Reporting by ...; Editing by ...", "(c) 2024 Reuters", "Reuter", "-30-", "###", "Copyright ...".
-END_MATTER = regex.compile(
+END_MATTER = compiled(
     r"""^\s*(?:
         (?:additional\s+)?(?:reporting|editing|writing|compiled|produced|research|translated|photos?|video)
             (?:\s+and\s+\w+)?\s+by\b.*
@@ -61,7 +62,7 @@ DEFAULT_CUES = (
 
 def cue_pattern(cues: Sequence[str]) -> regex.Pattern[str]:
     """One pattern for a list of cue openings (regular expressions), case-insensitive."""
-    return regex.compile(r"^\s*\W{0,3}(?:" + "|".join(f"(?:{c})" for c in cues) + ")", regex.IGNORECASE)
+    return compiled(r"^\s*\W{0,3}(?:" + "|".join(f"(?:{c})" for c in cues) + ")", regex.IGNORECASE)
 
 
 @cache
@@ -70,12 +71,12 @@ def default_cues() -> regex.Pattern[str]:
     return cue_pattern(DEFAULT_CUES)
 
 
-_TERMINAL = regex.compile(r"[.;,:]['\"’”)\]]*$")
-_ELLIPSIS = regex.compile(r"(?:\.\.\.|…)['\"’”)\]]*$")
-_SENTENCE_BREAK = regex.compile(r"[a-z\p{Ll}]{2,}[.!?]['\"’”)]*\s+\p{Lu}")
+_TERMINAL = compiled(r"[.;,:]['\"’”)\]]*$")
+_ELLIPSIS = compiled(r"(?:\.\.\.|…)['\"’”)\]]*$")
+_SENTENCE_BREAK = compiled(r"[a-z\p{Ll}]{2,}[.!?]['\"’”)]*\s+\p{Lu}")
 
 
-_PROSE_END = regex.compile(r"[.!?…]['\"’”)\]]*$")
+_PROSE_END = compiled(r"[.!?…]['\"’”)\]]*$")
 
 
 PROSE_WORDS = 30  # a line this long is running text even without a full stop (no headline is)
@@ -111,9 +112,7 @@ def is_cue(text: str, pattern: regex.Pattern[str] | None = None) -> bool:
     return bool(pattern.match(opening, timeout=MATCH_TIMEOUT)) and len(text.split()) <= CUE_LINE_WORDS
 
 
-_CREDIT = regex.compile(
-    r"^(?:\p{Lu}[\p{L}\p{M}.'’-]*\s+){0,3}\p{Lu}[\p{L}\p{M}.'’-]*(?:\s*\([^()]{1,40}\))?$"
-)
+_CREDIT = compiled(r"^(?:\p{Lu}[\p{L}\p{M}.'’-]*\s+){0,3}\p{Lu}[\p{L}\p{M}.'’-]*(?:\s*\([^()]{1,40}\))?$")
 
 
 def is_credit_line(text: str) -> bool:

@@ -7,6 +7,7 @@ from typing import Any, ClassVar
 
 import regex
 
+from newslint.compiled_patterns import compiled
 from newslint.document import SCOPES, Document
 from newslint.findings import Fix, Hit
 from newslint.kinds.base import Kind
@@ -14,7 +15,7 @@ from newslint.options import Option
 from newslint.patterns import PatternTimeout, compile_pattern, matches_in
 from newslint.tokens import match_case
 
-_PLAIN = regex.compile(r"[\p{L}\p{N} '’-]+")
+_PLAIN = compiled(r"[\p{L}\p{N} '’-]+")
 
 
 class Substitution(Kind):
