@@ -98,7 +98,8 @@ class SpellingForms(SpellingEvidence):
             # A dictionary word is plain in any case: no need to take it apart (a word with an
             # apostrophe still is: "opec's" is checked as "opec", as in the text).
             listed = {t for t in self.lexicon.words.among(novel) if t.isalpha()}
-            listed -= {t for t in listed - self.lexicon.us_words if self._rarely_doubled(t)}
+            us_words = self.lexicon.us_words
+            listed -= {t for t in listed if t not in us_words and self._rarely_doubled(t)}
             if listed:
                 plain_tokens |= listed
                 novel -= listed
