@@ -57,6 +57,7 @@ LAYERS: dict[str, str] = {
             "minhash",  # MinHash signatures and LSH banding, pure
             "lead_index_file",  # the lead index file format, read defensively
             "records",  # archives of articles (JSONL, CSV, Parquet) read as records
+            "partitions",  # a distributed run's parts (byte ranges, row groups) read by workers
             "wire_xml",  # NITF / NewsML-G2 read as article text, hardened
         ],
         "core",
