@@ -192,14 +192,15 @@ def band_join(client: Any, items: Sequence[tuple[int, bytes]], threshold: float)
     return set(zip(found["earlier"].tolist(), found["later"].tolist(), strict=True))
 
 
-def _band_key(key: bytes) -> int:
+def band_key(key: bytes) -> int:
+    """A band key as a 64-bit integer (a cheap shuffle key)."""
     return int.from_bytes(hashlib.blake2b(key, digest_size=8).digest(), "little", signed=True)
 
 
 def _band_rows(chunk: Sequence[tuple[int, bytes]], threshold: float) -> Any:
     import pandas as pd
 
-    bands = [_band_key(k) for _, signature in chunk for k in band_keys(signature, threshold)]
+    bands = [band_key(k) for _, signature in chunk for k in band_keys(signature, threshold)]
     per = len(band_keys(chunk[0][1], threshold)) if chunk else 0
     owners = [item for item, _ in chunk for _ in range(per)]
     return pd.DataFrame({"band": pd.Series(bands, dtype="int64"), "item": pd.Series(owners, dtype="int64")})

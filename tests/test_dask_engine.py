@@ -151,3 +151,45 @@ def test_band_join_finds_the_pairs_the_in_memory_buckets_find(cluster: str) -> N
     assert (0, 1) in expected
     with distributed.Client(cluster) as client:
         assert band_join(client, items, 0.5) == expected
+
+
+def _table(rows: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
+    keys = ("record", "line", "column", "end_line", "end_column", "rule", "message", "related")
+    return sorted(tuple(r[k] for k in keys) for r in rows)
+
+
+def test_lint_dataframe_and_bag_find_duplicate_leads_across_partitions(cluster: str) -> None:
+    """The cross-record lead check from Python: the same findings as the in-memory check of the
+    API (which compares all records in one process), with copies in different partitions."""
+    import dask.bag as db
+    import dask.dataframe as dd
+    import pandas as pd
+
+    from newslint.api import Linter
+    from newslint.dask import lint_bag, lint_dataframe
+    from newslint.findings_table import finding_row
+
+    articles = _articles()
+    articles["aa-copy-c"] = f"Rates up\n\n{LEAD.replace('Thursday', 'Friday')}\n"  # a near copy, sorted first
+    articles["mm-copy-d"] = f"Rate rise\n\n{LEAD}\n\nMarkets were calm.\n"
+    rows = [{"id": name, "text": text} for name, text in articles.items()]
+    linter = Linter.from_config(extend_select=["duplicate-lead-across-files"])
+    expected = _table([finding_row(f) for f in linter.lint_records(rows, id="id", path="<dataframe>")])
+    leads = [r for r in expected if r[5] == "duplicate-lead-across-files"]
+    copies = {r[0]: json.loads(r[7]) for r in leads if "copy" in r[0]}
+    assert sorted(copies) == ["mm-copy-d", "zz-copy-a", "zz-copy-b"] and len(leads) > 3
+    assert [r["path"] for r in copies["zz-copy-b"]] == [  # best match first, then id order
+        "<dataframe>#mm-copy-d",
+        "<dataframe>#zz-copy-a",
+        "<dataframe>#aa-copy-c",
+    ]
+    frame = pd.DataFrame(rows)
+    with distributed.Client(cluster):
+        ddf = dd.from_pandas(frame, npartitions=4)
+        found = lint_dataframe(ddf, duplicate_leads=True).compute()
+        assert _table(found.to_dict("records")) == expected
+        plain = lint_dataframe(ddf).compute()
+        assert "duplicate-lead-across-files" not in set(plain["rule"])
+        bag = db.from_sequence(rows, npartitions=3)
+        from_bag = lint_bag(bag, id="id", path="<dataframe>", duplicate_leads=True).compute()
+        assert _table(from_bag.to_dict("records")) == expected

@@ -80,6 +80,7 @@ LAYERS: dict[str, str] = {
             "lead_index",
             "api",  # the Python API: Linter, lint_text
             "dask",  # dataframes and bags of texts on a Dask cluster
+            "dask_leads",  # the cross-record lead check as a lazy Dask graph
             "findings_table",  # findings as a table (Parquet)
             # the package itself re-exports the API (lazily): it sits with the app
             "newslint",
