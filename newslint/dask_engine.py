@@ -59,9 +59,26 @@ def worker_linter(key: str, rules: bytes) -> Linter:
         gc.set_threshold(50_000, 20, 20)
         linter = _LINTERS[key] = Linter(pickle.loads(rules))
         BUILT[key] = BUILT.get(key, 0) + 1
-        gc.collect()
-        gc.freeze()
+        settle()
     return linter
+
+
+def settle() -> None:
+    """Rules just built in a worker: out of the collector's sight, young collections rarer."""
+    gc.set_threshold(50_000, 20, 20)
+    gc.collect()
+    gc.freeze()
+
+
+def in_worker() -> bool:
+    """Whether this runs in a Dask worker process (not a user's own process)."""
+    try:
+        from distributed import get_worker
+
+        get_worker()
+    except (ImportError, ValueError):
+        return False
+    return True
 
 
 def lint_part(part: Part, key: str, rules: bytes, setup: _Setup) -> list[FileResult]:

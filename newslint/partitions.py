@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
+from typing import Literal
 
 from newslint.errors import NewslintError
 from newslint.records import (
@@ -34,14 +35,14 @@ FILES_PER_PART = 32
 RANGE_BYTES = 1 << 20
 
 #: what a part is: file paths, a JSONL byte range, a Parquet row group, a whole archive, stdin
-KINDS = ("files", "jsonl", "parquet", "whole", "stdin")
+PartKind = Literal["files", "jsonl", "parquet", "whole", "stdin"]
 
 
 @dataclass(frozen=True)
 class Part:
     """One partition: small to send, opened and read by the worker that runs it."""
 
-    kind: str
+    kind: PartKind
     path: str = ""  # the archive, as the run names it (findings report it)
     paths: tuple[str, ...] = ()  # kind "files", as the run names them
     start: int = 0  # "jsonl": first byte; "parquet": the row group
