@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import Any
 
 from newslint.api import Linter, load_api_settings
-from newslint.dask_engine import in_worker, settle
 from newslint.dask_leads import LeadCheck, duplicate_lead_findings, leads_meta, leads_of
 from newslint.engine import build_kind
 from newslint.errors import NewslintError
@@ -36,8 +35,6 @@ def _linter(config: str | None, select: tuple[str, ...] | None) -> Linter:
     key = (config, select)
     if key not in _LINTERS:
         _LINTERS[key] = Linter.from_config(config, select=select)
-        if in_worker():  # a user's own process keeps its collector as it is
-            settle()
     return _LINTERS[key]
 
 

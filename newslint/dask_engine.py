@@ -11,7 +11,6 @@ an optional extra.
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import pickle
 from collections.abc import Sequence
@@ -45,40 +44,14 @@ def need_dask() -> Any:
 
 
 def worker_linter(key: str, rules: bytes) -> Linter:
-    """The worker's Linter for the rule set ``key``, built on its first partition.
-
-    Once built, the rules (the spelling lexicon: millions of long-lived objects) are moved out
-    of the collector's sight with ``gc.freeze()``, and young collections are made rarer, as the
-    command line does: in a Dask worker the full collections that walked the lexicon made
-    linting about twice as slow as in a plain process.
-    """
+    """The worker's Linter for the rule set ``key``, built on its first partition and kept."""
     linter = _LINTERS.get(key)
     if linter is None:
         while len(_LINTERS) >= KEEP_LINTERS:
             del _LINTERS[next(iter(_LINTERS))]
-        gc.set_threshold(50_000, 20, 20)
         linter = _LINTERS[key] = Linter(pickle.loads(rules))
         BUILT[key] = BUILT.get(key, 0) + 1
-        settle()
     return linter
-
-
-def settle() -> None:
-    """Rules just built in a worker: out of the collector's sight, young collections rarer."""
-    gc.set_threshold(50_000, 20, 20)
-    gc.collect()
-    gc.freeze()
-
-
-def in_worker() -> bool:
-    """Whether this runs in a Dask worker process (not a user's own process)."""
-    try:
-        from distributed import get_worker
-
-        get_worker()
-    except (ImportError, ValueError):
-        return False
-    return True
 
 
 def lint_part(part: Part, key: str, rules: bytes, setup: _Setup) -> list[FileResult]:
