@@ -3,6 +3,7 @@
 
     python bench/corpus_scale.py                       # ../shared/bench/bbc, all measurements
     python bench/corpus_scale.py --corpus DIR --scale 10 --join-scales 10,100 --runs 2
+    nice -n 10 python bench/corpus_scale.py --skip records,dask,join --full 100 [--limit N]
 
 Builds the BBC corpus packed as JSON Lines at 1x and ``--scale``x in a temporary folder (the
 copies beyond the first are synthetic: each article's words perturbed by a seeded generator,
@@ -15,7 +16,9 @@ sides of each comparison interleaved in one run (the machine is shared: compare 
 3. the cross-record lead join alone (MinHash signatures given, LSH bands joined) at each of
    ``--join-scales``: in memory and as the Dask shuffle join, and the growth between scales.
    Signatures of the copies are perturbed signatures of the originals' leads (each hash
-   value replaced at random with the copy's perturbation rate), so only the join is timed.
+   value replaced at random with the copy's perturbation rate), so only the join is timed;
+4. with ``--full S``: the whole S x archive (or its first ``--limit`` records) linted with
+   ``--engine dask`` on 2 workers: records a second and each worker's peak memory.
 """
 
 from __future__ import annotations
@@ -122,8 +125,49 @@ def dask_workers(archive: Path, n: int, runs: int) -> None:
     print(f"  speed-up 2 vs 1: {one / two:.2f}x")
     ref = statistics.median(local)
     print(
-        f"  (local engine, 1 process, same archive, start-up included: {ref:.1f} s, {n / ref:.1f} records/s)"
+        f"  (local engine, 1 process, same archive, start-up included: {ref:.1f} s, {n / ref:.1f} records/s;"
+        f" 1 Dask worker / local time {one / ref:.2f})"
     )
+
+
+def full_lint(archive: Path, n: int, workers: int) -> None:
+    """The whole archive through ``--engine dask``: records a second, each worker's peak memory."""
+    from distributed import Client, LocalCluster
+
+    from newslint.config import Settings
+    from newslint.dask_engine import run_dask
+    from newslint.records import RecordFields
+    from newslint.ruleset import resolve_rules
+
+    rules = resolve_rules(Settings())
+    with LocalCluster(
+        n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as cluster:
+        started = time.perf_counter()
+        result = run_dask([str(archive)], rules, scheduler=cluster.scheduler_address, fields=RecordFields())
+        spent = time.perf_counter() - started
+        with Client(cluster) as client:
+            rss = client.run(lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+    driver = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    peaks = ", ".join(f"{v / 1024:.0f}" for v in rss.values())
+    print(f"--engine dask, {workers} workers, {n} records ({archive.stat().st_size / 1e6:.0f} MB of JSONL):")
+    print(
+        f"  {spent:7.1f} s  {n / spent:7.1f} records/s  "
+        f"{len(result.findings)} findings, {len(result.errors)} errors"
+    )
+    print(f"  peak worker RSS (MB): {peaks}; driver (this process) {driver:.0f} MB")
+
+
+def head(archive: Path, limit: int, out: Path) -> int:
+    """The first ``limit`` records of ``archive`` as their own archive."""
+    count = 0
+    with archive.open("rb") as source, out.open("wb") as sink:
+        for line in source:
+            if count == limit:
+                break
+            sink.write(line)
+            count += 1
+    return count
 
 
 def join_signatures(items: list[tuple[str, str]], scale: int) -> list[tuple[int, bytes]]:
@@ -195,6 +239,9 @@ def main() -> None:
     parser.add_argument("--join-scales", default="10,100")
     parser.add_argument("--runs", type=int, default=1)
     parser.add_argument("--skip", default="", help="comma-separated: records, dask, join")
+    parser.add_argument("--full", type=int, default=0, help="lint the whole archive of this scale (dask)")
+    parser.add_argument("--limit", type=int, default=0, help="with --full: only its first N records")
+    parser.add_argument("--workers", type=int, default=2, help="with --full: Dask workers")
     args = parser.parse_args()
     skip = set(filter(None, args.skip.split(",")))
     items = articles(args.corpus)
@@ -207,6 +254,13 @@ def main() -> None:
             dask_workers(many, pack(items, args.scale, many), args.runs)
         if "join" not in skip:
             join_growth(items, [int(s) for s in args.join_scales.split(",")])
+        if args.full:
+            archive = Path(tmp) / f"bbc-{args.full}x.jsonl"
+            n = pack(items, args.full, archive)
+            if args.limit:
+                n = head(archive, args.limit, Path(tmp) / "slice.jsonl")
+                archive = Path(tmp) / "slice.jsonl"
+            full_lint(archive, n, args.workers)
     print(f"(cores: {len(os.sched_getaffinity(0))})")
 
 

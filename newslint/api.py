@@ -45,16 +45,13 @@ class Linter:
         select: Sequence[str] | None = None,
         ignore: Sequence[str] = (),
         discover: bool = False,
+        extend_select: Sequence[str] = (),
     ) -> Linter:
         """Rules from the config file ``config``; without one, the built-in defaults (or, with
-        ``discover``, the config file found upward from the working folder).  ``select`` and
-        ``ignore`` take rule ids, groups or categories, as on the command line."""
-        if config is not None:
-            settings = load_settings(Path(config), Path(config).parent)
-        else:
-            settings = load_settings(None, Path.cwd(), isolated=not discover)
-        if select is not None:
-            settings = dataclasses.replace(settings, select=tuple(select))
+        ``discover``, the config file found upward from the working folder).  ``select``,
+        ``extend_select`` and ``ignore`` take rule ids, groups or categories, as on the command
+        line (``extend_select`` switches on rules that are off by default)."""
+        settings = load_api_settings(config, select=select, discover=discover, extend_select=extend_select)
         return cls(resolve_rules(settings, list(ignore)), settings)
 
     def lint_text(self, text: str, *, path: str | None = None) -> list[Finding]:
@@ -97,6 +94,26 @@ class Linter:
             findings += in_records(self.engine.finish(summaries), places)
         kept = filter_per_file(findings, self.settings, self._groups)
         return sorted(kept, key=Finding.sort_key)
+
+
+def load_api_settings(
+    config: str | Path | None = None,
+    *,
+    select: Sequence[str] | None = None,
+    discover: bool = False,
+    extend_select: Sequence[str] = (),
+) -> Settings:
+    """The settings :meth:`Linter.from_config` resolves its rules from."""
+    if config is not None:
+        settings = load_settings(Path(config), Path(config).parent)
+    else:
+        settings = load_settings(None, Path.cwd(), isolated=not discover)
+    if select is not None:
+        settings = dataclasses.replace(settings, select=tuple(select))
+    if extend_select:
+        extended = (*settings.extend_select, *extend_select)
+        settings = dataclasses.replace(settings, extend_select=extended)
+    return settings
 
 
 def lint_text(

@@ -3,8 +3,10 @@
 Each partition is linted on its worker by a :class:`newslint.Linter` built once per worker
 process and rule set (building the rules is most of a small job's cost).  The findings
 dataframe has the columns of :data:`newslint.findings_table.COLUMNS` (``related`` as JSON
-text), one row a finding, ``path`` the name given and ``record`` the row's id.  Rules that
-compare records with each other are left to ``newslint check --engine dask`` and the lead index.
+text), one row a finding, ``path`` the name given and ``record`` the row's id.  With
+``duplicate_leads=True`` the records are also compared with each other for repeated leads
+(``duplicate-lead-across-files``, as ``newslint check --engine dask`` does): MinHash signatures
+per partition, LSH bands joined through a shuffle (:mod:`newslint.dask_leads`).
 Needs the ``dask`` extra: ``pip install 'newslint[dask]'``.
 """
 
@@ -14,10 +16,14 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from newslint.api import Linter
+from newslint.api import Linter, load_api_settings
+from newslint.dask_leads import LeadCheck, duplicate_lead_findings, leads_meta, leads_of
+from newslint.engine import build_kind
 from newslint.errors import NewslintError
 from newslint.findings_table import COLUMNS, finding_row
+from newslint.lead_index import RULE_ID
 from newslint.records import Record, RecordError, RecordFields, from_mapping
+from newslint.ruleset import resolve_rules
 from newslint.runner import lint_record
 
 __all__ = ["findings_meta", "lint_bag", "lint_dataframe"]
@@ -58,6 +64,23 @@ def _rows_of(
     return rows
 
 
+def lead_check(config: str | None, select: tuple[str, ...] | None, path: str) -> LeadCheck:
+    """The duplicate-lead rule of the config (switched on if it is off by default), with its options."""
+    settings = load_api_settings(config, select=select, extend_select=(RULE_ID,))
+    for rule in resolve_rules(settings):
+        if rule.kind == "duplicate-lead-corpus":
+            options = build_kind(rule).options
+            return LeadCheck(
+                rule,
+                options["threshold"],
+                options["lsh_threshold"],
+                options["min_words"],
+                options["max_related"],
+                path,
+            )
+    raise NewslintError(f"duplicate_leads: the configuration leaves out {RULE_ID!r}")
+
+
 def _frame(rows: list[dict[str, Any]]) -> Any:
     import pandas as pd
 
@@ -77,8 +100,13 @@ def lint_dataframe(
     path: str = "<dataframe>",
     config: str | Path | None = None,
     select: Sequence[str] | None = None,
+    duplicate_leads: bool = False,
 ) -> Any:
-    """The findings of every row of ``ddf`` (its ``text`` column; ``id`` names the record)."""
+    """The findings of every row of ``ddf`` (its ``text`` column; ``id`` names the record).
+
+    ``duplicate_leads``: also report a record whose lead repeats an earlier record's (earlier:
+    by id as text), joined on the cluster (the rows are read twice: once to lint, once for leads).
+    """
     conf = str(config) if config is not None else None
     chosen = tuple(select) if select is not None else None
     fields = RecordFields(text, title, id)
@@ -90,7 +118,18 @@ def lint_dataframe(
     def partition(frame: Any) -> Any:
         return _frame(_rows_of(frame[wanted].to_dict("records"), path, fields, conf, chosen))
 
-    return ddf.map_partitions(partition, meta=findings_meta())
+    found = ddf.map_partitions(partition, meta=findings_meta())
+    if not duplicate_leads:
+        return found
+    import dask.dataframe as dd
+
+    check = lead_check(conf, chosen, path)
+
+    def leads(frame: Any) -> Any:
+        return leads_of(frame[wanted].to_dict("records"), fields, check)
+
+    lead_rows = ddf.map_partitions(leads, meta=leads_meta())
+    return dd.concat([found, duplicate_lead_findings(lead_rows, check)])  # type: ignore[no-untyped-call]
 
 
 def lint_bag(
@@ -102,26 +141,42 @@ def lint_bag(
     path: str = "<bag>",
     config: str | Path | None = None,
     select: Sequence[str] | None = None,
+    duplicate_leads: bool = False,
 ) -> Any:
     """The findings of a ``dask.bag`` of texts (or of records as mappings), as a dataframe.
 
-    Bare texts are numbered within their partition as ``PARTITION:N``.
+    Bare texts are numbered within their partition as ``PARTITION:N``.  ``duplicate_leads``:
+    as for :func:`lint_dataframe`.
     """
     import dask.dataframe as dd
     from dask.delayed import delayed
 
     conf = str(config) if config is not None else None
     chosen = tuple(select) if select is not None else None
+    fields = RecordFields(text, title, id if id is not None else "_id")
 
     def partition(items: list[Any], index: int) -> Any:
-        rows = [
-            {text: item, "_id": f"{index}:{n}"} if isinstance(item, str) else item
-            for n, item in enumerate(items, 1)
-        ]
-        fields = RecordFields(text, title, id if id is not None else "_id")
-        if id is None:
-            rows = [r if "_id" in r else {**r, "_id": f"{index}:{n}"} for n, r in enumerate(rows, 1)]
-        return _frame(_rows_of(rows, path, fields, conf, chosen))
+        return _frame(_rows_of(_bag_rows(items, index, text, id), path, fields, conf, chosen))
 
-    parts = [delayed(partition)(p, i) for i, p in enumerate(bag.to_delayed())]
-    return dd.from_delayed(parts, meta=findings_meta())
+    parts = bag.to_delayed()
+    found = dd.from_delayed([delayed(partition)(p, i) for i, p in enumerate(parts)], meta=findings_meta())
+    if not duplicate_leads:
+        return found
+    check = lead_check(conf, chosen, path)
+
+    def leads(items: list[Any], index: int) -> Any:
+        return leads_of(_bag_rows(items, index, text, id), fields, check)
+
+    lead_rows = dd.from_delayed([delayed(leads)(p, i) for i, p in enumerate(parts)], meta=leads_meta())
+    return dd.concat([found, duplicate_lead_findings(lead_rows, check)])  # type: ignore[no-untyped-call]
+
+
+def _bag_rows(items: list[Any], index: int, text: str, id: str | None) -> list[Any]:
+    """A bag partition's items as records: a bare text gets the id ``PARTITION:N``."""
+    rows = [
+        {text: item, "_id": f"{index}:{n}"} if isinstance(item, str) else item
+        for n, item in enumerate(items, 1)
+    ]
+    if id is None:
+        rows = [r if "_id" in r else {**r, "_id": f"{index}:{n}"} for n, r in enumerate(rows, 1)]
+    return rows

@@ -1,10 +1,12 @@
 """``check --engine dask``: the files and archive records of a run linted on a Dask cluster.
 
-Work goes out in partitions: chunks of files, and chunks of records of each archive (read here,
-so a worker needs no access to the archive's folder).  Each worker builds the rules once and
-keeps them for every partition of the run; results come back as the local engine's, and the
-cross-file rules compare them here, so findings are the same as the local engine's after sorting.
-Progress is Dask's own (``distributed.progress``).  Dask is an optional extra.
+Work goes out as :mod:`newslint.partitions` descriptions (file paths, JSONL byte ranges,
+Parquet row groups): each worker opens and reads its own, so the archive never passes through
+the driver's memory or the network (workers must see the files at the same paths).  Each
+worker builds the rules once and keeps them for every partition of the run; results come back
+as the local engine's, and the cross-file rules compare them here, so findings are the same as
+the local engine's after sorting.  Progress is Dask's own (``distributed.progress``).  Dask is
+an optional extra.
 """
 
 from __future__ import annotations
@@ -18,18 +20,19 @@ from newslint.engine import Linter
 from newslint.errors import NewslintError
 from newslint.files import DEFAULT_MAX_BYTES
 from newslint.minhash import band_keys, pairs_in_bucket
-from newslint.records import Record, RecordError, RecordFields, is_archive, read_records
+from newslint.partitions import Part, count_part, numbered, part_records, plan
+from newslint.records import RecordFields
 from newslint.rules import Rule
 from newslint.runner import FileResult, RunResult, _finish, is_corpus_rule, lint_one, lint_records
 
-#: files per partition, and records per partition of an archive
-FILES_PER_PART = 32
-RECORDS_PER_PART = 500
-
-#: per worker process: the Linter of each rule set it has been sent (built once per run)
+#: per worker process: the Linter of each rule set it has been sent (built once, kept for
+#: later runs on the same cluster; the oldest goes when more rule sets than this are kept)
 _LINTERS: dict[str, Linter] = {}
+KEEP_LINTERS = 4
+#: per worker process: how many times each rule set was built (the tests check it is once)
+BUILT: dict[str, int] = {}
 
-Unit = tuple[str, Any]  # ("files", [paths]) | ("records", (path, [items])) | ("stdin", (bytes, name))
+_Setup = tuple[str | None, int, bool, RecordFields]
 
 
 def need_dask() -> Any:
@@ -40,57 +43,44 @@ def need_dask() -> Any:
     return distributed
 
 
-def _linter(key: str, rules: bytes) -> Linter:
+def worker_linter(key: str, rules: bytes) -> Linter:
+    """The worker's Linter for the rule set ``key``, built on its first partition and kept."""
     linter = _LINTERS.get(key)
     if linter is None:
+        while len(_LINTERS) >= KEEP_LINTERS:
+            del _LINTERS[next(iter(_LINTERS))]
         linter = _LINTERS[key] = Linter(pickle.loads(rules))
+        BUILT[key] = BUILT.get(key, 0) + 1
     return linter
 
 
-def lint_unit(
-    unit: Unit, key: str, rules: bytes, setup: tuple[str | None, int, bool, RecordFields]
-) -> list[FileResult]:
-    """One partition, on a worker."""
-    linter = _linter(key, rules)
+def lint_part(part: Part, key: str, rules: bytes, setup: _Setup) -> list[FileResult]:
+    """One partition, on a worker: it reads the files or records the part describes."""
+    linter = worker_linter(key, rules)
     encoding, max_bytes, excerpts, fields = setup
-    what, payload = unit
-    if what == "records":
-        path, items = payload
-        return [lint_records(linter, path, items, excerpts=excerpts)]
-    if what == "stdin":
-        data, name = payload
-        return [lint_one(linter, name, data, display=name, encoding=encoding, excerpts=excerpts)]
-    return [
-        lint_one(linter, p, encoding=encoding, max_bytes=max_bytes, excerpts=excerpts, fields=fields)
-        for p in payload
-    ]
+    if part.kind == "stdin":
+        assert part.data is not None
+        return [
+            lint_one(linter, part.path, part.data, display=part.path, encoding=encoding, excerpts=excerpts)
+        ]
+    if part.kind == "files":
+        return [
+            lint_one(linter, source, display=p, encoding=encoding, max_bytes=max_bytes, excerpts=excerpts)
+            for p, source in zip(part.paths, part.sources, strict=True)
+        ]
+    return [lint_records(linter, part.path, part_records(part, fields), excerpts=excerpts)]
 
 
-def units_of(
-    files: Sequence[str], fields: RecordFields, stdin: tuple[bytes, str] | None
-) -> tuple[list[Unit], list[FileResult]]:
-    """The run's partitions, and the archives that could not be read at all."""
-    units: list[Unit] = []
-    broken: list[FileResult] = []
-    plain = [p for p in files if p != "-" and not is_archive(p)]
-    units += [("files", plain[i : i + FILES_PER_PART]) for i in range(0, len(plain), FILES_PER_PART)]
-    for path in (p for p in files if is_archive(p)):
-        items: list[Record | RecordError] = []
-        try:
-            for item in read_records(path, fields):
-                items.append(item)
-                if len(items) == RECORDS_PER_PART:
-                    units.append(("records", (path, items)))
-                    items = []
-        except NewslintError as exc:
-            from newslint.findings import FileError
-
-            broken.append(FileResult(path, error=FileError(path, exc.message)))
-        if items:
-            units.append(("records", (path, items)))
+def parts_of(client: Any, files: Sequence[str], stdin: tuple[bytes, str] | None) -> list[Part]:
+    """The run's partitions, JSONL ranges numbered (their records counted on the workers)."""
+    parts = plan(files)
+    ranges = [i for i, p in enumerate(parts) if p.kind == "jsonl"]
+    if ranges:
+        counted = client.gather(client.map(count_part, [parts[i] for i in ranges], pure=False))
+        parts = numbered(parts, dict(zip(ranges, counted, strict=True)))
     if stdin is not None and "-" in files:
-        units.append(("stdin", stdin))
-    return units, broken
+        parts.append(Part("stdin", stdin[1], data=stdin[0]))
+    return parts
 
 
 def merged(results: Sequence[FileResult]) -> list[FileResult]:
@@ -140,21 +130,20 @@ def run_dask(
 ) -> RunResult:
     """Lint ``files`` on a Dask cluster; the result is what :func:`newslint.runner.run` gives."""
     fields = fields or RecordFields()
-    units, broken = units_of(files, fields, stdin)
     blob = pickle.dumps(list(rules))
     key = hashlib.sha256(blob).hexdigest()
     setup = (encoding, max_bytes, excerpts, fields)
     client = client_for(scheduler, workers)
     try:
+        parts = parts_of(client, files, stdin)
         shared = client.scatter(blob, broadcast=True)  # the rules go to each worker once
         futures = [
-            client.submit(lint_unit, unit, key, shared, setup, key=f"newslint-{key[:12]}-{i}", pure=False)
-            for i, unit in enumerate(units)
+            client.submit(lint_part, part, key, shared, setup, key=f"newslint-{key[:12]}-{i}", pure=False)
+            for i, part in enumerate(parts)
         ]
         if progress:
             need_dask().progress(futures)
-        parts = client.gather(futures)
-        results = merged([r for part in parts for r in part]) + broken
+        results = merged([r for part in client.gather(futures) for r in part])
         corpus = [r for r in rules if is_corpus_rule(r)]
         linter = Linter(corpus) if corpus else None
         for _, kind in linter.corpus_checks if linter is not None else ():
@@ -193,14 +182,15 @@ def band_join(client: Any, items: Sequence[tuple[int, bytes]], threshold: float)
     return set(zip(found["earlier"].tolist(), found["later"].tolist(), strict=True))
 
 
-def _band_key(key: bytes) -> int:
+def band_key(key: bytes) -> int:
+    """A band key as a 64-bit integer (a cheap shuffle key)."""
     return int.from_bytes(hashlib.blake2b(key, digest_size=8).digest(), "little", signed=True)
 
 
 def _band_rows(chunk: Sequence[tuple[int, bytes]], threshold: float) -> Any:
     import pandas as pd
 
-    bands = [_band_key(k) for _, signature in chunk for k in band_keys(signature, threshold)]
+    bands = [band_key(k) for _, signature in chunk for k in band_keys(signature, threshold)]
     per = len(band_keys(chunk[0][1], threshold)) if chunk else 0
     owners = [item for item, _ in chunk for _ in range(per)]
     return pd.DataFrame({"band": pd.Series(bands, dtype="int64"), "item": pd.Series(owners, dtype="int64")})

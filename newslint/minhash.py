@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
-from typing import Any
+from typing import Any, TypeVar
 
 SHINGLE = 5  # characters per shingle
 NUM_PERM = 128
@@ -81,7 +81,10 @@ class LSHBuckets:
         return found
 
 
-def pairs_in_bucket(members: Iterable[int]) -> Iterator[tuple[int, int]]:
+_Item = TypeVar("_Item", int, str)
+
+
+def pairs_in_bucket(members: Iterable[_Item]) -> Iterator[tuple[_Item, _Item]]:
     """(earlier, later) pairs of the items of one band bucket, as a shuffle join emits them."""
     ordered = sorted(set(members))
     for i, later in enumerate(ordered):

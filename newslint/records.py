@@ -89,8 +89,9 @@ def from_mapping(number: int, row: Any, fields: RecordFields) -> Record | Record
     return Record(number, rid, text)
 
 
-def records_of(rows: Iterable[Any], fields: RecordFields) -> Iterator[Record | RecordError]:
-    for number, row in enumerate(rows, 1):
+def records_of(rows: Iterable[Any], fields: RecordFields, first: int = 1) -> Iterator[Record | RecordError]:
+    """Records numbered from ``first`` (a partition's first record need not be the archive's)."""
+    for number, row in enumerate(rows, first):
         yield row if isinstance(row, RecordError) else from_mapping(number, row, fields)
 
 
@@ -107,13 +108,49 @@ def read_records(
     """
     lower = path.lower()
     if lower.endswith(".parquet"):
-        yield from records_of(_parquet_rows(path, data), fields)
+        yield from records_of(_parquet_rows(path, data, None, fields), fields)
         return
     with _open(path, data) as handle:
         if lower.endswith(".csv"):
             yield from records_of(_csv_rows(path, handle), fields)
         else:
-            yield from records_of(_jsonl_rows(path, handle), fields)
+            yield from records_of(_jsonl_rows(_lines(handle, 0, None)), fields)
+
+
+def read_jsonl_range(
+    path: str, start: int, end: int, fields: RecordFields, first: int = 1
+) -> Iterator[Record | RecordError]:
+    """The records of an uncompressed JSON Lines file whose lines begin in bytes [start, end),
+    numbered from ``first`` (the number of records before ``start``, plus one).
+
+    A worker reads its own range: ranges cut anywhere are realigned to line starts here (the
+    line under way at ``start`` belongs to the range before), so ranges that tile the file give
+    every record exactly once."""
+    with _open(path, None) as handle:
+        yield from records_of(_jsonl_rows(_lines(handle, start, end), first), fields, first)
+
+
+def count_jsonl_range(path: str, start: int, end: int) -> int:
+    """How many records (non-blank lines) :func:`read_jsonl_range` would give, without decoding."""
+    with _open(path, None) as handle:
+        return sum(1 for line in _lines(handle, start, end) if line is None or line.strip())
+
+
+def parquet_row_groups(path: str) -> list[int]:
+    """The number of rows of each row group of a Parquet file (its footer only is read)."""
+    pq = _pyarrow_parquet(path)
+    try:
+        meta = pq.ParquetFile(path).metadata
+        return [meta.row_group(i).num_rows for i in range(meta.num_row_groups)]
+    except (OSError, ValueError) as exc:
+        raise NewslintError(f"cannot read Parquet: {exc}", path) from None
+
+
+def read_parquet_group(
+    path: str, group: int, fields: RecordFields, first: int = 1
+) -> Iterator[Record | RecordError]:
+    """The records of one row group of a Parquet file, numbered from ``first``."""
+    yield from records_of(_parquet_rows(path, None, group, fields), fields, first)
 
 
 @contextmanager
@@ -167,18 +204,44 @@ def _guarded(inner: Any, path: str, what: str) -> IO[bytes]:
     return io.BufferedReader(_Guarded(inner, path, what))
 
 
-def _jsonl_rows(path: str, handle: IO[bytes]) -> Iterator[Any]:
-    """Each non-blank line's JSON value; a line that is not JSON (or too long, or not UTF-8) is a
-    RecordError in its place."""
-    number = 0
-    while True:
+def _lines(handle: IO[bytes], start: int, end: int | None) -> Iterator[bytes | None]:
+    """The lines that begin in bytes [start, end) of ``handle`` (to its end when ``end`` is None);
+    None in place of a line longer than a record may be (skipped a chunk at a time, never held)."""
+    position = 0
+    if start > 0:
+        handle.seek(start - 1)
+        position = start
+        if handle.read(1) != b"\n":  # mid-line: the line under way is the previous range's
+            position += _skip_line(handle)
+    while end is None or position < end:
         line = handle.readline(MAX_RECORD_BYTES + 1)
         if not line:
             return
+        position += len(line)
         if len(line) > MAX_RECORD_BYTES and not line.endswith(b"\n"):
+            position += _skip_line(handle)
+            yield None
+            continue
+        yield line
+
+
+def _skip_line(handle: IO[bytes]) -> int:
+    """Read past the end of the current line; the bytes skipped."""
+    skipped = 0
+    while more := handle.readline(1 << 20):
+        skipped += len(more)
+        if more.endswith(b"\n"):
+            break
+    return skipped
+
+
+def _jsonl_rows(lines: Iterable[bytes | None], first: int = 1) -> Iterator[Any]:
+    """Each non-blank line's JSON value; a line that is not JSON (or too long, or not UTF-8) is a
+    RecordError in its place.  A byte-order mark is allowed on the archive's first line only."""
+    number = first - 1
+    for line in lines:
+        if line is None:
             number += 1
-            while (more := handle.readline(1 << 20)) and not more.endswith(b"\n"):
-                pass  # skip the rest of the line, a chunk at a time
             yield RecordError(number, str(number), f"is longer than {MAX_RECORD_BYTES:,} bytes: not read")
             continue
         if not line.strip():
@@ -212,17 +275,31 @@ def _csv_rows(path: str, handle: IO[bytes]) -> Iterator[Any]:
         text.detach()
 
 
-def _parquet_rows(path: str, data: bytes | None) -> Iterator[Any]:
+def _pyarrow_parquet(path: str) -> Any:
     try:
         import pyarrow.parquet as pq
     except ImportError:
         raise NewslintError(
             "reading Parquet archives needs pyarrow: pip install 'newslint[records]'", path
         ) from None
+    return pq
+
+
+def _parquet_rows(
+    path: str, data: bytes | None, group: int | None = None, fields: RecordFields | None = None
+) -> Iterator[Any]:
+    """The rows of a Parquet file (or of its row group ``group``), streamed a batch at a time;
+    with ``fields``, only the columns they name are read."""
+    pq = _pyarrow_parquet(path)
     try:
         source: Any = io.BytesIO(data) if data is not None else path
         table = pq.ParquetFile(source)
-        for batch in table.iter_batches(batch_size=1024):
+        columns = None
+        if fields is not None:
+            wanted = {fields.text, fields.title, fields.id} - {None}
+            columns = [c for c in table.schema_arrow.names if c in wanted]
+        groups = None if group is None else [group]
+        for batch in table.iter_batches(batch_size=1024, row_groups=groups, columns=columns):
             yield from batch.to_pylist()
     except (OSError, ValueError) as exc:  # pyarrow's ArrowInvalid is a ValueError
         raise NewslintError(f"cannot read Parquet: {exc}", path) from None

@@ -60,6 +60,35 @@ def test_files_and_records_identical_between_engines(tmp_path: Path, cluster: st
     assert _json([str(archive)], "dask", cluster) == local_records
 
 
+def test_byte_ranges_and_row_groups_identical_between_engines(
+    tmp_path: Path, cluster: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Workers read their own partitions: a JSONL archive cut into many byte ranges and a
+    Parquet file of many row groups give the local engine's findings, no record lost or doubled."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from newslint import partitions
+
+    articles = _articles()
+    archive = pack_jsonl(tmp_path / "all.jsonl", articles)
+    size = archive.stat().st_size
+    monkeypatch.setattr(partitions, "RANGE_BYTES", size // 7 + 1)  # cuts land mid-record
+    assert len(partitions.plan([str(archive)])) == 7
+    local_records = _json([str(archive)], "local")
+    assert _json([str(archive)], "dask", cluster) == local_records
+    table = [{"id": name, "text": text} for name, text in articles.items()]
+    parquet = tmp_path / "all.parquet"
+    pq.write_table(pa.Table.from_pylist(table), str(parquet), row_group_size=len(table) // 5 + 1)
+    assert [p.kind for p in partitions.plan([str(parquet)])] == ["parquet"] * 5
+    local_parquet = _json([str(parquet)], "local")
+    assert [f["record"] for f in local_parquet] == [f["record"] for f in local_records]
+    assert _json([str(parquet)], "dask", cluster) == local_parquet
+    with distributed.Client(cluster) as client:
+        built = client.run(lambda: dict(__import__("newslint.dask_engine").dask_engine.BUILT))
+    assert len(built) == 2 and all(counts and set(counts.values()) == {1} for counts in built.values())
+
+
 def test_cli_engine_dask_and_unknown_engine(tmp_path: Path, cluster: str) -> None:
     from helpers import run_newslint
 
@@ -122,3 +151,45 @@ def test_band_join_finds_the_pairs_the_in_memory_buckets_find(cluster: str) -> N
     assert (0, 1) in expected
     with distributed.Client(cluster) as client:
         assert band_join(client, items, 0.5) == expected
+
+
+def _table(rows: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
+    keys = ("record", "line", "column", "end_line", "end_column", "rule", "message", "related")
+    return sorted(tuple(r[k] for k in keys) for r in rows)
+
+
+def test_lint_dataframe_and_bag_find_duplicate_leads_across_partitions(cluster: str) -> None:
+    """The cross-record lead check from Python: the same findings as the in-memory check of the
+    API (which compares all records in one process), with copies in different partitions."""
+    import dask.bag as db
+    import dask.dataframe as dd
+    import pandas as pd
+
+    from newslint.api import Linter
+    from newslint.dask import lint_bag, lint_dataframe
+    from newslint.findings_table import finding_row
+
+    articles = _articles()
+    articles["aa-copy-c"] = f"Rates up\n\n{LEAD.replace('Thursday', 'Friday')}\n"  # a near copy, sorted first
+    articles["mm-copy-d"] = f"Rate rise\n\n{LEAD}\n\nMarkets were calm.\n"
+    rows = [{"id": name, "text": text} for name, text in articles.items()]
+    linter = Linter.from_config(extend_select=["duplicate-lead-across-files"])
+    expected = _table([finding_row(f) for f in linter.lint_records(rows, id="id", path="<dataframe>")])
+    leads = [r for r in expected if r[5] == "duplicate-lead-across-files"]
+    copies = {r[0]: json.loads(r[7]) for r in leads if "copy" in r[0]}
+    assert sorted(copies) == ["mm-copy-d", "zz-copy-a", "zz-copy-b"] and len(leads) > 3
+    assert [r["path"] for r in copies["zz-copy-b"]] == [  # best match first, then id order
+        "<dataframe>#mm-copy-d",
+        "<dataframe>#zz-copy-a",
+        "<dataframe>#aa-copy-c",
+    ]
+    frame = pd.DataFrame(rows)
+    with distributed.Client(cluster):
+        ddf = dd.from_pandas(frame, npartitions=4)
+        found = lint_dataframe(ddf, duplicate_leads=True).compute()
+        assert _table(found.to_dict("records")) == expected
+        plain = lint_dataframe(ddf).compute()
+        assert "duplicate-lead-across-files" not in set(plain["rule"])
+        bag = db.from_sequence(rows, npartitions=3)
+        from_bag = lint_bag(bag, id="id", path="<dataframe>", duplicate_leads=True).compute()
+        assert _table(from_bag.to_dict("records")) == expected

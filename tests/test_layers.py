@@ -61,6 +61,7 @@ LAYERS: dict[str, str] = {
             "minhash",  # MinHash signatures and LSH banding, pure
             "lead_index_file",  # the lead index file format, read defensively
             "records",  # archives of articles (JSONL, CSV, Parquet) read as records
+            "partitions",  # a distributed run's parts (byte ranges, row groups) read by workers
             "wire_xml",  # NITF / NewsML-G2 read as article text, hardened
         ],
         "core",
@@ -83,6 +84,7 @@ LAYERS: dict[str, str] = {
             "lead_index",
             "api",  # the Python API: Linter, lint_text
             "dask",  # dataframes and bags of texts on a Dask cluster
+            "dask_leads",  # the cross-record lead check as a lazy Dask graph
             "findings_table",  # findings as a table (Parquet)
             # the package itself re-exports the API (lazily): it sits with the app
             "newslint",
