@@ -40,7 +40,24 @@ _APOSTROPHE_S = FUNCTION_WORDS | {"there", "here", "children", "men", "women", "
 _DOUBLED_ENDING = re.compile(r"(.*[aeiou])([bcdfgklmnprstvz])\2(ed|ing|er|ers)")
 _RARE_DOUBLING_GAP = 1.8  # the single form this much commoner on the web (Zipf): the doubling is a slip
 
-_PREFIXES = ("re", "un", "non", "over", "under", "out", "pre", "mis", "co", "sub", "super", "anti", "counter")
+_PREFIXES = (
+    "re",
+    "un",
+    "non",
+    "over",
+    "under",
+    "out",
+    "pre",
+    "mis",
+    "co",
+    "sub",
+    "super",
+    "anti",
+    "counter",
+    "up",
+)  # up: upfield, upriver, upswing (a direction before a noun, as down- and mid- in listed words)
+_ADJECTIVE_SUFFIXES = ("ic",)  # anthem+ic (anthemic): an adjective of a listed noun
+_ADJECTIVE_STEM_MIN_LETTERS = 5  # ... from a noun this long
 
 
 def agent_noun(word: str, is_word: Container[str]) -> bool:
@@ -65,6 +82,12 @@ def derived(word: str, is_word: Container[str]) -> bool:
         stem = word[: -len(suffix)]
         if word.endswith(suffix) and len(stem) >= 3 and stem in is_word:
             return True
+    for suffix in _ADJECTIVE_SUFFIXES:
+        stem = word[: -len(suffix)]
+        if word.endswith(suffix) and len(stem) >= _ADJECTIVE_STEM_MIN_LETTERS and stem in is_word:
+            return True  # anthemic: the adjective of a listed noun
+    if agent_noun(word, is_word):
+        return True  # engagers: the -er noun of a listed -e verb
     if word.endswith("ily") and len(word) >= _ADVERB_MIN_LETTERS and word[:-3] + "y" in is_word:
         return True  # discriminatorily: the adverb of a listed -y adjective
     if word.endswith(("eeing", "oeing", "ueing", "yeing")) and word[:-3] in is_word:

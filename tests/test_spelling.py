@@ -220,6 +220,18 @@ def test_coinages_near_commoner_words_are_not_flagged(word: str) -> None:
     assert lint(f"Markets\n\nAnalysts said the {word} was plain to see in the figures.\n") == []
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The band's soaring, anthemic chorus filled the arena.",  # anthem + -ic
+        "The winger carried the ball upfield before passing.",  # up- + field
+        "Voters will become active engagers in the campaign.",  # engage + -r: an agent noun
+    ],
+)
+def test_words_derived_from_their_likeliest_correction_are_not_flagged(sentence: str) -> None:
+    assert lint(f"Markets\n\n{sentence}\n") == []
+
+
 @pytest.mark.parametrize("word", ["builded", "themselfs", "skool", "collum"])
 def test_irregular_forms_and_short_slips_are_flagged(word: str) -> None:
     found = lint(f"Markets\n\nAnalysts said the {word} was plain to see in the figures.\n")

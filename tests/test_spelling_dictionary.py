@@ -99,6 +99,8 @@ def test_morphology() -> None:
     assert missing_apostrophe("childrens", words) == "children's"
     assert missing_apostrophe("bands", words | {"band's"}) is None  # a plural, not a lost apostrophe
     assert prefixed("rebanding", words) and not prefixed("reisurance", words)
+    assert prefixed("upfield", words | {"field"}) and derived("anthemic", words | {"anthem"})
+    assert derived("engagers", words | {"engage"}) and not derived("basic", words | {"bas"})
     assert elongated("folllowing") and not elongated("following")
     assert collapse_triples("folllowing") == "following" and collapse_triples("pleeease") == "pleease"
 
