@@ -232,6 +232,25 @@ def test_words_derived_from_their_likeliest_correction_are_not_flagged(sentence:
     assert lint(f"Markets\n\n{sentence}\n") == []
 
 
+@pytest.mark.parametrize(
+    ("sentence", "flagged"),
+    [
+        # a capitalised word mid-sentence one slip from a common word (not a name): a name
+        ("The team brought on Gotting for the last ten minutes.", []),
+        # ... unless the article writes the correction capitalised (a name it misspells)
+        ('"It was close," said Daveport. Davenport then left the court.', ["Daveport"]),
+        # one of a list of capitalised items (a team list) is a name, wherever it stands
+        ("Replacements: Gotting, Smith, Lock and Hart.", []),
+        # an apostrophe inside a capitalised word that is no contraction: a name
+        ("The pass was long. Ma'a Nonu scored twice.", []),
+        # a contraction with its apostrophe one letter off is still a slip
+        ('He said: "Wer\'e not getting quick ball."', ["Wer'e"]),
+    ],
+)
+def test_names_one_slip_from_a_common_word(sentence: str, flagged: list[str]) -> None:
+    assert [word for _, word, _ in lint(f"Rugby\n\n{sentence}\n")] == flagged
+
+
 @pytest.mark.parametrize("word", ["builded", "themselfs", "skool", "collum"])
 def test_irregular_forms_and_short_slips_are_flagged(word: str) -> None:
     found = lint(f"Markets\n\nAnalysts said the {word} was plain to see in the figures.\n")
