@@ -112,6 +112,26 @@ def test_builtin_word_lists_are_clean(name: str) -> None:
     assert all(e.islower() and e.isalpha() for e in entries)
 
 
+def test_builtin_phrase_list_is_clean() -> None:
+    lines = (RULES / "foreign-phrases.txt").read_text(encoding="utf-8").splitlines()
+    entries = [line for line in lines if line and not line.startswith("#")]
+    assert entries == sorted(set(entries))
+    assert all(e.islower() and " " in e and e.replace(" ", "").replace("'", "").isalpha() for e in entries)
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("She brought a joie de vivre to the part.", []),
+        ("A Joie de Vivre award went to the film.", []),  # any case
+        ("It gave the show its raison d’être.", []),  # curly apostrophe, accents
+        ("They vivre in the town.", ["vivre"]),  # outside the phrase: checked
+    ],
+)
+def test_a_word_of_a_listed_phrase_is_accepted_only_inside_it(text: str, flagged: list[str]) -> None:
+    assert [word for _, word, _ in lint(f"Arts\n\n{text}\n")] == flagged
+
+
 def test_kind_flags_and_suggests() -> None:
     found = lint("Talks\n\nThe minister said teh deal was lmited to steel.\n")
     assert [(line, word) for line, word, _ in found] == [(3, "teh"), (3, "lmited")]

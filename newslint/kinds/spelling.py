@@ -233,6 +233,8 @@ class Spelling(SpellingForms, Kind):
                 lw = norm.lower()
                 if _not_prose(text, ws, we) or _SIC.match(text, we) or _scare_quoted(text, ws, we):
                     continue
+                if self.accept.phrases and self.accept.in_phrase(text, ws, we):
+                    continue  # joie de vivre: a word of a listed phrase, in it
                 if lw == norm and _rhymes(text, ws, we, self.lexicon.words):
                     continue  # "naming, shaming and faming": wordplay
                 if lw.endswith("in") and text[we : we + 1] in ("'", "’"):
