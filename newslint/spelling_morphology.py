@@ -56,6 +56,7 @@ _PREFIXES = (
     "counter",
     "up",
 )  # up: upfield, upriver, upswing (a direction before a noun, as down- and mid- in listed words)
+_PARTICIPLE_STEM_MIN_LETTERS = 4  # (skill+ing) shorter stems + ed are mostly other words (red, bed, fed)
 _ADJECTIVE_SUFFIXES = ("ic",)  # anthem+ic (anthemic): an adjective of a listed noun
 _ADJECTIVE_STEM_MIN_LETTERS = 5  # ... from a noun this long
 
@@ -101,6 +102,19 @@ def derived(word: str, is_word: Container[str]) -> bool:
             if stem + "r" in is_word and stem not in is_word:
                 return True
     return False
+
+
+def regular_participle(word: str, is_word: Container[str]) -> bool:
+    """The -ing form of a verb whose -ed form the dictionary lists as written (skilled ->
+    skilling): unlike the past, the -ing form is regular for every verb, and
+    the listed -ed form settles the doubling (refered is unlisted, so refering is not vouched for)."""
+    stem = word[:-3]
+    return (
+        word.endswith("ing")
+        and len(stem) >= _PARTICIPLE_STEM_MIN_LETTERS
+        and not stem.endswith("e")  # freed, breed: not the -ed of free-, bre-
+        and stem + "ed" in is_word
+    )
 
 
 def irregular_plural(stem: str, is_word: Container[str]) -> bool:

@@ -105,7 +105,7 @@ def test_word_lists(tmp_path: Path) -> None:
         load_accept([bad])
 
 
-@pytest.mark.parametrize("name", ["wire-jargon.txt", "loanwords.txt"])
+@pytest.mark.parametrize("name", ["wire-jargon.txt", "loanwords.txt", "currencies.txt"])
 def test_builtin_word_lists_are_clean(name: str) -> None:
     entries = [line for line in (RULES / name).read_text().splitlines() if line and not line.startswith("#")]
     assert entries == sorted(set(entries))
