@@ -64,7 +64,8 @@ _ADJECTIVE_STEM_MIN_LETTERS = 5  # ... from a noun this long
 def agent_noun(word: str, is_word: Container[str]) -> bool:
     """The -er noun of a listed -e verb (sentencer, sentencers): English makes them at will."""
     stem = word.removesuffix("s")
-    return stem.endswith("er") and len(stem) >= 7 and stem[:-1] in is_word
+    verb = stem[:-1]  # sentence; a verb, as its past shows (gramme has no grammed: grammer is a slip)
+    return stem.endswith("er") and len(stem) >= 7 and verb in is_word and verb + "d" in is_word
 
 
 def prefixed(word: str, is_word: Container[str]) -> bool:
@@ -85,7 +86,12 @@ def derived(word: str, is_word: Container[str]) -> bool:
             return True
     for suffix in _ADJECTIVE_SUFFIXES:
         stem = word[: -len(suffix)]
-        if word.endswith(suffix) and len(stem) >= _ADJECTIVE_STEM_MIN_LETTERS and stem in is_word:
+        if (
+            word.endswith(suffix)
+            and len(stem) >= _ADJECTIVE_STEM_MIN_LETTERS
+            and stem in is_word
+            and stem + stem[-1] + suffix not in is_word  # metalic: metallic is the listed form
+        ):
             return True  # anthemic: the adjective of a listed noun
     if agent_noun(word, is_word):
         return True  # engagers: the -er noun of a listed -e verb

@@ -246,6 +246,8 @@ def test_coinages_near_commoner_words_are_not_flagged(word: str) -> None:
         "The band's soaring, anthemic chorus filled the arena.",  # anthem + -ic
         "The winger carried the ball upfield before passing.",  # up- + field
         "Voters will become active engagers in the campaign.",  # engage + -r: an agent noun
+        "The money went into skilling young workers.",  # skilled is listed: skilling is regular
+        "Wages fell to 895 reais a month.",  # a currency the dictionaries lack (ISO 4217 names)
     ],
 )
 def test_words_derived_from_their_likeliest_correction_are_not_flagged(sentence: str) -> None:
