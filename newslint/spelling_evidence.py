@@ -17,12 +17,15 @@ from newslint.calendar import calendar_names
 from newslint.document import Document
 from newslint.spelling_morphology import (
     agent_noun,
+    misplaced_apostrophe,
     prefixed,
 )
 from newslint.spelling_text import _dropped_or_swapped, _initial_before, _occurrences, _stem, _transposed
 from newslint.spelling_verdict import _WELL_KNOWN_SLIP_ZIPF, Verdict, WordVerdicts
 
 _NEXT_WORD = regex.compile(r"(?:'s|’s)? (\p{L}+)")
+# followed by two more capitalised items of a comma-separated list (a team list, a roll of names)
+_NAME_LIST = regex.compile(r"(?:'s|’s)?, \p{Lu}[\p{L}'’-]*(?:,| and) \p{Lu}")
 _UNLISTED_COMMONER = 0.9  # an unlisted lowercase word one slip from a word this much commoner: a slip
 _UNLISTED_COMMONER_LONG = 0.5  # ... less for a long word (creedence, beastiality): one slip from a
 _UNLISTED_LONG_MIN_LETTERS = 9  # ... listed word, a word this long is rarely another word
@@ -86,6 +89,13 @@ class SpellingEvidence(WordVerdicts):
         or among other capitalised words (a name: effectively never flagged)."""
         if not word[0].isupper():
             return float(self.margins[0])
+        if _NAME_LIST.match(text, we):
+            return _NAME  # "Replacements: Gotting, Smith, Lock": one of a list of names
+        inner = word[1:-1]
+        if ("'" in inner or "’" in inner) and not misplaced_apostrophe(
+            word.lower().replace("’", "'"), self.lexicon.words
+        ):
+            return _NAME  # Ma'a, Sa'id: an apostrophe inside a name, not a contraction (Wer'e)
         para = doc.paragraph_at(ws)
         if (doc.headline and ws < doc.headline.end) or self._initial(text, ws, para.start if para else 0):
             return float(self.margins[1])
@@ -199,6 +209,14 @@ class SpellingEvidence(WordVerdicts):
         and hardly any web page has the word as written (recieve, Hollwood)."""
         top = verdict.suggestions[0] if verdict.suggestions else ""
         lw = word.lower()
+        if (
+            word[0].isupper()
+            and margin == self.margins[2]
+            and top[:1].islower()
+            and top not in self.lexicon.names
+            and not _occurrences(text, top[:1].upper() + top[1:])
+        ):
+            return _NAME  # Gotting, Paion mid-sentence: a name one slip from a common word, not a slip of it
         if margin >= _NAME:  # among names (PSV Einhoven): only a name the dictionaries know, mistyped
             known = self._well_known_name(top, word)
             if known and verdict.distance == 1 and self._unheard_of(word) and not hyphenated:

@@ -40,13 +40,32 @@ _APOSTROPHE_S = FUNCTION_WORDS | {"there", "here", "children", "men", "women", "
 _DOUBLED_ENDING = re.compile(r"(.*[aeiou])([bcdfgklmnprstvz])\2(ed|ing|er|ers)")
 _RARE_DOUBLING_GAP = 1.8  # the single form this much commoner on the web (Zipf): the doubling is a slip
 
-_PREFIXES = ("re", "un", "non", "over", "under", "out", "pre", "mis", "co", "sub", "super", "anti", "counter")
+_PREFIXES = (
+    "re",
+    "un",
+    "non",
+    "over",
+    "under",
+    "out",
+    "pre",
+    "mis",
+    "co",
+    "sub",
+    "super",
+    "anti",
+    "counter",
+    "up",
+)  # up: upfield, upriver, upswing (a direction before a noun, as down- and mid- in listed words)
+_PARTICIPLE_STEM_MIN_LETTERS = 4  # (skill+ing) shorter stems + ed are mostly other words (red, bed, fed)
+_ADJECTIVE_SUFFIXES = ("ic",)  # anthem+ic (anthemic): an adjective of a listed noun
+_ADJECTIVE_STEM_MIN_LETTERS = 5  # ... from a noun this long
 
 
 def agent_noun(word: str, is_word: Container[str]) -> bool:
     """The -er noun of a listed -e verb (sentencer, sentencers): English makes them at will."""
     stem = word.removesuffix("s")
-    return stem.endswith("er") and len(stem) >= 7 and stem[:-1] in is_word
+    verb = stem[:-1]  # sentence; a verb, as its past shows (gramme has no grammed: grammer is a slip)
+    return stem.endswith("er") and len(stem) >= 7 and verb in is_word and verb + "d" in is_word
 
 
 def prefixed(word: str, is_word: Container[str]) -> bool:
@@ -65,6 +84,17 @@ def derived(word: str, is_word: Container[str]) -> bool:
         stem = word[: -len(suffix)]
         if word.endswith(suffix) and len(stem) >= 3 and stem in is_word:
             return True
+    for suffix in _ADJECTIVE_SUFFIXES:
+        stem = word[: -len(suffix)]
+        if (
+            word.endswith(suffix)
+            and len(stem) >= _ADJECTIVE_STEM_MIN_LETTERS
+            and stem in is_word
+            and stem + stem[-1] + suffix not in is_word  # metalic: metallic is the listed form
+        ):
+            return True  # anthemic: the adjective of a listed noun
+    if agent_noun(word, is_word):
+        return True  # engagers: the -er noun of a listed -e verb
     if word.endswith("ily") and len(word) >= _ADVERB_MIN_LETTERS and word[:-3] + "y" in is_word:
         return True  # discriminatorily: the adverb of a listed -y adjective
     if word.endswith(("eeing", "oeing", "ueing", "yeing")) and word[:-3] in is_word:
@@ -78,6 +108,19 @@ def derived(word: str, is_word: Container[str]) -> bool:
             if stem + "r" in is_word and stem not in is_word:
                 return True
     return False
+
+
+def regular_participle(word: str, is_word: Container[str]) -> bool:
+    """The -ing form of a verb whose -ed form the dictionary lists as written (skilled ->
+    skilling): unlike the past, the -ing form is regular for every verb, and
+    the listed -ed form settles the doubling (refered is unlisted, so refering is not vouched for)."""
+    stem = word[:-3]
+    return (
+        word.endswith("ing")
+        and len(stem) >= _PARTICIPLE_STEM_MIN_LETTERS
+        and not stem.endswith("e")  # freed, breed: not the -ed of free-, bre-
+        and stem + "ed" in is_word
+    )
 
 
 def irregular_plural(stem: str, is_word: Container[str]) -> bool:

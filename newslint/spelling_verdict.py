@@ -23,6 +23,7 @@ from newslint.spelling_morphology import (
     missing_apostrophe,
     plural_of,
     rare_doubling,
+    regular_participle,
     run_together,
 )
 
@@ -139,6 +140,8 @@ class WordVerdicts:
             return not self._rarely_doubled(lw)
         if lex.freq(lw) >= _BRITISH_FORM_MIN_ZIPF and lex.british_variant_known(lw):
             return True
+        if regular_participle(lw, lex.words):
+            return True  # skilling: the -ing form of a verb the dictionary lists as skilled
         for ending in _CONTRACTIONS:
             if lw.endswith(ending) and len(lw) > len(ending) + 1:
                 stem = lw[: -len(ending)]

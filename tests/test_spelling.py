@@ -105,11 +105,31 @@ def test_word_lists(tmp_path: Path) -> None:
         load_accept([bad])
 
 
-@pytest.mark.parametrize("name", ["wire-jargon.txt", "loanwords.txt"])
+@pytest.mark.parametrize("name", ["wire-jargon.txt", "loanwords.txt", "currencies.txt"])
 def test_builtin_word_lists_are_clean(name: str) -> None:
     entries = [line for line in (RULES / name).read_text().splitlines() if line and not line.startswith("#")]
     assert entries == sorted(set(entries))
     assert all(e.islower() and e.isalpha() for e in entries)
+
+
+def test_builtin_phrase_list_is_clean() -> None:
+    lines = (RULES / "foreign-phrases.txt").read_text(encoding="utf-8").splitlines()
+    entries = [line for line in lines if line and not line.startswith("#")]
+    assert entries == sorted(set(entries))
+    assert all(e.islower() and " " in e and e.replace(" ", "").replace("'", "").isalpha() for e in entries)
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("She brought a joie de vivre to the part.", []),
+        ("A Joie de Vivre award went to the film.", []),  # any case
+        ("It gave the show its raison d’être.", []),  # curly apostrophe, accents
+        ("They vivre in the town.", ["vivre"]),  # outside the phrase: checked
+    ],
+)
+def test_a_word_of_a_listed_phrase_is_accepted_only_inside_it(text: str, flagged: list[str]) -> None:
+    assert [word for _, word, _ in lint(f"Arts\n\n{text}\n")] == flagged
 
 
 def test_kind_flags_and_suggests() -> None:
@@ -218,6 +238,39 @@ def test_well_known_misspellings_are_flagged(word: str, suggestion: str) -> None
 @pytest.mark.parametrize("word", ["tieless", "grassroot", "hardcourt", "delisted", "unpayable", "rueing"])
 def test_coinages_near_commoner_words_are_not_flagged(word: str) -> None:
     assert lint(f"Markets\n\nAnalysts said the {word} was plain to see in the figures.\n") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The band's soaring, anthemic chorus filled the arena.",  # anthem + -ic
+        "The winger carried the ball upfield before passing.",  # up- + field
+        "Voters will become active engagers in the campaign.",  # engage + -r: an agent noun
+        "The money went into skilling young workers.",  # skilled is listed: skilling is regular
+        "Wages fell to 895 reais a month.",  # a currency the dictionaries lack (ISO 4217 names)
+    ],
+)
+def test_words_derived_from_their_likeliest_correction_are_not_flagged(sentence: str) -> None:
+    assert lint(f"Markets\n\n{sentence}\n") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "flagged"),
+    [
+        # a capitalised word mid-sentence one slip from a common word (not a name): a name
+        ("The team brought on Gotting for the last ten minutes.", []),
+        # ... unless the article writes the correction capitalised (a name it misspells)
+        ('"It was close," said Daveport. Davenport then left the court.', ["Daveport"]),
+        # one of a list of capitalised items (a team list) is a name, wherever it stands
+        ("Replacements: Gotting, Smith, Lock and Hart.", []),
+        # an apostrophe inside a capitalised word that is no contraction: a name
+        ("The pass was long. Ma'a Nonu scored twice.", []),
+        # a contraction with its apostrophe one letter off is still a slip
+        ('He said: "Wer\'e not getting quick ball."', ["Wer'e"]),
+    ],
+)
+def test_names_one_slip_from_a_common_word(sentence: str, flagged: list[str]) -> None:
+    assert [word for _, word, _ in lint(f"Rugby\n\n{sentence}\n")] == flagged
 
 
 @pytest.mark.parametrize("word", ["builded", "themselfs", "skool", "collum"])

@@ -18,6 +18,7 @@ from newslint.spelling_morphology import (
     elongated,
     missing_apostrophe,
     prefixed,
+    regular_participle,
     run_together,
 )
 from newslint.spelling_names import inconsistent_names
@@ -99,6 +100,12 @@ def test_morphology() -> None:
     assert missing_apostrophe("childrens", words) == "children's"
     assert missing_apostrophe("bands", words | {"band's"}) is None  # a plural, not a lost apostrophe
     assert prefixed("rebanding", words) and not prefixed("reisurance", words)
+    assert prefixed("upfield", words | {"field"}) and derived("anthemic", words | {"anthem"})
+    assert derived("engagers", words | {"engage", "engaged"}) and not derived("basic", words | {"bas"})
+    assert not derived("grammer", words | {"gramme"})  # a noun, not a verb: no agent noun
+    assert regular_participle("skilling", {"skilled"}) and not regular_participle("refering", {"refer"})
+    assert not regular_participle("freing", {"freed"})  # freed is free+d, not fre+ed
+    assert not derived("metalic", words | {"metal", "metallic"})  # the listed -ic form doubles
     assert elongated("folllowing") and not elongated("following")
     assert collapse_triples("folllowing") == "following" and collapse_triples("pleeease") == "pleease"
 

@@ -57,8 +57,10 @@ class Spelling(SpellingForms, Kind):
         "line as related; option `names`), and well-known names written in lowercase (british -> "
         "British).  Accepted: British and American spellings (narrow with `locale`), wire jargon (pct, "
         "mln, dlrs, ...), closed compounds of two common words, words derived by a productive suffix or "
-        "prefix (tieless, rebanding), contractions and possessives (' and ’), names (capitalised words "
-        "that recur or sit among capitalised words need much stronger evidence).  Skipped: URLs, e-mail "
+        "prefix (tieless, rebanding, anthemic, engagers), foreign phrases (joie de vivre), contractions "
+        "and possessives (' and ’), names (capitalised words that recur or sit among capitalised words "
+        "need much stronger evidence; one mid-sentence one slip from a common word is a name: Gotting).  "
+        "Skipped: URLs, e-mail "
         "addresses, @handles, #hashtags, `code`, words with digits or periods (U.S., 3rd, COVID-19), ALL-"
         "CAPS words and MixedCase words (acronyms, brands), non-Latin scripts and emoji, words shorter "
         "than `min_length` or longer than 40 letters, and a word followed by [sic].  A hyphenated "
@@ -72,7 +74,9 @@ class Spelling(SpellingForms, Kind):
         "locale": Option(
             "str", "en", "en (British and American), en-US or en-GB", choices=("en", "en-US", "en-GB")
         ),
-        "accept": Option("list[str]", [], "extra words (or regexes) that are fine"),
+        "accept": Option(
+            "list[str]", [], "extra words, phrases (a word passes only inside one) or regexes that are fine"
+        ),
         "accept_files": Option("list[path]", [], "files of accepted words/regexes, one a line"),
         "reject": Option("dict[str,str]", {}, "words always flagged -> their suggestion"),
         "reject_files": Option("list[path]", [], "files of 'wrong -> right' lines, always flagged"),
@@ -233,6 +237,8 @@ class Spelling(SpellingForms, Kind):
                 lw = norm.lower()
                 if _not_prose(text, ws, we) or _SIC.match(text, we) or _scare_quoted(text, ws, we):
                     continue
+                if self.accept.phrases and self.accept.in_phrase(text, ws, we):
+                    continue  # joie de vivre: a word of a listed phrase, in it
                 if lw == norm and _rhymes(text, ws, we, self.lexicon.words):
                     continue  # "naming, shaming and faming": wordplay
                 if lw.endswith("in") and text[we : we + 1] in ("'", "’"):
