@@ -36,7 +36,7 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-DEFAULT_CORPUS = HERE.parent.parent.parent / "shared" / "bench" / "bbc"
+DEFAULT_CORPUS = HERE.parent.parent / "shared" / "bench" / "bbc"
 LIGHT, HEAVY = 0.03, 0.6  # share of words (or hash values) a light or heavy copy changes
 LIGHT_EVERY = 100  # one copy in this many is a light one (a refiled story)
 
@@ -245,6 +245,8 @@ def main() -> None:
     args = parser.parse_args()
     skip = set(filter(None, args.skip.split(",")))
     items = articles(args.corpus)
+    if not items:
+        parser.error(f"no *.txt articles in {args.corpus} (give --corpus)")
     with tempfile.TemporaryDirectory() as tmp:
         if "records" not in skip:
             one = Path(tmp) / "bbc-1x.jsonl"
