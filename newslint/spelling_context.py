@@ -22,11 +22,12 @@ from pathlib import Path
 from typing import Protocol
 
 from newslint.cache import MISSING, cache_dir, fits, read_cached, write_cached
+from newslint.word_tables import WordSet, pack_mapping
 
 _PACKAGE = "symspellpy"
 _BIGRAMS = "frequency_bigramdictionary_en_243_342.txt"
 _UNIGRAMS = "frequency_dictionary_en_82_765.txt"
-_FORMAT = 3
+_FORMAT = 4
 _SCALE = 1000  # log10 counts are kept as integers in thousandths
 _PMI_CAP = 2.0  # a pair's evidence counts up to this much (log10): a set phrase, not a certainty
 
@@ -51,20 +52,12 @@ def _read_counts(path: Path, fields: int) -> dict[str, float]:
     return out
 
 
-def _table(counts: dict[str, float]) -> tuple[str, bytes, bytes]:
-    """A count table as (sorted keys joined by newlines, their offsets, log10 counts x 1000)."""
-    keys = sorted(counts)
-    offsets = array.array("I")
-    position = 0
-    for key in keys:
-        offsets.append(position)
-        position += len(key) + 1
-    offsets.append(position)
-    values = array.array("H", (round(counts[k] * _SCALE) for k in keys))
-    return "\n".join(keys) + "\n", offsets.tobytes(), values.tobytes()
+def _table(counts: dict[str, float]) -> tuple[bytes, bytes, bytes]:
+    """A count table as a sorted word block (``word_tables``) and its log10 counts x 1000."""
+    return pack_mapping({key: round(value * _SCALE) for key, value in counts.items()}, "H")
 
 
-def _build(bigrams: Path, unigrams: Path) -> tuple[str, bytes, bytes, str, bytes, bytes, float]:
+def _build(bigrams: Path, unigrams: Path) -> tuple[bytes, bytes, bytes, bytes, bytes, bytes, float]:
     """The pair table, the word table and log10 of the total count of words."""
     words = _read_counts(unigrams, 1)
     total = math.log10(sum(10**v for v in words.values()) or 1.0)
@@ -78,31 +71,18 @@ class Counts(Protocol):
 
 
 class LogCounts:
-    """A sorted table of keys and log10 counts, searched by bisection in the joined text: loaded
-    in milliseconds (three flat blocks) where a dict of a quarter of a million pairs takes a
-    quarter of a second, and asked only a few times for each flagged word."""
+    """A sorted table of keys and log10 counts, searched in its stored block: loaded in
+    milliseconds where a dict of a quarter of a million pairs takes a quarter of a second, and
+    asked only a few times for each flagged word, so never built into a dict."""
 
-    def __init__(self, joined: str, offsets: bytes, values: bytes) -> None:
-        self._joined = joined
-        self._offsets = array.array("I")
-        self._offsets.frombytes(offsets)
+    def __init__(self, block: bytes, offsets: bytes, values: bytes) -> None:
+        self._keys = WordSet(block, offsets)
         self._values = array.array("H")
         self._values.frombytes(values)
 
-    def _key(self, i: int) -> str:
-        return self._joined[self._offsets[i] : self._offsets[i + 1] - 1]
-
     def get(self, key: str) -> float | None:
-        lo, hi = 0, len(self._values)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if self._key(mid) < key:
-                lo = mid + 1
-            else:
-                hi = mid
-        if lo < len(self._values) and self._key(lo) == key:
-            return self._values[lo] / _SCALE
-        return None
+        i = self._keys.index(key)
+        return self._values[i] / _SCALE if i >= 0 else None
 
     def __contains__(self, key: object) -> bool:
         return isinstance(key, str) and self.get(key) is not None
@@ -149,7 +129,7 @@ def load() -> Bigrams | None:
         stamp = "-".join(str(p.stat().st_size) for p in files)
         path = cache_dir() / f"bigrams-{_FORMAT}-{stamp}.marshal"
         data = read_cached(path)
-        if data is MISSING or not fits(data, (str, bytes, bytes, str, bytes, bytes, float)):
+        if data is MISSING or not fits(data, (bytes, bytes, bytes, bytes, bytes, bytes, float)):
             data = _build(*files)
             write_cached(path, data)
         pairs = LogCounts(*data[:3])

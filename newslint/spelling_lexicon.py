@@ -256,7 +256,7 @@ class RareWords:
         if self._words is None:
             self._searches_left -= 1
             if self._searches_left >= 0:
-                i = self._block._position(word)
+                i = self._block.index(word)
                 return self._values[i] / 100 if i >= 0 else 0.0
             self._words = list(self._block)
         i = bisect.bisect_left(self._words, word)

@@ -69,7 +69,7 @@ class WordSet:
         if built is None:
             self._searches_left -= 1
             if self._searches_left >= 0:
-                return isinstance(word, str) and self._position(word) >= 0
+                return isinstance(word, str) and self.index(word) >= 0
             built = self._build()
         return word in built
 
@@ -93,8 +93,9 @@ class WordSet:
         text = self._block.decode("utf-8", "surrogatepass")
         return text.split("\n")[:-1] if text else []
 
-    def _position(self, word: str) -> int:
-        """The word's number in the block, or -1 (for tables that are searched, never built)."""
+    def index(self, word: str) -> int:
+        """The word's number in the block, or -1: for a table whose values sit beside it in the
+        block's order, searched and never built (a built set has no order)."""
         if self._built is not None:
             raise RuntimeError("a built word set has no block to search")
         try:
@@ -140,7 +141,7 @@ class WordValues(Mapping[str, float]):
         if built is None:
             self._searches_left -= 1
             if self._searches_left >= 0:
-                i = self._keys._position(word) if isinstance(word, str) else -1
+                i = self._keys.index(word) if isinstance(word, str) else -1
                 return self._values[i] if i >= 0 else default
             built = self._build()
         return built.get(word, default)
