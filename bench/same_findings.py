@@ -4,8 +4,8 @@
     python bench/same_findings.py save  [--out DIR]   # before changing anything
     python bench/same_findings.py check [--out DIR]   # after each step; exit 1 on any difference
 
-Runs ``newslint check --no-cache --format json`` (the ``newslint`` on PATH) on the dev
-and real splits and the BBC bench corpus (``/work/shared`` by default, or ``--shared``),
+Runs ``newslint check --no-cache --format json`` (the ``newslint`` on PATH) on the dev,
+real, wire and scraped splits and the BBC bench corpus (``/work/shared`` by default, or ``--shared``),
 and compares the findings and errors of each corpus as sorted JSON.  Differences are
 printed per finding (missing / unexpected), at most ``--show`` of each.
 """
@@ -19,7 +19,13 @@ import sys
 from pathlib import Path
 from typing import Any
 
-CORPORA = {"dev": "corpus/dev", "real": "corpus/real", "bbc": "bench/bbc"}
+CORPORA = {
+    "dev": "corpus/dev",
+    "real": "corpus/real",
+    "wire": "corpus/wire",
+    "scraped": "corpus/scraped",
+    "bbc": "bench/bbc",
+}
 
 
 def run(folder: Path) -> dict[str, Any]:
