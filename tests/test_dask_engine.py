@@ -85,7 +85,7 @@ def test_byte_ranges_and_row_groups_identical_between_engines(
     assert [f["record"] for f in local_parquet] == [f["record"] for f in local_records]
     assert _json([str(parquet)], "dask", cluster) == local_parquet
     with distributed.Client(cluster) as client:
-        built = client.run(lambda: dict(__import__("newslint.run.dask_engine").dask_engine.BUILT))
+        built = client.run(lambda: dict(__import__("newslint.run.dask_engine").run.dask_engine.BUILT))
     assert len(built) == 2 and all(counts and set(counts.values()) == {1} for counts in built.values())
 
 
