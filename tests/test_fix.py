@@ -163,13 +163,14 @@ def test_a_kill_between_temp_write_and_rename_leaves_the_original_intact(tmp_pat
             os.kill(os.getpid(), signal.SIGKILL)
         fixer.os.replace = die
         from newslint.cli import main
-        sys.argv = ["newslint", "check", "--select", "repeated-word,could-of", "--fix", sys.argv[1]]
+        rules = "repeated-word,could-of"
+        sys.argv = ["newslint", "check", "--no-cache", "--select", rules, "--fix", sys.argv[1]]
         main()
         """
     )
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     command = [sys.executable, "-c", script, str(path)]
-    proc = subprocess.run(command, env=env, capture_output=True, timeout=120)
+    proc = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, timeout=120)
     assert proc.returncode == -signal.SIGKILL
     assert path.read_text() == "\n".join(BAD)
     leftovers = [p for p in tmp_path.iterdir() if p.name != "a.txt"]
