@@ -14,8 +14,8 @@ import pytest
 from helpers import REPO
 from typer.testing import CliRunner
 
-from newslint import runner as runner_module
 from newslint.cli import app
+from newslint.run import runner as runner_module
 from newslint.run.result_cache import CACHE_DIR
 
 runner = CliRunner()
