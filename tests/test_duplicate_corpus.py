@@ -40,7 +40,7 @@ def write(folder: Path, files: dict[str, str]) -> Path:
 
 
 def check_json(*args: str) -> dict:  # type: ignore[type-arg]
-    result = runner.invoke(app, ["check", "--format", "json", "--no-progress", *args])
+    result = runner.invoke(app, ["check", "--no-cache", "--format", "json", "--no-progress", *args])
     assert result.exit_code in (0, 1), result.output
     return json.loads(result.stdout)  # type: ignore[no-any-return]
 
