@@ -100,7 +100,8 @@ def dask_workers(archive: Path, n: int, runs: int) -> None:
     from newslint.config.config import Settings
     from newslint.engine.ruleset import resolve_rules
     from newslint.run.dask_engine import run_dask
-    from newslint.sources.records import RecordFields
+    from newslint.run.results import finish_run
+    from newslint.run.settings import RunSettings
 
     rules = resolve_rules(Settings())
     times: dict[int, list[float]] = {1: [], 2: []}
@@ -113,7 +114,9 @@ def dask_workers(archive: Path, n: int, runs: int) -> None:
                 n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
             ) as cluster:
                 started = time.perf_counter()
-                run_dask([str(archive)], rules, scheduler=cluster.scheduler_address, fields=RecordFields())
+                how = RunSettings(engine="dask", scheduler=cluster.scheduler_address)
+                with run_dask([str(archive)], rules, how) as linted:
+                    finish_run(linted)
                 times[workers].append(time.perf_counter() - started)
                 with Client(cluster) as client:
                     rss = client.run(lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
@@ -137,14 +140,17 @@ def full_lint(archive: Path, n: int, workers: int) -> None:
     from newslint.config.config import Settings
     from newslint.engine.ruleset import resolve_rules
     from newslint.run.dask_engine import run_dask
-    from newslint.sources.records import RecordFields
+    from newslint.run.results import finish_run
+    from newslint.run.settings import RunSettings
 
     rules = resolve_rules(Settings())
     with LocalCluster(
         n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
     ) as cluster:
         started = time.perf_counter()
-        result = run_dask([str(archive)], rules, scheduler=cluster.scheduler_address, fields=RecordFields())
+        how = RunSettings(engine="dask", scheduler=cluster.scheduler_address)
+        with run_dask([str(archive)], rules, how) as linted:
+            result = finish_run(linted)
         spent = time.perf_counter() - started
         with Client(cluster) as client:
             rss = client.run(lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)

@@ -25,7 +25,7 @@ from distributed import LocalCluster
 import newslint.sources.partitions as partitions
 from newslint.config.config import Settings
 from newslint.engine.ruleset import resolve_rules
-from newslint.run.lint import lint_paths
+from newslint.run.lint import RunSettings, lint_paths
 
 CROSS_FILE_RULE = "duplicate-lead-across-files"
 
@@ -33,9 +33,8 @@ CROSS_FILE_RULE = "duplicate-lead-across-files"
 def findings(paths: list[str], engine: str, scheduler: str | None = None) -> tuple[list[str], int]:
     """The run's findings as sorted JSON lines, and its error count."""
     settings = Settings(extend_select=(CROSS_FILE_RULE,))
-    run = lint_paths(
-        settings, paths, rules=resolve_rules(settings), engine=engine, scheduler=scheduler, jobs=1
-    )
+    how = RunSettings(engine=engine, scheduler=scheduler, jobs=1)
+    run = lint_paths(settings, paths, how, rules=resolve_rules(settings))
     lines = sorted(json.dumps(f.to_dict(), sort_keys=True) for f in run.result.findings)
     return lines, len(run.result.errors)
 

@@ -12,7 +12,7 @@ from corpus_helpers import fixture_articles, pack_jsonl, write_articles
 
 from newslint.config.config import Settings
 from newslint.engine.ruleset import resolve_rules
-from newslint.run.lint import lint_paths
+from newslint.run.lint import RunSettings, lint_paths
 
 distributed = pytest.importorskip("distributed")
 pytestmark = pytest.mark.slow
@@ -39,7 +39,8 @@ def _articles() -> dict[str, str]:
 def _json(paths: list[str], engine: str, scheduler: str | None = None) -> list[dict[str, Any]]:
     settings = Settings(extend_select=("duplicate-lead-across-files",))
     rules = resolve_rules(settings)
-    run = lint_paths(settings, paths, rules=rules, engine=engine, scheduler=scheduler, jobs=1)
+    how = RunSettings(engine=engine, scheduler=scheduler, jobs=1)
+    run = lint_paths(settings, paths, how, rules=rules)
     assert not run.result.errors
     return sorted(
         (f.to_dict() for f in run.result.findings),

@@ -8,7 +8,7 @@ from pathlib import Path
 from newslint.app.html_report import build_data
 from newslint.config.config import Settings, load_settings
 from newslint.core.cache import cache_dir
-from newslint.run.lint import lint_paths
+from newslint.run.lint import RunSettings, lint_paths
 
 ARTICLE = "Talks resume\n\nThe minister said the the talks would resume.\n\nA second paragraph here.\n"
 
@@ -32,7 +32,7 @@ def test_lint_paths_lints_the_discovered_files_with_the_chosen_rules(tmp_path: P
 def test_excerpts_are_kept_so_the_report_never_reads_the_files_again(tmp_path: Path) -> None:
     article = tmp_path / "a.txt"
     article.write_text(ARTICLE)
-    run = lint_paths(_settings(tmp_path), [str(article)], excerpts=True)
+    run = lint_paths(_settings(tmp_path), [str(article)], RunSettings(excerpts=True))
     [finding] = [f for f in run.result.findings if f.rule == "repeated-word"]
     assert finding.excerpt is not None
     assert finding.excerpt.text == "The minister said the the talks would resume."
@@ -57,7 +57,7 @@ def test_without_compare_cross_file_rules_only_summarise(tmp_path: Path) -> None
     ]
     compared = lint_paths(settings, [str(tmp_path)], rules=[rule])
     assert [Path(f.path).name for f in compared.result.findings] == ["b.txt"]
-    summarised = lint_paths(settings, [str(tmp_path)], rules=[rule], compare=False)
+    summarised = lint_paths(settings, [str(tmp_path)], RunSettings(compare=False), rules=[rule])
     assert summarised.result.findings == []
     assert sorted(Path(p).name for p in summarised.result.collected) == ["a.txt", "b.txt"]
     assert all(s[rule.id] is not None for s in summarised.result.collected.values())

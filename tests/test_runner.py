@@ -5,8 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from newslint.config.config import Settings
+from newslint.engine.rules import Rule
 from newslint.engine.ruleset import resolve_rules
+from newslint.run.results import RunResult, finish_run
 from newslint.run.runner import POOL_THRESHOLD, from_both_ends, run
+from newslint.run.settings import RunSettings
 
 
 def test_chunks_alternate_from_the_front_and_the_back() -> None:
@@ -26,9 +29,13 @@ def test_a_pool_finds_what_one_process_finds(tmp_path: Path) -> None:
         )
     files = sorted(str(p) for p in tmp_path.iterdir())
     rules = resolve_rules(Settings())
-    alone, pooled = run(files, rules, jobs=1), run(files, rules, jobs=2)
+    alone, pooled = _run(files, rules, jobs=1), _run(files, rules, jobs=2)
     assert pooled.files == alone.files == len(files)
     assert [f.sort_key() for f in pooled.findings] == [f.sort_key() for f in alone.findings]
     flagged = {(Path(f.path).name, f.rule) for f in alone.findings}
     assert ("story-000.txt", "spelling") in flagged and ("story-000.txt", "date-misspelled-month") in flagged
     assert ("story-001.txt", "spelling") not in flagged
+
+
+def _run(files: list[str], rules: list[Rule], jobs: int) -> RunResult:
+    return finish_run(run(files, rules, RunSettings(jobs=jobs)))

@@ -19,7 +19,9 @@ from newslint.core.findings import Finding
 from newslint.engine.engine import DocumentLinter
 from newslint.engine.rules import Rule
 from newslint.engine.ruleset import resolve_rules
-from newslint.run.runner import FileResult, corpus_items, in_records, lint_records
+from newslint.run.results import Linted, finish_run
+from newslint.run.runner import lint_records
+from newslint.run.settings import RunSettings
 from newslint.sources.records import Record, RecordError, RecordFields, records_of
 
 __all__ = ["Linter", "lint_text"]
@@ -84,16 +86,11 @@ class Linter:
         for item in items:
             if isinstance(item, RecordError):
                 raise ValueError(f"record {item.id}: {item.message}")
-        result = lint_records(self.engine, path, items)
-        return self._finish([result])
+        result = lint_records(self.engine, path, items, RunSettings(fields=fields))
+        return finish_run(Linted([result], self.engine), keep=self._kept).findings
 
-    def _finish(self, results: list[FileResult]) -> list[Finding]:
-        findings = [f for r in results for f in r.findings]
-        if self.engine.corpus_checks:
-            summaries, places = corpus_items(results)
-            findings += in_records(self.engine.finish(summaries), places)
-        kept = filter_per_file(findings, self.settings, self._groups)
-        return sorted(kept, key=Finding.sort_key)
+    def _kept(self, findings: list[Finding]) -> list[Finding]:
+        return filter_per_file(findings, self.settings, self._groups)
 
 
 def load_api_settings(

@@ -135,17 +135,11 @@ def run_report(options: Any, output: Path, title: str) -> int:
     """Lint like ``check`` (same selection, config, per-file ignores, baseline) and write the page."""
     from newslint.app.baseline import filter_baseline, load_baseline
     from newslint.app.pipeline import settings_for
-    from newslint.run.lint import lint_paths
+    from newslint.run.lint import RunSettings, lint_paths
 
     settings = settings_for(options)
-    run = lint_paths(
-        settings,
-        options.paths,
-        ignore=options.ignore,
-        jobs=options.jobs,
-        excerpts=True,
-        fields=options.fields,
-    )
+    how = RunSettings(encoding=settings.encoding, excerpts=True, fields=options.fields, jobs=options.jobs)
+    run = lint_paths(settings, options.paths, how, ignore=options.ignore)
     findings = run.result.findings
     if options.baseline is not None:
         findings = filter_baseline(findings, load_baseline(options.baseline))

@@ -16,8 +16,7 @@ from newslint.app.lead_index import RULE_ID, LeadIndex
 from newslint.config.config import load_settings
 from newslint.engine.ruleset import all_rules, apply_settings
 from newslint.reporters.escape import escape_control
-from newslint.run.lint import lint_paths
-from newslint.run.runner import default_jobs
+from newslint.run.lint import RunSettings, lint_paths
 from newslint.sources.records import RecordFields
 
 
@@ -34,7 +33,8 @@ def build_command(
     first = next((p for p in paths if Path(p).exists()), ".")
     settings = load_settings(config, Path(first))
     rule = next(r for r in apply_settings(all_rules(settings), settings) if r.id == RULE_ID)
-    run = lint_paths(settings, paths, rules=[rule], jobs=jobs or default_jobs(), compare=False, fields=fields)
+    how = RunSettings(encoding=settings.encoding, compare=False, fields=fields or RecordFields(), jobs=jobs)
+    run = lint_paths(settings, paths, how, rules=[rule])
     index = LeadIndex()
     skipped = 0
     for key, collected in run.result.collected.items():  # files and records, in the run's order

@@ -14,17 +14,17 @@ from typing import TYPE_CHECKING
 
 from newslint.config.config import Settings, load_settings
 from newslint.core.errors import ConfigError, NewslintError
-from newslint.core.findings import SEVERITIES, Finding, severity_rank
+from newslint.core.findings import SEVERITIES, FileError, Finding, severity_rank
 from newslint.engine.rules import Rule
 from newslint.engine.ruleset import overridden_rules, resolve_rules
 from newslint.reporters import FORMATS, Report, get_reporter
 from newslint.reporters.escape import escape_control
-from newslint.run.lint import ENGINES, RunResult, document_lint, lint_paths
+from newslint.run.lint import ENGINES, RunResult, RunSettings, document_lint, lint_paths
 from newslint.run.result_cache import CACHE_DIR
 from newslint.run.runner import is_corpus_rule
-from newslint.sources.files import DEFAULT_MAX_BYTES, too_large
+from newslint.sources.excerpts import lines_of, snippets
+from newslint.sources.files import DEFAULT_MAX_BYTES, read_document, too_large
 from newslint.sources.records import RecordFields
-from newslint.sources.snippets import source_lines
 
 COLOR_CHOICES = ("auto", "always", "never")
 
@@ -125,9 +125,23 @@ def exit_status(result: RunResult, fail_on: str) -> int:
     return 1 if failing or result.errors else 0
 
 
+def run_settings_for(options: CheckOptions, settings: Settings, *, snippets: bool = False) -> RunSettings:
+    """The run's settings from the command line's options and the configuration: built once here."""
+    return RunSettings(
+        encoding=settings.encoding,
+        max_bytes=options.max_file_size or DEFAULT_MAX_BYTES,
+        snippets=snippets,
+        fields=options.fields,
+        cache=options.cache and options.engine == "local",
+        jobs=options.jobs,
+        progress=_progress_printer(options.progress),
+        engine=options.engine,
+        scheduler=options.scheduler,
+    )
+
+
 def run_check(options: CheckOptions) -> int:
     started = time.time()
-    max_bytes = options.max_file_size or DEFAULT_MAX_BYTES
     if options.format not in (*FORMATS, "parquet"):
         raise NewslintError(f"unknown format {options.format!r} (choose from {', '.join(FORMATS)}, parquet)")
     if options.format == "parquet" and options.output_file is None:
@@ -149,19 +163,16 @@ def run_check(options: CheckOptions) -> int:
         raise NewslintError("no files or folders given (e.g. `newslint check .`)")
     if "-" in options.paths and not options.stdin_filename:
         options.stdin_filename = "<stdin>"
+    to_terminal = options.output_file is None and sys.stdout.isatty()
+    style = options.style or ("full" if to_terminal else "concise")
+    how = run_settings_for(options, settings, snippets=options.format == "text" and style == "full")
     run = lint_paths(
         settings,
         options.paths,
+        how,
         rules=rules,
-        jobs=options.jobs,
-        read_stdin=lambda: read_stdin(max_bytes),
+        read_stdin=lambda: read_stdin(how.max_bytes),
         stdin_name=options.stdin_filename or "<stdin>",
-        progress=_progress_printer(options.progress),
-        cache=options.cache and options.engine == "local",
-        max_bytes=max_bytes,
-        fields=options.fields,
-        engine=options.engine,
-        scheduler=options.scheduler,
     )
     result, files, stdin = run.result, run.files, run.stdin
     if options.verbose:
@@ -175,7 +186,7 @@ def run_check(options: CheckOptions) -> int:
             if options.verbose:
                 sys.stderr.write(f"newslint: removed {escape_control(temp)}, left by an interrupted --fix\n")
     if options.fix or options.diff:
-        changed = run_fixes(options, settings, rules, result, stdin)
+        result, changed = run_fixes(options, settings, rules, result, stdin)
         if options.diff:
             return 1 if changed else 0
     if options.write_baseline is not None:
@@ -187,16 +198,12 @@ def run_check(options: CheckOptions) -> int:
     if options.baseline is not None:
         from newslint.app.baseline import filter_baseline, load_baseline
 
-        result.findings = filter_baseline(result.findings, load_baseline(options.baseline))
+        result = dataclasses.replace(
+            result, findings=filter_baseline(result.findings, load_baseline(options.baseline))
+        )
     color = options.format == "text" and use_color(
         options.color, options.output_file is None and sys.stdout.isatty(), os.environ
     )
-    snippets: dict[tuple[str, int], str] = {}
-    to_terminal = options.output_file is None and sys.stdout.isatty()
-    style = options.style or ("full" if to_terminal else "concise")
-    if options.format == "text" and style == "full":
-        # a record's lines are the record's, not the archive file's
-        snippets = source_lines([f for f in result.findings if f.record is None], settings.encoding, stdin)
     if options.format == "parquet":
         from newslint.app.findings_table import write_parquet
 
@@ -213,7 +220,7 @@ def run_check(options: CheckOptions) -> int:
         color=color,
         statistics=options.statistics,
         quiet=options.quiet,
-        snippets=snippets,
+        snippets=result.snippets,
         extra={"paths": [options.stdin_filename or "<stdin>" if p == "-" else p for p in files]},
     )
     text = get_reporter(options.format)(report)
@@ -251,11 +258,13 @@ def run_fixes(
     rules: list[Rule],
     result: RunResult,
     stdin: tuple[bytes, str] | None = None,
-) -> int:
-    """``--fix`` / ``--diff``: fix the files that have fixable findings; return how many changed.
+) -> tuple[RunResult, int]:
+    """``--fix`` / ``--diff``: fix the files that have fixable findings; return the result and
+    how many files changed.
 
     With ``--fix`` the fixed files' findings are replaced by those left after fixing
-    (cross-file findings are kept); with ``--diff`` the diff is the output.  Standard
+    (cross-file findings are kept) and their source lines by the fixed text's; with ``--diff``
+    the diff is the output.  Standard
     input (``-``) is never written back: ``--fix`` prints its fixed text on standard
     output (unchanged text when there is nothing to fix, as ruff does), ``--diff`` its diff.
     """
@@ -292,16 +301,31 @@ def run_fixes(
         write_output("".join(diffs), options.output_file)
         if changed:
             sys.stderr.write(f"newslint: would apply {_fixes(applied, changed, lines)}\n")
-        return len(changed)
+        return result, len(changed)
     # every file fixed without error, changed or not (a link to a file fixed through another
     # path is unchanged now): its findings are those left in its text as it now is
     # (standard input with nothing fixable was not linted again: its findings stand)
     fixed = {o.path: o for o in outcomes if o.error is None and (o.path != stdin_name or o.changed)}
     kept = [f for f in result.findings if f.path not in fixed or f.rule in corpus]
-    result.findings = sorted(kept + [f for o in fixed.values() for f in o.remaining], key=Finding.sort_key)
+    findings = sorted(kept + [f for o in fixed.values() for f in o.remaining], key=Finding.sort_key)
+    shown = result.snippets
+    if shown:  # the fixed files' lines are now those of their fixed text (standard input's stay)
+        rewritten = {p: o.fixed for p, o in fixed.items() if p != stdin_name}
+        shown = {k: v for k, v in shown.items() if k[0] not in rewritten}
+        shown.update(snippets(findings, _lines(rewritten, settings.encoding)))
     if changed:
         sys.stderr.write(f"newslint: applied {_fixes(applied, changed, lines)}\n")
-    return len(changed)
+    return dataclasses.replace(result, findings=findings, snippets=shown), len(changed)
+
+
+def _lines(texts: Mapping[str, bytes], encoding: str | None) -> dict[str, tuple[str, ...]]:
+    """The source lines of fixed texts, by path (from the bytes in memory, not read again)."""
+    out: dict[str, tuple[str, ...]] = {}
+    for path, data in texts.items():
+        doc = read_document(path, data, encoding, max(len(data), DEFAULT_MAX_BYTES))
+        if not isinstance(doc, FileError):
+            out[path] = lines_of(doc)
+    return out
 
 
 def _fixes(applied: int, changed: list[FixResult], lines: int) -> str:

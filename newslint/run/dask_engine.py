@@ -13,17 +13,19 @@ from __future__ import annotations
 
 import hashlib
 import pickle
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import replace
 from typing import Any
 
 from newslint.core.errors import NewslintError
 from newslint.duplicates.minhash import band_keys, pairs_in_bucket
 from newslint.engine.engine import DocumentLinter
 from newslint.engine.rules import Rule
-from newslint.run.runner import FileResult, RunResult, _finish, is_corpus_rule, lint_one, lint_records
-from newslint.sources.files import DEFAULT_MAX_BYTES
+from newslint.run.results import FileResult, Linted
+from newslint.run.runner import is_corpus_rule, lint_one, lint_records
+from newslint.run.settings import RunSettings
 from newslint.sources.partitions import Part, count_part, numbered, part_records, plan
-from newslint.sources.records import RecordFields
 
 #: per worker process: the DocumentLinter of each rule set it has been sent (built once, kept for
 #: later runs on the same cluster; the oldest goes when more rule sets than this are kept)
@@ -31,8 +33,6 @@ _LINTERS: dict[str, DocumentLinter] = {}
 KEEP_LINTERS = 4
 #: per worker process: how many times each rule set was built (the tests check it is once)
 BUILT: dict[str, int] = {}
-
-_Setup = tuple[str | None, int, bool, RecordFields]
 
 
 def need_dask() -> Any:
@@ -54,21 +54,18 @@ def worker_linter(key: str, rules: bytes) -> DocumentLinter:
     return linter
 
 
-def lint_part(part: Part, key: str, rules: bytes, setup: _Setup) -> list[FileResult]:
+def lint_part(part: Part, key: str, rules: bytes, settings: RunSettings) -> list[FileResult]:
     """One partition, on a worker: it reads the files or records the part describes."""
     linter = worker_linter(key, rules)
-    encoding, max_bytes, excerpts, fields = setup
     if part.kind == "stdin":
         assert part.data is not None
-        return [
-            lint_one(linter, part.path, part.data, display=part.path, encoding=encoding, excerpts=excerpts)
-        ]
+        return [lint_one(linter, part.path, settings, part.data, display=part.path)]
     if part.kind == "files":
         return [
-            lint_one(linter, source, display=p, encoding=encoding, max_bytes=max_bytes, excerpts=excerpts)
+            lint_one(linter, source, settings, display=p)
             for p, source in zip(part.paths, part.sources, strict=True)
         ]
-    return [lint_records(linter, part.path, part_records(part, fields), excerpts=excerpts)]
+    return [lint_records(linter, part.path, part_records(part, settings.fields), settings)]
 
 
 def parts_of(client: Any, files: Sequence[str], stdin: tuple[bytes, str] | None) -> list[Part]:
@@ -114,43 +111,40 @@ def client_for(scheduler: str | None, workers: int | None = None) -> Any:
     return distributed.Client(cluster)
 
 
+@contextmanager
 def run_dask(
     files: Sequence[str],
     rules: Sequence[Rule],
+    settings: RunSettings,
     *,
-    scheduler: str | None = None,
-    workers: int | None = None,
     stdin: tuple[bytes, str] | None = None,
-    encoding: str | None = None,
-    max_bytes: int = DEFAULT_MAX_BYTES,
-    excerpts: bool = False,
-    compare: bool = True,
-    fields: RecordFields | None = None,
-    progress: bool = False,
-) -> RunResult:
-    """Lint ``files`` on a Dask cluster; the result is what :func:`newslint.run.runner.run` gives."""
-    fields = fields or RecordFields()
+    workers: int | None = None,
+) -> Iterator[Linted]:
+    """Lint ``files`` on a Dask cluster (``settings.scheduler``'s, else a local one of ``workers``
+    processes): what :func:`newslint.run.runner.run` gives, with the cross-file rules joining
+    their LSH bands on the cluster, which stays open until :func:`~newslint.run.results.finish_run`
+    has run in the ``with`` block."""
     blob = pickle.dumps(list(rules))
     key = hashlib.sha256(blob).hexdigest()
-    setup = (encoding, max_bytes, excerpts, fields)
-    client = client_for(scheduler, workers)
+    sent = replace(settings.for_workers(), cache=False)  # the result cache is the local engine's
+    client = client_for(settings.scheduler, workers)
     try:
         parts = parts_of(client, files, stdin)
         shared = client.scatter(blob, broadcast=True)  # the rules go to each worker once
         futures = [
-            client.submit(lint_part, part, key, shared, setup, key=f"newslint-{key[:12]}-{i}", pure=False)
+            client.submit(lint_part, part, key, shared, sent, key=f"newslint-{key[:12]}-{i}", pure=False)
             for i, part in enumerate(parts)
         ]
-        if progress:
+        if settings.progress is not None:
             need_dask().progress(futures)
         results = merged([r for part in client.gather(futures) for r in part])
         corpus = [r for r in rules if is_corpus_rule(r)]
         linter = DocumentLinter(corpus) if corpus else None
         for _, kind in linter.corpus_checks if linter is not None else ():
             kind.band_join = lambda items, threshold: band_join(client, items, threshold)
-        return _finish(linter, results, {}, None, compare)
+        yield Linted(results, linter)
     finally:
-        cluster = client.cluster if not scheduler else None
+        cluster = client.cluster if not settings.scheduler else None
         client.close()
         if cluster is not None:
             cluster.close()

@@ -20,14 +20,12 @@ from newslint.engine.rules import Rule
 from newslint.engine.ruleset import resolve_rules
 from newslint.kinds import get_kind
 from newslint.run.result_cache import ResultCache, run_key
-from newslint.run.runner import RunResult, run
-from newslint.sources.files import DEFAULT_MAX_BYTES, find_files
-from newslint.sources.records import RecordFields
+from newslint.run.results import RunResult, finish_run
+from newslint.run.runner import run
+from newslint.run.settings import ENGINES, RunSettings
+from newslint.sources.files import find_files
 
-__all__ = ["ENGINES", "LintRun", "RunResult", "document_lint", "lint_paths"]
-
-#: where the files are linted: this machine's processes, or a Dask cluster
-ENGINES = ("local", "dask")
+__all__ = ["ENGINES", "LintRun", "RunResult", "RunSettings", "document_lint", "lint_paths"]
 
 
 @dataclass
@@ -45,70 +43,40 @@ class LintRun:
 def lint_paths(
     settings: Settings,
     paths: Sequence[str],
+    run_settings: RunSettings | None = None,
     *,
     rules: Sequence[Rule] | None = None,
     ignore: Sequence[str] = (),
-    jobs: int | None = None,
     read_stdin: Callable[[], bytes] | None = None,
     stdin_name: str = "<stdin>",
-    progress: Callable[[int, int], None] | None = None,
-    cache: bool = False,
-    excerpts: bool = False,
-    compare: bool = True,
-    max_bytes: int = DEFAULT_MAX_BYTES,
-    fields: RecordFields | None = None,
-    engine: str = "local",
-    scheduler: str | None = None,
 ) -> LintRun:
-    """Lint the files under ``paths`` with the settings' rules (or ``rules``).
+    """Lint the files under ``paths`` with the settings' rules (or ``rules``), as ``run_settings``
+    say (by default: in this machine's processes, no cache, the configured encoding).
 
     ``-`` among the files reads ``read_stdin()`` (reported as ``stdin_name``); without
-    ``read_stdin`` it is not linted.  ``cache``: reuse and store per-file results in the
-    project's result cache.  ``excerpts``: findings keep the paragraph around them (reports).
-    ``compare`` false: cross-file rules only summarise files (``result.collected``).
-    ``fields``: which fields of archive records (JSONL, CSV, Parquet) hold text, title and id.
-    ``engine``: ``local`` or ``dask`` (on the cluster at ``scheduler``, else a local one).
-    ``max_bytes``: a larger file is reported, not read.  Files that cannot be linted (special
-    files, unreadable folders) are errors of the result; what the walk skipped is in ``skipped``.
+    ``read_stdin`` it is not linted.  Files that cannot be linted (special files, unreadable
+    folders) are errors of the result; what the walk skipped is in ``skipped``.
     """
+    how = run_settings or RunSettings(encoding=settings.encoding)
     chosen = list(rules) if rules is not None else resolve_rules(settings, list(ignore))
     found = find_files(list(paths), settings.include, settings.exclude, word_lists(chosen))
     files = found.files
     stdin = (read_stdin(), stdin_name) if read_stdin is not None and "-" in files else None
-    store = ResultCache(settings.root, run_key(chosen, settings.encoding)) if cache else None
-    if engine == "dask":
+    groups = {r.id: r.group for r in chosen}
+
+    def keep(findings: list[Finding]) -> list[Finding]:
+        return filter_per_file(findings, settings, groups)
+
+    if how.engine == "dask":
         from newslint.run.dask_engine import run_dask
 
-        result = run_dask(
-            files,
-            chosen,
-            scheduler=scheduler,
-            stdin=stdin,
-            encoding=settings.encoding,
-            max_bytes=max_bytes,
-            excerpts=excerpts,
-            compare=compare,
-            fields=fields,
-            progress=progress is not None,
-        )
+        with run_dask(files, chosen, how, stdin=stdin) as linted:
+            result = finish_run(linted, compare=how.compare, errors=found.errors, keep=keep)
     else:
-        result = run(
-            files,
-            chosen,
-            jobs=jobs,
-            stdin=stdin,
-            progress=progress,
-            encoding=settings.encoding,
-            cache=store,
-            excerpts=excerpts,
-            compare=compare,
-            max_bytes=max_bytes,
-            fields=fields,
-        )
+        store = ResultCache(settings.root, run_key(chosen, how.encoding)) if how.cache else None
+        linted = run(files, chosen, how, stdin=stdin, cache=store)
+        result = finish_run(linted, compare=how.compare, errors=found.errors, keep=keep)
     compiled_patterns.save()  # the patterns this run compiled, for the next one
-    result.errors = sorted([*result.errors, *found.errors], key=lambda e: e.path)
-    groups = {r.id: r.group for r in chosen}
-    result.findings = filter_per_file(result.findings, settings, groups)
     return LintRun(result, chosen, files, stdin, groups, found.skipped)
 
 

@@ -50,7 +50,8 @@ DEFAULT_EXCLUDE = (
 #: linting a file takes about 100 times its size in memory and a second per MB
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 
-_KINDS = (
+#: the special files that are never read, as messages name them
+_SPECIAL_FILES = (
     (stat.S_ISFIFO, "a FIFO"),
     (stat.S_ISCHR, "a character device"),
     (stat.S_ISBLK, "a block device"),
@@ -58,9 +59,9 @@ _KINDS = (
 )
 
 
-def kind_of(mode: int) -> str:
+def special_file(mode: int) -> str:
     """What a non-regular, non-folder file is, for messages."""
-    return next((name for test, name in _KINDS if test(mode)), "not a regular file")
+    return next((name for test, name in _SPECIAL_FILES if test(mode)), "not a regular file")
 
 
 class UnreadableFile(OSError):
@@ -122,7 +123,7 @@ def find_files(
         elif stat.S_ISREG(mode):
             found.files.append(arg)
         else:
-            found.errors.append(FileError(arg, f"{kind_of(mode)}, not a regular file: not read"))
+            found.errors.append(FileError(arg, f"{special_file(mode)}, not a regular file: not read"))
     found.files = list(dict.fromkeys(found.files))
     return found
 
@@ -195,7 +196,7 @@ def _special(entry: os.DirEntry[str], out: Discovery) -> str | None:
         return None
     if stat.S_ISDIR(mode):
         return "symbolic link to a folder (not followed)"
-    out.errors.append(FileError(entry.path, f"{kind_of(mode)}, not a regular file: not read"))
+    out.errors.append(FileError(entry.path, f"{special_file(mode)}, not a regular file: not read"))
     return ""
 
 
@@ -212,7 +213,7 @@ def read_limited(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            raise UnreadableFile(f"{kind_of(info.st_mode)}, not a regular file: not read")
+            raise UnreadableFile(f"{special_file(info.st_mode)}, not a regular file: not read")
         if info.st_size > max_bytes:
             raise UnreadableFile(too_large(max_bytes))
         chunks = []
@@ -235,19 +236,29 @@ def too_large(max_bytes: int) -> str:
     return f"larger than {max_bytes:,} bytes (--max-file-size): not read"
 
 
-def read_document(
-    path: str, data: bytes | None = None, encoding: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
-) -> Document | FileError:
-    """Read and parse one file; an unreadable or undecodable file becomes a FileError."""
+def read_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes | FileError:
+    """:func:`read_limited`, with a file that cannot be read as a FileError saying why."""
     try:
-        if data is None:
-            data = read_limited(path, max_bytes)
-        elif len(data) > max_bytes:
-            return FileError(path, too_large(max_bytes))
-        return Document.from_bytes(path, data, encoding)
-    except DecodeError as exc:
-        return FileError(path, str(exc))
+        return read_limited(path, max_bytes)
     except UnreadableFile as exc:
         return FileError(path, str(exc))
     except OSError as exc:
         return FileError(path, f"cannot read: {exc.strerror or exc}")
+
+
+def read_document(
+    path: str, data: bytes | None = None, encoding: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Document | FileError:
+    """Read (unless ``data`` holds the bytes read) and parse one file; an unreadable or
+    undecodable file becomes a FileError."""
+    if data is None:
+        read = read_bytes(path, max_bytes)
+        if isinstance(read, FileError):
+            return read
+        data = read
+    elif len(data) > max_bytes:
+        return FileError(path, too_large(max_bytes))
+    try:
+        return Document.from_bytes(path, data, encoding)
+    except DecodeError as exc:
+        return FileError(path, str(exc))
