@@ -82,6 +82,8 @@ class DocumentLinter:
 
     @staticmethod
     def locate(doc: Document, rule: Rule, hit: Hit) -> Finding:
+        """The finding of a hit in ``doc``: its offsets located as lines and columns (to *locate*
+        is to find where offsets are; a hit that already knows its lines is *placed*)."""
         start = max(0, min(hit.start, len(doc.text)))
         end = max(start, min(hit.end, len(doc.text)))
         line, column = doc.position(start)
@@ -110,6 +112,7 @@ class DocumentLinter:
 
     @staticmethod
     def place(rule: Rule, hit: PlacedHit) -> Finding:
+        """The finding of a cross-file hit, which names its file and lines itself: nothing to locate."""
         message = clip(hit.message or "", MAX_MESSAGE) or format_message(rule.message, hit.params)
         return Finding(
             path=hit.path,
