@@ -66,6 +66,13 @@ class CheckOptions:
     fields: RecordFields = field(default_factory=RecordFields)  # of archive records
     engine: str = "local"  # or "dask"
     scheduler: str | None = None  # a Dask scheduler's address (None: a local cluster)
+    exclude: list[str] | None = None  # replaces the config's exclude (None: keep it)
+    extend_exclude: list[str] = field(default_factory=list)  # added to the exclude in force
+    force_exclude: bool | None = None  # exclude files named on the command line too (None: config's)
+    respect_gitignore: bool | None = None  # None: the config's (default true)
+    per_file_ignores: list[str] = field(default_factory=list)  # GLOB:RULE[,RULE], added to the config's
+    accept: list[str] = field(default_factory=list)  # words the spelling rule accepts (codespell's -L)
+    show_fixes: bool = False  # with --fix: list each fix applied (path:line rule, before -> after)
 
 
 def settings_for(options: CheckOptions) -> Settings:
@@ -84,6 +91,7 @@ def settings_for(options: CheckOptions) -> Settings:
         from newslint.config import check_encoding
 
         changes["encoding"] = check_encoding(options.encoding, "--encoding")
+    changes.update(_cli_file_changes(options, settings))
     if options.fail_on is not None:
         if options.fail_on not in SEVERITIES:
             raise ConfigError(f"--fail-on must be one of {', '.join(SEVERITIES)}")
@@ -93,6 +101,41 @@ def settings_for(options: CheckOptions) -> Settings:
 
         changes.update(against_changes(dataclasses.replace(settings, **changes), options.against))  # type: ignore[arg-type]
     return dataclasses.replace(settings, **changes)  # type: ignore[arg-type]
+
+
+#: the rule whose accept list ``--accept`` / ``-L`` extends
+ACCEPT_RULE = "spelling"
+
+
+def _cli_file_changes(options: CheckOptions, settings: Settings) -> dict[str, object]:
+    """What ``--exclude``, ``--extend-exclude``, ``--force-exclude``, ``--[no-]respect-gitignore``,
+    ``--per-file-ignores`` and ``--accept`` change in the configuration's settings."""
+    from newslint.config import RuleSettings
+
+    changes: dict[str, object] = {}
+    exclude = settings.exclude if options.exclude is None else tuple(options.exclude)
+    if options.exclude is not None or options.extend_exclude:
+        changes["exclude"] = (*exclude, *options.extend_exclude)
+    if options.force_exclude is not None:
+        changes["force_exclude"] = options.force_exclude
+    if options.respect_gitignore is not None:
+        changes["respect_gitignore"] = options.respect_gitignore
+    if options.per_file_ignores:
+        merged = {k: tuple(v) for k, v in settings.per_file_ignores.items()}
+        for item in options.per_file_ignores:
+            glob, sep, selectors = item.rpartition(":")
+            chosen = tuple(s.strip() for s in selectors.split(",") if s.strip())
+            if not sep or not glob or not chosen:
+                raise ConfigError(f"--per-file-ignores takes GLOB:RULE[,RULE], not {item!r}")
+            merged[glob] = (*merged.get(glob, ()), *chosen)
+        changes["per_file_ignores"] = merged
+    if options.accept:
+        old = settings.rules.get(ACCEPT_RULE, RuleSettings())
+        opts = dict(old.options)
+        prior = opts.get("extend-accept", [])
+        opts["extend-accept"] = [*prior, *options.accept] if isinstance(prior, list) else prior
+        changes["rules"] = {**settings.rules, ACCEPT_RULE: dataclasses.replace(old, options=opts)}
+    return changes
 
 
 def _progress_printer(enabled: bool) -> Callable[[int, int], None] | None:
@@ -167,6 +210,9 @@ def run_check(options: CheckOptions) -> int:
     if options.verbose:
         for path, reason in run.skipped:
             sys.stderr.write(f"newslint: skipped {escape_control(path)}: {reason}\n")
+    if not options.quiet:  # as ruff: nothing to lint is said on stderr, and is not a failure
+        for warning in run.warnings:
+            sys.stderr.write(f"newslint: warning: {escape_control(warning)}\n")
     if options.fix:
         from newslint.fixer import clean_stale_temps
 
@@ -292,6 +338,8 @@ def run_fixes(
         write_output("".join(diffs), options.output_file)
         if changed:
             sys.stderr.write(f"newslint: would apply {_fixes(applied, changed, lines)}\n")
+            if options.show_fixes:
+                sys.stderr.write(show_fixes(changed))
         return len(changed)
     # every file fixed without error, changed or not (a link to a file fixed through another
     # path is unchanged now): its findings are those left in its text as it now is
@@ -301,7 +349,19 @@ def run_fixes(
     result.findings = sorted(kept + [f for o in fixed.values() for f in o.remaining], key=Finding.sort_key)
     if changed:
         sys.stderr.write(f"newslint: applied {_fixes(applied, changed, lines)}\n")
+        if options.show_fixes:
+            sys.stderr.write(show_fixes(changed))
     return len(changed)
+
+
+def show_fixes(changed: list[FixResult]) -> str:
+    """``--show-fixes``: each fix applied, ``path:line rule: 'before' -> 'after'``, by file."""
+    out = []
+    for outcome in sorted(changed, key=lambda o: o.path):
+        for c in sorted(outcome.changes, key=lambda c: c.line):
+            before, after = escape_control(repr(c.before)), escape_control(repr(c.after))
+            out.append(f"  {escape_control(outcome.path)}:{c.line} {c.rule}: {before} -> {after}\n")
+    return "".join(out)
 
 
 def _fixes(applied: int, changed: list[FixResult], lines: int) -> str:
