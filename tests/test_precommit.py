@@ -20,7 +20,10 @@ def git(*args: str, cwd: Path, env: dict[str, str]) -> None:
     subprocess.run(["git", *args], cwd=cwd, env=env, check=True, capture_output=True)
 
 
-@pytest.mark.skipif(PRE_COMMIT is None or shutil.which("git") is None, reason="needs pre-commit and git")
+@pytest.mark.skipif(
+    PRE_COMMIT is None or shutil.which("git") is None,
+    reason="needs git (apt-get install git) and pre-commit (python -m pip install -e '.[test]')",
+)
 def test_hook_fails_on_a_defect_and_passes_after_the_fix(tmp_path: Path) -> None:
     env = {
         **os.environ,
