@@ -56,6 +56,7 @@ LAYERS: dict[str, str] = {
             "excerpts",
             "snippets",
             "files",
+            "gitignore",  # .gitignore rules for folder walks (pathspec)
             "config_source",
             "config",
             "minhash",  # MinHash signatures and LSH banding, pure
