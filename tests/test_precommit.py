@@ -127,4 +127,3 @@ def test_readme_snippet_with_repo_local(tmp_path: Path) -> None:
     config = readme_snippet("With newslint already installed in the environment")
     assert "repo: local" in config and "language: system" in config
     blocks_the_typo_and_keeps_out_of_the_archive(desk(tmp_path, config, env), env)
-
