@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import pathspec
+if TYPE_CHECKING:
+    import pathspec
 
 #: bytes of a .gitignore read at most (a real one is a few kB)
 _MAX_IGNORE_BYTES = 1024 * 1024
@@ -29,8 +31,11 @@ def _read(path: str, base: str) -> _Spec | None:
             lines = handle.read(_MAX_IGNORE_BYTES).splitlines()
     except OSError:
         return None  # unreadable or absent: git would ignore nothing from it either
-    spec = pathspec.GitIgnoreSpec.from_lines(lines)
-    return _Spec(base, spec) if lines else None
+    if not lines:
+        return None
+    import pathspec  # only when there is a .gitignore: its import costs a tenth of a one-file run
+
+    return _Spec(base, pathspec.GitIgnoreSpec.from_lines(lines))
 
 
 class GitIgnore:
