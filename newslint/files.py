@@ -154,7 +154,9 @@ def find_files(
             ignore = GitIgnore.above(arg) if respect_gitignore else None
             _walk(arg, include, exclude, {os.path.realpath(p) for p in protected}, found, ignore)
             if len(found.files) == before:
-                found.warnings.append(f"no files to lint under {arg} (include: {', '.join(include)})")
+                found.warnings.append(
+                    f"no files to lint under {arg} (include: {', '.join(include)}; -v lists what was skipped)"
+                )
         elif stat.S_ISREG(mode):
             pattern = _excluded_name(arg, root, exclude) if force_exclude else None
             if pattern is not None:
