@@ -14,7 +14,7 @@ from newslint.config import Settings
 from newslint.lint import lint_paths
 from newslint.ruleset import resolve_rules
 
-distributed = pytest.importorskip("distributed", reason="not installed: python -m pip install -e '.[test]'")
+distributed = pytest.importorskip("distributed", reason="not installed: python -m pip install '.[test]'")
 pytestmark = pytest.mark.slow
 
 LEAD = "The central bank raised interest rates by half a point on Thursday to fight inflation."

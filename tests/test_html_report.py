@@ -76,7 +76,7 @@ def browser() -> Iterator[Any]:
             " chromium, as .ci/run does; or set NEWSLINT_CHROMIUM=/path/to/chromium)"
         )
     sync_api = pytest.importorskip(
-        "playwright.sync_api", reason="playwright is not installed: python -m pip install -e '.[test]'"
+        "playwright.sync_api", reason="playwright is not installed: python -m pip install '.[test]'"
     )
     executable = CHROMIUM if Path(CHROMIUM).exists() else shutil.which("chromium")
     with sync_api.sync_playwright() as p:

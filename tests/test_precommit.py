@@ -26,7 +26,7 @@ PRE_COMMIT = str(_SIBLING) if _SIBLING.exists() else shutil.which("pre-commit")
 GIT = shutil.which("git")
 needs_tools = pytest.mark.skipif(
     PRE_COMMIT is None or GIT is None,
-    reason="needs git (apt-get install git) and pre-commit (python -m pip install -e '.[test]')",
+    reason="needs git (apt-get install git) and pre-commit (python -m pip install '.[test]')",
 )
 TYPO = "Talks resume\n\nNegotiators said they would recieve the report on Monday.\n"
 CLEAN = "Talks resume\n\nNegotiators said they would receive the report on Monday.\n"
