@@ -51,9 +51,7 @@ def test_compressed_jsonl(tmp_path: Path, suffix: str) -> None:
     if suffix.endswith(".gz"):
         data = gzip.compress(raw)
     else:
-        zstandard = pytest.importorskip(
-            "zstandard", reason="not installed: python -m pip install '.[test]'"
-        )
+        zstandard = pytest.importorskip("zstandard", reason="not installed: python -m pip install '.[test]'")
         data = zstandard.ZstdCompressor().compress(raw)
     (tmp_path / f"a{suffix}").write_bytes(data)
     out = _json("--id-field", "id", f"a{suffix}", cwd=tmp_path)
