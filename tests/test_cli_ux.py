@@ -38,6 +38,21 @@ def test_force_exclude_applies_the_config_exclude_to_named_files(tmp_path: Path)
     assert only.returncode == 0 and finding_lines(only.stdout) == [], only.stdout
 
 
+def test_force_exclude_applies_to_the_stdin_filename(tmp_path: Path) -> None:
+    """As ruff: an editor piping an excluded file gets nothing flagged, and its text back with --fix."""
+    root = project(tmp_path)
+    args = ("check", "--stdin-filename", "archive/new.txt", "-")
+    assert run_newslint(*args, cwd=root, stdin=TYPO).returncode == 1
+    skipped = run_newslint("check", "--force-exclude", *args[1:], cwd=root, stdin=TYPO)
+    assert skipped.returncode == 0 and finding_lines(skipped.stdout) == [], skipped.stdout
+    fixed = run_newslint("check", "--force-exclude", "--fix", *args[1:], cwd=root, stdin=TYPO)
+    assert fixed.returncode == 0 and fixed.stdout == TYPO, fixed.stdout
+    linted = run_newslint(
+        "check", "--force-exclude", "--fix", "--stdin-filename", "new.txt", "-", cwd=root, stdin=TYPO
+    )
+    assert "the the" not in linted.stdout and "receive" in linted.stdout
+
+
 def test_force_exclude_in_the_config_and_excluded_folders(tmp_path: Path) -> None:
     root = project(tmp_path, 'exclude: ["archive"]\nforce-exclude: true\n')
     result = run_newslint("check", "archive/old.txt", cwd=root)

@@ -190,11 +190,12 @@ def run_check(options: CheckOptions) -> int:
         return 0
     if not options.paths:
         raise NewslintError("no files or folders given (e.g. `newslint check .`)")
-    if "-" in options.paths and not options.stdin_filename:
+    paths, echoed = _stdin_excluded(options, settings, max_bytes)
+    if "-" in paths and not options.stdin_filename:
         options.stdin_filename = "<stdin>"
     run = lint_paths(
         settings,
-        options.paths,
+        paths,
         rules=rules,
         jobs=options.jobs,
         read_stdin=lambda: read_stdin(max_bytes),
@@ -263,7 +264,7 @@ def run_check(options: CheckOptions) -> int:
         extra={"paths": [options.stdin_filename or "<stdin>" if p == "-" else p for p in files]},
     )
     text = get_reporter(options.format)(report)
-    if options.fix and stdin is not None and options.output_file is None:
+    if options.fix and (stdin is not None or echoed) and options.output_file is None:
         sys.stderr.write(text)  # standard output carries the fixed text
     else:
         write_output(text, options.output_file)
@@ -271,6 +272,29 @@ def run_check(options: CheckOptions) -> int:
         for error in result.errors:
             sys.stderr.write(f"newslint: {escape_control(error.path)}: {escape_control(error.message)}\n")
     return 0 if options.exit_zero else exit_status(result, settings.fail_on)
+
+
+def _stdin_excluded(options: CheckOptions, settings: Settings, max_bytes: int) -> tuple[list[str], bool]:
+    """The paths to lint, without ``-`` when ``--force-exclude`` excludes its ``--stdin-filename``
+    (as ruff, for editors that pipe every buffer), and whether standard input was echoed then
+    (``--fix``: the text goes back unchanged, so an editor never loses it)."""
+    from newslint.sources.files import excluded_name
+
+    name = options.stdin_filename
+    if "-" not in options.paths or not name or not settings.force_exclude:
+        return options.paths, False
+    pattern = excluded_name(name, str(settings.root), settings.exclude)
+    if pattern is None:
+        return options.paths, False
+    if options.verbose:
+        sys.stderr.write(
+            f"newslint: skipped {escape_control(name)}: excluded by {pattern!r} (--force-exclude)\n"
+        )
+    echo = options.fix and not options.diff
+    if echo:
+        sys.stdout.buffer.write(read_stdin(max_bytes))
+        sys.stdout.flush()
+    return [p for p in options.paths if p != "-"], echo
 
 
 def read_stdin(max_bytes: int) -> bytes:

@@ -101,7 +101,7 @@ def discover(paths: Sequence[str], include: Sequence[str], exclude: Sequence[str
     return find_files(paths, include, exclude).files
 
 
-def _excluded_name(path: str, root: str | None, exclude: Sequence[str]) -> str | None:
+def excluded_name(path: str, root: str | None, exclude: Sequence[str]) -> str | None:
     """The exclude pattern that matches a named file or one of its folders (``force-exclude``).
 
     The path is taken relative to the project root (the configuration's folder) when it lies
@@ -158,7 +158,7 @@ def find_files(
                     f"no files to lint under {arg} (include: {', '.join(include)}; -v lists what was skipped)"
                 )
         elif stat.S_ISREG(mode):
-            pattern = _excluded_name(arg, root, exclude) if force_exclude else None
+            pattern = excluded_name(arg, root, exclude) if force_exclude else None
             if pattern is not None:
                 found.skipped.append((arg, f"excluded by {pattern!r} (--force-exclude)"))
                 continue
