@@ -18,12 +18,12 @@ from typing import Any
 
 from newslint.dask_engine import band_key
 from newslint.document import Document
+from newslint.duplicates.tokens import similarity
 from newslint.engine import Linter as Engine
 from newslint.findings import Related
 from newslint.findings_table import finding_row
 from newslint.kinds.base import PlacedHit
 from newslint.kinds.duplicate_corpus import summarise
-from newslint.kinds.duplicate_text import similarity
 from newslint.minhash import band_keys, pairs_in_bucket
 from newslint.records import RecordError, RecordFields, from_mapping
 from newslint.rules import Rule

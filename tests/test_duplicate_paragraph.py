@@ -12,18 +12,12 @@ from hypothesis import strategies as st
 
 from newslint.config import Settings
 from newslint.document import Document
+from newslint.duplicates.edit import Sentences, aligned_share, figure_tokens, sentences
+from newslint.duplicates.text import Comparable, EditPolicy, edited_copy, near_duplicate
+from newslint.duplicates.tokens import normalised_tokens, similarity, tokens
 from newslint.engine import Linter
 from newslint.findings import Finding
-from newslint.kinds.duplicate_edit import (
-    EditPolicy,
-    Sentences,
-    aligned_share,
-    edited_copy,
-    figure_tokens,
-    sentences,
-)
 from newslint.kinds.duplicate_paragraph import DuplicateParagraph
-from newslint.kinds.duplicate_text import Comparable, near_duplicate, normalised_tokens, similarity, tokens
 from newslint.options import OptionError
 from newslint.ruleset import all_rules
 

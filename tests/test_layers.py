@@ -33,7 +33,8 @@ LAYERS: dict[str, str] = {
             "patterns",
             "compiled_patterns",  # compiled regexes kept between runs
             "date_mentions",
-            "topic",
+            "offtopic",  # off-topic text: topic statistics, line shapes, junk cues
+            "duplicates",  # duplicate text: normalised words, comparison, edited copies
             "cache",
             "rule_cache",
             "rule_model",

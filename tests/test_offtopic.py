@@ -8,17 +8,17 @@ from newslint.config import Settings
 from newslint.document import Document
 from newslint.engine import Linter
 from newslint.findings import Finding
-from newslint.kinds.offtopic_shapes import (
+from newslint.kinds.trailing_junk import TrailingJunk
+from newslint.offtopic.shapes import (
     is_credit_line,
     is_cue,
     is_dateline,
     is_end_matter,
     is_headline_like,
 )
-from newslint.kinds.offtopic_tail import OfftopicTail
+from newslint.offtopic.topic import Bag, names, stem, weight, word_stems
 from newslint.options import OptionError
 from newslint.ruleset import all_rules
-from newslint.topic import Bag, names, stem, weight, word_stems
 
 ARTICLE = (
     "Harbour dredging plan approved after two-year dispute\n\n"
@@ -148,7 +148,7 @@ def test_cue_list_is_the_rules_data() -> None:
     (rule,) = [r for r in all_rules(Settings()) if r.id == "off-topic-tail"]
     assert any("other" in cue and "news" in cue for cue in rule.options["cues"])
     with pytest.raises(OptionError, match="cues"):
-        OfftopicTail.validate({"cues": ["read(("]})
+        TrailingJunk.validate({"cues": ["read(("]})
 
 
 SECOND_ITEM = (

@@ -19,10 +19,10 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from newslint.document import Document
+from newslint.duplicates.tokens import similarity
 from newslint.findings import Related
 from newslint.kinds.base import CorpusKind, PlacedHit
 from newslint.kinds.duplicate_paragraph import candidates, lead_of
-from newslint.kinds.duplicate_text import similarity
 from newslint.lead_index_file import IndexEntry, load_index, save_index, to_json
 from newslint.minhash import LSHBuckets, signature_of
 from newslint.options import Option

@@ -2,7 +2,7 @@
 
 Feed merges and scrapers paste the lead twice, often with cosmetic changes
 (quote style, spacing, dash, case, a word added or dropped).  Paragraphs are
-compared after :func:`~newslint.kinds.duplicate_text.tokens` normalisation with a
+compared after :func:`~newslint.duplicates.tokens.tokens` normalisation with a
 token-level similarity; the later copy is reported, pointing at the first.
 ``target: lead`` reports copies of the lead (the common, severe case);
 ``target: other`` reports copies of any other paragraph, so one defect is
@@ -20,10 +20,11 @@ from rapidfuzz.distance import Indel
 from rapidfuzz.process import extract
 
 from newslint.document import Document, Paragraph
+from newslint.duplicates.edit import MIN_SIMILARITY
+from newslint.duplicates.text import Comparable, EditPolicy, edited_copy, near_duplicate
+from newslint.duplicates.tokens import similarity
 from newslint.findings import Fix, Hit, RelatedSpan
 from newslint.kinds.base import Kind
-from newslint.kinds.duplicate_edit import MIN_SIMILARITY, EditPolicy, edited_copy
-from newslint.kinds.duplicate_text import Comparable, near_duplicate, similarity
 from newslint.options import Option
 from newslint.patterns import MATCH_TIMEOUT, PatternTimeout, compile_pattern
 

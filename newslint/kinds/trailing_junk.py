@@ -1,4 +1,4 @@
-"""``offtopic-tail``: another story (or a teaser for one) glued onto the end of an article.
+"""``trailing-junk``: another story (or a teaser for one) glued onto the end of an article.
 
 Scrapers and feed tools append the next story, a "related" teaser or a
 recommended item to the text they keep.  In plain text the only evidence is the
@@ -18,7 +18,7 @@ from typing import Any, ClassVar
 from newslint.document import Document, Paragraph
 from newslint.findings import Fix, Hit, RelatedSpan
 from newslint.kinds.base import Kind
-from newslint.kinds.offtopic_shapes import (
+from newslint.offtopic.shapes import (
     DEFAULT_CUES,
     HEADLINE_WORDS,
     cue_pattern,
@@ -31,9 +31,9 @@ from newslint.kinds.offtopic_shapes import (
     is_source_line,
     starts_like_sentence,
 )
+from newslint.offtopic.topic import Bag, names, word_stems
 from newslint.options import Option
 from newslint.patterns import compile_pattern
-from newslint.topic import Bag, names, word_stems
 
 
 @dataclass(frozen=True)
@@ -81,8 +81,8 @@ def _is_source(doc: Document, para: Paragraph) -> bool:
     return doc.source_line is not None and para.start == doc.source_line.start
 
 
-class OfftopicTail(Kind):
-    name = "offtopic-tail"
+class TrailingJunk(Kind):
+    name = "trailing-junk"
     can_fix = True
     description = (
         "Flags a trailing item that belongs to another story: at the end of the article, a block opened by "

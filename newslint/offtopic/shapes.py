@@ -1,6 +1,6 @@
 """Line shapes at the end of an article: headline-like lines, cue phrases, datelines, end matter.
 
-Kept apart from the scoring in ``offtopic_tail`` because these are pure text
+Kept apart from the scoring in ``kinds.trailing_junk`` because these are pure text
 patterns, each testable on one line, while the scoring compares whole blocks.
 """
 

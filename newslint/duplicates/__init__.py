@@ -1,0 +1,1 @@
+"""Duplicate text: normalised words, paragraph comparison and edited-copy alignment (no kinds)."""
