@@ -40,6 +40,7 @@ from newslint.offtopic.shapes import (
     is_list_entry,
     is_prose,
     is_source_line,
+    asks_the_reader,
     starts_like_sentence,
 )
 from newslint.offtopic.topic import Bag, names, word_stems
@@ -102,6 +103,8 @@ _CUE_HELP = {
     "comment prompts, copyright, affiliate and legal notices, timestamps)",
     "junk_marks": "patterns anywhere in a short line that make it furniture (an e-mail address, (c), a bare "
     "URL, a phone number)",
+    "soft_cues": "openings of a follow prompt (\"Follow us on ...\"): furniture next to other furniture, "
+    "but alone a sign-off some outlets print as part of the story",
     "keep_cues": "openings of a line that belongs to the story and is never junk (credits, sign-offs, "
     "corrections, notes and references, Q&A lines); such a line ends the junk block above it",
 }
@@ -413,6 +416,8 @@ class TrailingJunk(Kind):
         if nxt is not None and not starts_like_sentence(nxt):
             return False
         text = body[i].text
+        if asks_the_reader(text):
+            return False  # "Have you ever seen anything like it?": the writer talking, not a headline
         if is_list_entry(text) and any(is_list_entry(p.text) for p in body[:i]):
             return False
         after_prose = not is_headline_like(body[i - 1].text, max_words=max_words) and is_prose(

@@ -7,6 +7,8 @@ is another story, so topic overlap alone misses it; what gives it away is its
 wording and its shape.  The wording is data (``boilerplate.json``, extended per
 outlet through the rules' options); this module classifies one line at a time
 and finds the trailing block, so each decision can be tested on a line.
+Follow prompts (``soft_cues``) are furniture beside other furniture, but some
+outlets end the story itself with one, so alone they are not a block.
 
 Credits, sign-offs, corrections, notes and Q&A lines (``keep_cues``) belong to
 the story and stop the block: a wire credit between the story and a newsletter
@@ -29,7 +31,7 @@ from newslint.offtopic.shapes import is_headline_like, is_prose
 from newslint.patterns import MATCH_TIMEOUT, compile_pattern
 
 VOCABULARY = Path(__file__).resolve().parent / "boilerplate.json"
-CUE_LISTS = ("list_cues", "junk_cues", "junk_marks", "keep_cues")
+CUE_LISTS = ("list_cues", "junk_cues", "junk_marks", "soft_cues", "keep_cues")
 
 JUNK_LINE_WORDS = 60  # page furniture is a line or two, never a long paragraph
 LIST_CUE_WORDS = 12  # a list heading ("More Great Stories", "Related Tags:") is short
@@ -37,6 +39,8 @@ MARK_LINE_WORDS = 45  # an e-mail address or (c) in a longer paragraph is the st
 SHORT_WORDS = 8  # a short line that is not a sentence: a link, a name, a label
 GAP_WORDS = 60  # text inside a junk block (a bio, a comment) is short
 GAP_CUE_WORDS = 3  # only a junk line with some words ("Follow me on ...") carries text after it
+STORY_WORDS = 20  # a paragraph this long after a list heading may be the story going on
+MIN_STORY_PARAGRAPHS = 2  # ... and two of them, half of what follows, are
 MAX_GAP = 1  # paragraphs of text a junk block may hold between two of its junk lines
 CUE_SCAN_CHARS = 200  # a cue opens its line: only the start is matched
 
@@ -46,6 +50,7 @@ class Line(Enum):
 
     LIST = "list"  # heads a list of links, tags or comments: the rest of the page is junk
     JUNK = "junk"  # furniture itself (a plug, a prompt, a notice, a contact line, a timestamp)
+    SOFT = "soft"  # a follow prompt: furniture beside other furniture, a sign-off on its own
     KEEP = "keep"  # a credit, sign-off, correction, note or Q&A line: part of the story
     WEAK = "weak"  # a short label, link or separator: junk among junk, story among story
     TEXT = "text"  # running text
@@ -69,11 +74,12 @@ def _pattern(entries: Sequence[str], name: str, *, anchored: bool) -> regex.Patt
 
 @dataclass(frozen=True)
 class Cues:
-    """The four cue lists, compiled once per rule."""
+    """The cue lists, compiled once per rule."""
 
     lists: regex.Pattern[str]
     junk: regex.Pattern[str]
     marks: regex.Pattern[str]
+    soft: regex.Pattern[str]
     keep: regex.Pattern[str]
 
     @classmethod
@@ -83,6 +89,7 @@ class Cues:
             _pattern(options["list_cues"], "list_cues", anchored=True),
             _pattern(options["junk_cues"], "junk_cues", anchored=True),
             _pattern(options["junk_marks"], "junk_marks", anchored=False),
+            _pattern(options["soft_cues"], "soft_cues", anchored=True),
             _pattern(options["keep_cues"], "keep_cues", anchored=True),
         )
 
@@ -90,7 +97,7 @@ class Cues:
         return self.keep.match(text[:CUE_SCAN_CHARS], timeout=MATCH_TIMEOUT) is not None
 
     def classify(self, text: str) -> Line:
-        """What ``text`` (one paragraph) is; the cue lists are tried in order keep, list, junk, marks."""
+        """What ``text`` (one paragraph) is; the cue lists are tried in order keep, list, junk, marks, soft."""
         words = len(text.split())
         if words > JUNK_LINE_WORDS:
             return Line.TEXT
@@ -103,6 +110,8 @@ class Cues:
             return Line.JUNK
         if words <= MARK_LINE_WORDS and self.marks.search(text, timeout=MATCH_TIMEOUT):
             return Line.JUNK
+        if self.soft.match(opening, timeout=MATCH_TIMEOUT):
+            return Line.SOFT
         if not any(c.isalnum() for c in text) or (words <= SHORT_WORDS and not is_prose(text)):
             return Line.WEAK
         if is_headline_like(text):
@@ -137,8 +146,8 @@ def trailing_block(paragraphs: Sequence[str], cues: Cues, *, window: int) -> int
                 break
     lists = [i for i in range(low, len(paragraphs)) if kinds[i] is Line.LIST]
     if lists and (start is None or lists[0] < start) and not _story_after(paragraphs, kinds, lists[0]):
-        start = _extend_up(kinds, lists[0], low)
-    return start
+        start = lists[0]
+    return None if start is None else _extend_up(kinds, start, low)
 
 
 def _carries_text(text: str, kind: Line) -> bool:
@@ -147,17 +156,18 @@ def _carries_text(text: str, kind: Line) -> bool:
 
 
 def _story_after(paragraphs: Sequence[str], kinds: Sequence[Line], i: int) -> bool:
-    """The text after a list heading is the story going on: a credit line, or long paragraphs of text."""
+    """The text after a list heading is the story going on: a credit line, or mostly paragraphs of
+    text ("Read more: <link>" inside the story), where a list has links, or a headline and a lead each."""
     after = range(i + 1, len(paragraphs))
     if any(kinds[k] is Line.KEEP for k in after):
         return True
-    long_text = [k for k in after if kinds[k] is Line.TEXT and len(paragraphs[k].split()) > GAP_WORDS]
-    return len(long_text) >= 2
+    text = [k for k in after if kinds[k] is Line.TEXT and len(paragraphs[k].split()) >= STORY_WORDS]
+    return len(text) >= MIN_STORY_PARAGRAPHS and 2 * len(text) > len(after)
 
 
 def _extend_up(kinds: Sequence[Line], i: int, low: int) -> int:
-    """Junk lines right above a list heading belong to its block."""
-    while i - 1 >= low and kinds[i - 1] in (Line.JUNK, Line.LIST):
+    """Furniture and follow prompts right above the block's first junk line belong to the block."""
+    while i - 1 >= low and kinds[i - 1] in (Line.JUNK, Line.LIST, Line.SOFT):
         i -= 1
     return i
 
