@@ -35,6 +35,17 @@ LEAD_WORDS = 5
 FULL_COMPARISON_LIMIT = 200
 NOTICE_SCAN_CHARS = 300  # a notice ("Correction: ...") opens its paragraph: only the start is matched
 BLOCK_KEY_WORDS = 3  # in long files, copies are looked for among paragraphs sharing first or last words
+#: in long files, each paragraph is compared with at most this many earlier paragraphs of each of its two
+#: blocks (the latest ones): 5,000 near-identical paragraphs would otherwise make 12 million comparisons
+MAX_BLOCK_COMPARISONS = 24
+#: a repeat among short paragraphs (this many words on average around both copies) is the article's own
+#: list, table or plan repeating an entry ("Portion: 1 cup rice" every day of a meal plan), not a paste
+LIST_NEIGHBOUR_WORDS = 15
+LIST_NEIGHBOURS = 2  # paragraphs on each side looked at for that
+#: one copy mostly quoted and the other hardly at all: a statement quoted in the story and shown in full
+#: (an embedded post), not a paste
+QUOTING_SHARE = 0.5
+BARE_SHARE = 0.2
 
 
 def _notice_pattern(notices: Sequence[str]) -> regex.Pattern[str]:
@@ -70,6 +81,31 @@ def removal(doc: Document, para: Paragraph) -> Fix:
     """Delete ``para`` with the line break(s) that separate it from the paragraph before."""
     before = doc.paragraphs[para.index - 1].end if para.index > 0 else para.start
     return Fix(before, para.end, "", safe=False)
+
+
+def list_like(doc: Document, para: Paragraph) -> bool:
+    """``para`` sits among short paragraphs: an entry of a list, table or plan written as paragraphs."""
+    body = doc.body
+    k = next((i for i, p in enumerate(body) if p.index == para.index), None)
+    if k is None:
+        return False
+    around = [p for p in (*body[max(0, k - LIST_NEIGHBOURS) : k], *body[k + 1 : k + 1 + LIST_NEIGHBOURS])]
+    words = [len(p.text.split()) for p in around if p.text.strip(" \u200b\ufeff")]
+    return bool(words) and sum(words) / len(words) < LIST_NEIGHBOUR_WORDS
+
+
+def quotes_the_other(a: Comparable, b: Comparable) -> bool:
+    """One copy quotes the text and the other gives it bare: the story quoting a post it also shows."""
+    return max(a.quoted, b.quoted) >= QUOTING_SHARE and min(a.quoted, b.quoted) <= BARE_SHARE
+
+
+def own_repeat(
+    doc: Document, first: tuple[Paragraph, Comparable], later: tuple[Paragraph, Comparable]
+) -> bool:
+    """A repeat the article makes itself: an entry of a list among list entries, or a quoted post."""
+    if list_like(doc, first[0]) and list_like(doc, later[0]):
+        return True
+    return quotes_the_other(first[1], later[1])
 
 
 class Score(NamedTuple):
@@ -222,8 +258,15 @@ class DuplicateParagraph(Kind):
         later = [(p, c) for p, c in paras if p.index > lead.index and len(c.words) >= self.min_words]
         copies_of_lead = self._copies_of(lead_words, later)
         if self.target == "lead":
-            if len(lead_words.words) >= self.min_words:
-                yield from (self._hit(doc, p, lead, score) for p, score in copies_of_lead)
+            comparable = dict((p.index, c) for p, c in later)
+            own = [
+                (p, score)
+                for p, score in copies_of_lead
+                if not own_repeat(doc, (lead, lead_words), (p, comparable[p.index]))
+            ]
+            if len(lead_words.words) >= self.min_words and own:
+                p, score = own[0]  # a lead repeated many times is one defect: reported at its first copy
+                yield self._hit(doc, p, lead, score, copies=len(copies_of_lead))
             return
         lead_copies = {p.index for p, _ in copies_of_lead}
         yield from self._repeats(doc, [(p, c) for p, c in later if p.index not in lead_copies])
@@ -233,10 +276,12 @@ class DuplicateParagraph(Kind):
         blocks: dict[tuple[str, tuple[str, ...]], list[int]] = {}
         blocked = len(paras) > FULL_COMPARISON_LIMIT
         words: list[tuple[str, ...]] = []  # the originals' words, for one comparison call per paragraph
+        originals_by_index: dict[int, Comparable] = {}
+        reported: set[int] = set()  # first copies already reported: many copies of one are one defect
         for para, prepared in paras:
             keys = (("start", prepared.words[:BLOCK_KEY_WORDS]), ("end", prepared.words[-BLOCK_KEY_WORDS:]))
             if blocked:
-                earlier = sorted({i for key in keys for i in blocks.get(key, ())})
+                earlier = sorted({i for key in keys for i in blocks.get(key, ())[-MAX_BLOCK_COMPARISONS:]})
                 match = next(
                     ((originals[i][0], s) for i in earlier if (s := self._score(originals[i][1], prepared))),
                     None,
@@ -244,11 +289,16 @@ class DuplicateParagraph(Kind):
             else:
                 match = self._first_copy(originals, words, prepared)
             if match is not None:
-                yield self._hit(doc, para, match[0], match[1])
+                first = match[0]
+                own = own_repeat(doc, (first, originals_by_index[first.index]), (para, prepared))
+                if not own and first.index not in reported:
+                    reported.add(first.index)
+                    yield self._hit(doc, para, first, match[1])
                 continue
             for key in keys:
                 blocks.setdefault(key, []).append(len(originals))
             originals.append((para, prepared))
+            originals_by_index[para.index] = prepared
             words.append(prepared.words)
 
     def _copies_of(
@@ -286,13 +336,13 @@ class DuplicateParagraph(Kind):
                 return originals[i][0], score
         return None
 
-    def _hit(self, doc: Document, para: Paragraph, first: Paragraph, score: Score) -> Hit:
+    def _hit(self, doc: Document, para: Paragraph, first: Paragraph, score: Score, copies: int = 1) -> Hit:
         params = {
             "similarity": f"{score.value:.0%}",
             "first_line": first.first_line,
             "what": "lead" if self.target == "lead" else "paragraph",
             "verbatim": score.how,
-            "likeness": likeness(score),
+            "likeness": likeness(score) + (f"; {copies - 1} more copies follow" if copies > 1 else ""),
         }
         return Hit(
             para.start,
