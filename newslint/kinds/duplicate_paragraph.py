@@ -42,6 +42,8 @@ MAX_BLOCK_COMPARISONS = 24
 #: list, table or plan repeating an entry ("Portion: 1 cup rice" every day of a meal plan), not a paste
 LIST_NEIGHBOUR_WORDS = 15
 LIST_NEIGHBOURS = 2  # paragraphs on each side looked at for that
+MIN_LIST_NEIGHBOURS = 2
+MIN_OWN_REPEATS = 3  # distinct paragraphs repeated among short ones before the article counts as a list
 #: one copy mostly quoted and the other hardly at all: a statement quoted in the story and shown in full
 #: (an embedded post), not a paste
 QUOTING_SHARE = 0.5
@@ -83,15 +85,16 @@ def removal(doc: Document, para: Paragraph) -> Fix:
     return Fix(before, para.end, "", safe=False)
 
 
-def list_like(doc: Document, para: Paragraph) -> bool:
-    """``para`` sits among short paragraphs: an entry of a list, table or plan written as paragraphs."""
+def list_like(doc: Document, para: Paragraph, other: Paragraph) -> bool:
+    """``para`` sits among short paragraphs (``other``, its copy, aside): an entry of a list, table or
+    plan written as paragraphs.  Two such neighbours at least: a short article is not a list."""
     body = doc.body
     k = next((i for i, p in enumerate(body) if p.index == para.index), None)
     if k is None:
         return False
-    around = [p for p in (*body[max(0, k - LIST_NEIGHBOURS) : k], *body[k + 1 : k + 1 + LIST_NEIGHBOURS])]
-    words = [len(p.text.split()) for p in around if p.text.strip(" \u200b\ufeff")]
-    return bool(words) and sum(words) / len(words) < LIST_NEIGHBOUR_WORDS
+    around = (*body[max(0, k - LIST_NEIGHBOURS) : k], *body[k + 1 : k + 1 + LIST_NEIGHBOURS])
+    words = [len(p.text.split()) for p in around if p.index != other.index and p.text.strip(" \u200b\ufeff")]
+    return len(words) >= MIN_LIST_NEIGHBOURS and sum(words) / len(words) < LIST_NEIGHBOUR_WORDS
 
 
 def quotes_the_other(a: Comparable, b: Comparable) -> bool:
@@ -99,13 +102,11 @@ def quotes_the_other(a: Comparable, b: Comparable) -> bool:
     return max(a.quoted, b.quoted) >= QUOTING_SHARE and min(a.quoted, b.quoted) <= BARE_SHARE
 
 
-def own_repeat(
-    doc: Document, first: tuple[Paragraph, Comparable], later: tuple[Paragraph, Comparable]
-) -> bool:
-    """A repeat the article makes itself: an entry of a list among list entries, or a quoted post."""
-    if list_like(doc, first[0]) and list_like(doc, later[0]):
-        return True
-    return quotes_the_other(first[1], later[1])
+def more_copies(n: int) -> str:
+    """The copies after the reported one, for the message: one finding stands for all of them."""
+    if n <= 0:
+        return ""
+    return "; 1 more copy follows" if n == 1 else f"; {n} more copies follow"
 
 
 class Score(NamedTuple):
@@ -262,7 +263,7 @@ class DuplicateParagraph(Kind):
             own = [
                 (p, score)
                 for p, score in copies_of_lead
-                if not own_repeat(doc, (lead, lead_words), (p, comparable[p.index]))
+                if not quotes_the_other(lead_words, comparable[p.index])
             ]
             if len(lead_words.words) >= self.min_words and own:
                 p, score = own[0]  # a lead repeated many times is one defect: reported at its first copy
@@ -277,7 +278,7 @@ class DuplicateParagraph(Kind):
         blocked = len(paras) > FULL_COMPARISON_LIMIT
         words: list[tuple[str, ...]] = []  # the originals' words, for one comparison call per paragraph
         originals_by_index: dict[int, Comparable] = {}
-        reported: set[int] = set()  # first copies already reported: many copies of one are one defect
+        matches: list[tuple[Paragraph, Paragraph, Score]] = []  # (later copy, first copy, score)
         for para, prepared in paras:
             keys = (("start", prepared.words[:BLOCK_KEY_WORDS]), ("end", prepared.words[-BLOCK_KEY_WORDS:]))
             if blocked:
@@ -289,17 +290,25 @@ class DuplicateParagraph(Kind):
             else:
                 match = self._first_copy(originals, words, prepared)
             if match is not None:
-                first = match[0]
-                own = own_repeat(doc, (first, originals_by_index[first.index]), (para, prepared))
-                if not own and first.index not in reported:
-                    reported.add(first.index)
-                    yield self._hit(doc, para, first, match[1])
+                if not quotes_the_other(originals_by_index[match[0].index], prepared):
+                    matches.append((para, match[0], match[1]))
                 continue
             for key in keys:
                 blocks.setdefault(key, []).append(len(originals))
             originals.append((para, prepared))
             originals_by_index[para.index] = prepared
             words.append(prepared.words)
+        # An article that repeats several entries among short paragraphs is a list, table or plan that
+        # repeats itself (a meal plan's portions day after day); a single repeat is a paste all the same.
+        listed = len({first.index for _, first, _ in matches}) >= MIN_OWN_REPEATS
+        reported: set[int] = set()  # first copies already reported: many copies of one are one defect
+        for para, first, score in matches:
+            if first.index in reported or (
+                listed and list_like(doc, first, para) and list_like(doc, para, first)
+            ):
+                continue
+            reported.add(first.index)
+            yield self._hit(doc, para, first, score)
 
     def _copies_of(
         self, first: Comparable, later: Sequence[tuple[Paragraph, Comparable]]
@@ -342,7 +351,7 @@ class DuplicateParagraph(Kind):
             "first_line": first.first_line,
             "what": "lead" if self.target == "lead" else "paragraph",
             "verbatim": score.how,
-            "likeness": likeness(score) + (f"; {copies - 1} more copies follow" if copies > 1 else ""),
+            "likeness": likeness(score) + more_copies(copies - 1),
         }
         return Hit(
             para.start,
