@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Drive the off-topic and duplicate work on real extractor output: recall by block kind, misses, false alarms.
+"""Off-topic and duplicate findings on real extractor output: recall by block kind, misses, false alarms.
 
     python bench/junk_blocks.py [SPLIT] [--category C] [--show N] [--rules a,b]
 
@@ -93,9 +93,8 @@ def main() -> int:
     for i in [i for i in scored if i not in hit][: args.show]:
         x = labels[i]
         kind = x.get("detail", {}).get("kind", "")
-        print(
-            f"  {x['path']}:{x['line']}-{x.get('end_line', x['line'])} [{kind}] {line_text(split, x['path'], x['line'])}"
-        )
+        span = f"{x['path']}:{x['line']}-{x.get('end_line', x['line'])}"
+        print(f"  {span} [{kind}] {line_text(split, x['path'], x['line'])}")
     print("\nfalse alarms:")
     for path, line, rule in alarms[: args.show]:
         print(f"  {path}:{line} [{rule}] {line_text(split, path, line)}")

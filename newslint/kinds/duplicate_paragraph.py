@@ -19,6 +19,7 @@ import regex
 from rapidfuzz.distance import Indel
 from rapidfuzz.process import extract
 
+from newslint.compiled_patterns import compiled
 from newslint.document import Document, Paragraph
 from newslint.duplicates.edit import MIN_SIMILARITY
 from newslint.duplicates.text import Comparable, EditPolicy, edited_copy, near_duplicate
@@ -43,6 +44,8 @@ MAX_BLOCK_COMPARISONS = 24
 LIST_NEIGHBOUR_WORDS = 15
 LIST_NEIGHBOURS = 2  # paragraphs on each side looked at for that
 MIN_LIST_NEIGHBOURS = 2
+#: a short label and a colon opening a paragraph: one field of a record written as text
+FIELD = compiled(r"^\s*[\p{L}][\p{L}'’ -]{0,40}:\s+\S")
 MIN_OWN_REPEATS = 3  # distinct paragraphs repeated among short ones before the article counts as a list
 #: one copy mostly quoted and the other hardly at all: a statement quoted in the story and shown in full
 #: (an embedded post), not a paste
@@ -95,6 +98,11 @@ def list_like(doc: Document, para: Paragraph, other: Paragraph) -> bool:
     around = (*body[max(0, k - LIST_NEIGHBOURS) : k], *body[k + 1 : k + 1 + LIST_NEIGHBOURS])
     words = [len(p.text.split()) for p in around if p.index != other.index and p.text.strip(" \u200b\ufeff")]
     return len(words) >= MIN_LIST_NEIGHBOURS and sum(words) / len(words) < LIST_NEIGHBOUR_WORDS
+
+
+def is_field(text: str) -> bool:
+    """A labelled field ("Serves: 4", "Portion: 1 cup rice, 1 tsp oil"): records repeat their fields."""
+    return FIELD.match(text) is not None
 
 
 def quotes_the_other(a: Comparable, b: Comparable) -> bool:
@@ -303,9 +311,12 @@ class DuplicateParagraph(Kind):
         listed = len({first.index for _, first, _ in matches}) >= MIN_OWN_REPEATS
         reported: set[int] = set()  # first copies already reported: many copies of one are one defect
         for para, first, score in matches:
-            if first.index in reported or (
-                listed and list_like(doc, first, para) and list_like(doc, para, first)
-            ):
+            entry = (
+                (listed or is_field(para.text))
+                and list_like(doc, first, para)
+                and list_like(doc, para, first)
+            )
+            if first.index in reported or entry:
                 continue
             reported.add(first.index)
             yield self._hit(doc, para, first, score)

@@ -32,6 +32,7 @@ from newslint.offtopic.junk import CUE_LISTS, Cues, Line, trailing_block, vocabu
 from newslint.offtopic.shapes import (
     DEFAULT_CUES,
     HEADLINE_WORDS,
+    asks_the_reader,
     cue_pattern,
     is_credit_line,
     is_cue,
@@ -40,7 +41,6 @@ from newslint.offtopic.shapes import (
     is_list_entry,
     is_prose,
     is_source_line,
-    asks_the_reader,
     starts_like_sentence,
 )
 from newslint.offtopic.topic import Bag, names, word_stems
@@ -103,7 +103,7 @@ _CUE_HELP = {
     "comment prompts, copyright, affiliate and legal notices, timestamps)",
     "junk_marks": "patterns anywhere in a short line that make it furniture (an e-mail address, (c), a bare "
     "URL, a phone number)",
-    "soft_cues": "openings of a follow prompt (\"Follow us on ...\"): furniture next to other furniture, "
+    "soft_cues": 'openings of a follow prompt ("Follow us on ..."): furniture next to other furniture, '
     "but alone a sign-off some outlets print as part of the story",
     "keep_cues": "openings of a line that belongs to the story and is never junk (credits, sign-offs, "
     "corrections, notes and references, Q&A lines); such a line ends the junk block above it",

@@ -97,7 +97,7 @@ class Cues:
         return self.keep.match(text[:CUE_SCAN_CHARS], timeout=MATCH_TIMEOUT) is not None
 
     def classify(self, text: str) -> Line:
-        """What ``text`` (one paragraph) is; the cue lists are tried in order keep, list, junk, marks, soft."""
+        """What ``text`` (one paragraph) is: cue lists tried in order keep, list, junk, marks, soft."""
         words = len(text.split())
         if words > JUNK_LINE_WORDS:
             return Line.TEXT
