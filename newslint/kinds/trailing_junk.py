@@ -82,6 +82,7 @@ def shared(overlap: float) -> str:
 MIN_HEAD_WORDS = 2  # a headline of one content word says too little to compare topics with
 UNRELATED_HEAD_PARTS = 3  # a headline sharing under a third of `max_head_overlap` is plainly off-topic
 RESUMED_SHARE = 0.3  # an item's last paragraph this much about the article returns to the article
+JUNK_ARTICLE_SHARE = 2  # furniture needs 1/2 of the article words that a comparison of topics does
 FURNITURE_QUOTE = 60  # characters of the furniture line quoted in the message
 
 
@@ -101,8 +102,8 @@ _CUE_HELP = {
     '"Most popular", "Tags:"): from it to the end is junk',
     "junk_cues": "openings of a line that is page furniture itself (newsletter and app plugs, share and "
     "comment prompts, copyright, affiliate and legal notices, timestamps)",
-    "junk_marks": "patterns anywhere in a short line that make it furniture (an e-mail address, (c), a bare "
-    "URL, a phone number)",
+    "junk_marks": "patterns anywhere in a short line that make it furniture (an e-mail address, (c), a phone "
+    "number)",
     "soft_cues": 'openings of a follow prompt ("Follow us on ..."): furniture next to other furniture, '
     "but alone a sign-off some outlets print as part of the story",
     "keep_cues": "openings of a line that belongs to the story and is never junk (credits, sign-offs, "
@@ -120,7 +121,7 @@ class TrailingJunk(Kind):
         "comments (`list_cues`: everything after it is junk), furniture lines (`junk_cues`: newsletter and "
         "app plugs, "
         "share and comment prompts, copyright, legal and affiliate notices, timestamps; `junk_marks`: an "
-        "e-mail address, (c), a bare URL in a short line), with the short labels and links around them and "
+        "e-mail address, (c), a phone number in a short line), with the short labels and links around them and "
         "at most one short paragraph of text between two of them (a bio); the lists ship in "
         "newslint/offtopic/boilerplate.json and a newsroom adds its outlets' wording with `extend-junk_cues` "
         "and the like.  Lines opening like `keep_cues` (credits and sign-offs such as 'Reporting by', "
@@ -320,13 +321,14 @@ class TrailingJunk(Kind):
         """Index in ``body`` of the first paragraph of trailing page furniture, or None.
 
         The article before it must be long enough to be one: a page that is mostly furniture is not
-        judged (nothing would be left to call the article).
+        judged (nothing would be left to call the article).  Half of `min_article_words` is enough here:
+        the furniture's wording, not a comparison of topics, is the evidence.
         """
         start = trailing_block([p.text for p in body], self.cues, window=self.options["junk_window"])
         if start is None:
             return None
         article = Bag(p.text for p in body[:start])
-        if sum(article.counts.values()) < self.options["min_article_words"]:
+        if sum(article.counts.values()) * JUNK_ARTICLE_SHARE < self.options["min_article_words"]:
             return None
         return start
 
