@@ -7,7 +7,7 @@ a recommended item.  Two signals, one finding per block:
 
 - page furniture is recognised by its wording and shape, from cue lists that are
   data (``offtopic/boilerplate.json``, the rule's options), by :mod:`newslint.offtopic.junk`;
-- another story is recognised by topic: the text before the furniture is split
+- another story, at the end of a text without furniture, is recognised by topic: the end is split
   into items at lines that open a new item (a headline-like line, a cue phrase
   such as "Read more", a second dateline), walking back from the end while each
   item is foreign to what precedes it (few of its informative words occur in the
@@ -295,7 +295,10 @@ class TrailingJunk(Kind):
             return
         body = list(doc.body)
         junk = self.junk_start(doc, body)
-        verdicts = self.judge(doc, len(body) if junk is None else junk)
+        # Furniture found at the end is the block; topic drift judges the ends without furniture.  (Judged
+        # before furniture too, on 364 real extractions it took story lines for teasers three times as
+        # often as it found an appended story the furniture had not already marked.)
+        verdicts = self.judge(doc) if junk is None else []
         foreign = [v for v in verdicts if v.foreign]
         if foreign:
             first = foreign[0]

@@ -156,13 +156,14 @@ def _carries_text(text: str, kind: Line) -> bool:
 
 
 def _story_after(paragraphs: Sequence[str], kinds: Sequence[Line], i: int) -> bool:
-    """The text after a list heading is the story going on: a credit line, or mostly paragraphs of
-    text ("Read more: <link>" inside the story), where a list has links, or a headline and a lead each."""
+    """The text after a list heading is the story going on: a credit line, or paragraphs of text making
+    half of what follows ("Read more: <link>" inside the story), where a list has links."""
     after = range(i + 1, len(paragraphs))
     if any(kinds[k] is Line.KEEP for k in after):
         return True
     text = [k for k in after if kinds[k] is Line.TEXT and len(paragraphs[k].split()) >= STORY_WORDS]
-    return len(text) >= MIN_STORY_PARAGRAPHS and 2 * len(text) > len(after)
+    rest = [k for k in after if kinds[k] is not Line.JUNK]  # furniture after the story is its own block
+    return len(text) >= MIN_STORY_PARAGRAPHS and 2 * len(text) >= len(rest)
 
 
 def _extend_up(kinds: Sequence[Line], i: int, low: int) -> int:
