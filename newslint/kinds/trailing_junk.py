@@ -115,19 +115,19 @@ class TrailingJunk(Kind):
     name = "trailing-junk"
     can_fix = True
     description = (
-        "Flags the block at the end of the text that is not the article, as one finding from its first line "
-        "to the end, `related` pointing at the article's last paragraph; the unsafe fix deletes the block.  "
-        "Two signals.  Page furniture, by wording and shape: a line heading a list of links, tags or "
-        "comments (`list_cues`: everything after it is junk), furniture lines (`junk_cues`: newsletter and "
-        "app plugs, "
-        "share and comment prompts, copyright, legal and affiliate notices, timestamps; `junk_marks`: an "
-        "e-mail address, (c), a phone number in a short line), with the short labels and links around them and "
-        "at most one short paragraph of text between two of them (a bio); the lists ship in "
-        "newslint/offtopic/boilerplate.json and a newsroom adds its outlets' wording with `extend-junk_cues` "
-        "and the like.  Lines opening like `keep_cues` (credits and sign-offs such as 'Reporting by', "
-        "'Contributing:', 'With wires', '(AP)', photo credits, corrections, footnotes '[2] ...', Q&A "
-        "'Q: ...') are the story's and end the block above them (`flag_credits: true` flags them too, for "
-        "corpus builders).  Another story, by topic: a trailing item that belongs to another story: at the "
+        "Flags the block at the end of the text that is not the article, as one finding from its first "
+        "line to the end, `related` pointing at the article's last paragraph; the unsafe fix deletes the "
+        "block.  Two signals.  Page furniture, by wording and shape: a line heading a list of links, tags "
+        "or comments (`list_cues`: everything after it is junk), furniture lines (`junk_cues`: newsletter "
+        "and app plugs, share and comment prompts, copyright, legal and affiliate notices, timestamps; "
+        "`junk_marks`: an e-mail address, (c), a phone number in a short line), follow prompts beside them "
+        "(`soft_cues`), with the short labels and links around them and at most one short paragraph of "
+        "text between two of them (a bio); the lists ship in newslint/offtopic/boilerplate.json and a "
+        "newsroom adds its outlets' wording with `extend-junk_cues` and the like.  Lines opening like "
+        "`keep_cues` (credits and sign-offs such as 'Reporting by', 'Contributing:', 'With wires', '(AP)', "
+        "photo credits, corrections, footnotes '[2] ...', Q&A 'Q: ...') are the story's and end the block "
+        "above them (`flag_credits: true` flags them too, for corpus builders).  Another story, by topic, "
+        "at the end of a text without furniture: a trailing item that belongs to another story: at the "
         "end of the article, a block opened by "
         "a headline-like line (short, capitalised, no closing full stop), a cue line (the `cues` list: "
         '"Read more", "Related:", "In other news", "Most read"...; from a cue to the end is one tail) or a '
@@ -343,11 +343,10 @@ class TrailingJunk(Kind):
 
     # ------------------------------------------------------------ analysis
 
-    def judge(self, doc: Document, stop: int | None = None) -> list[Verdict]:
-        """Verdicts for the trailing items of ``doc.body[:stop]``, in text order; only a final run of
-        foreign ones counts."""
-        body = list(doc.body)[:stop]
-        items = self.items(doc, body)
+    def judge(self, doc: Document) -> list[Verdict]:
+        """Verdicts for the trailing items, in text order; only a final run of foreign ones counts."""
+        body = list(doc.body)
+        items = self.items(doc)
         if not items or doc.headline is None:
             return []
         verdicts: list[Verdict] = []
@@ -383,8 +382,8 @@ class TrailingJunk(Kind):
             return []  # one more section of an article with subheadings, straying from the rest
         return verdicts[::-1]
 
-    def items(self, doc: Document, body: list[Paragraph] | None = None) -> list[Item]:
-        body = list(doc.body) if body is None else list(body)
+    def items(self, doc: Document) -> list[Item]:
+        body = list(doc.body)
         while body and (is_end_matter(body[-1].text) or self.cues.keeps(body[-1].text)):
             body.pop()
         if len(body) < 2:
