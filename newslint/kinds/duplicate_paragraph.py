@@ -13,6 +13,7 @@ reported once.  The headline, the source line, list items and short lines
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
+from functools import cache
 from typing import Any, ClassVar, NamedTuple
 
 import regex
@@ -26,6 +27,7 @@ from newslint.duplicates.text import Comparable, EditPolicy, edited_copy, near_d
 from newslint.duplicates.tokens import similarity
 from newslint.findings import Fix, Hit, RelatedSpan
 from newslint.kinds.base import Kind
+from newslint.offtopic.junk import Cues, trailing_block, vocabulary
 from newslint.options import Option
 from newslint.patterns import MATCH_TIMEOUT, PatternTimeout, compile_pattern
 
@@ -46,6 +48,7 @@ LIST_NEIGHBOURS = 2  # paragraphs on each side looked at for that
 MIN_LIST_NEIGHBOURS = 2
 #: a short label and a colon opening a paragraph: one field of a record written as text
 FIELD = compiled(r"^\s*[\p{L}][\p{L}'’ -]{0,40}:\s+\S")
+FURNITURE_WINDOW = 40  # final paragraphs searched for page furniture, as off-topic-tail's default
 MIN_OWN_REPEATS = 3  # distinct paragraphs repeated among short ones before the article counts as a list
 #: one copy mostly quoted and the other hardly at all: a statement quoted in the story and shown in full
 #: (an embedded post), not a paste
@@ -98,6 +101,27 @@ def list_like(doc: Document, para: Paragraph, other: Paragraph) -> bool:
     around = (*body[max(0, k - LIST_NEIGHBOURS) : k], *body[k + 1 : k + 1 + LIST_NEIGHBOURS])
     words = [len(p.text.split()) for p in around if p.index != other.index and p.text.strip(" \u200b\ufeff")]
     return len(words) >= MIN_LIST_NEIGHBOURS and sum(words) / len(words) < LIST_NEIGHBOUR_WORDS
+
+
+def trailing_furniture(doc: Document) -> int:
+    """Index (in ``doc.paragraphs``) where the page furniture at the end starts, or past the end.
+
+    A copy inside that block (a bio printed at the top and again in the footer) is furniture:
+    off-topic-tail reports the block and its fix deletes it, so it is not reported twice.  Found
+    with the shipped cue lists: the duplicate rules do not read off-topic-tail's options.
+    """
+
+    def find() -> int:
+        body = doc.body
+        start = trailing_block([p.text for p in body], _default_cues(), window=FURNITURE_WINDOW)
+        return body[start].index if start is not None else len(doc.paragraphs)
+
+    return doc.memo("trailing-furniture", find)
+
+
+@cache
+def _default_cues() -> Cues:
+    return Cues.of(vocabulary())
 
 
 def is_field(text: str) -> bool:
@@ -264,7 +288,12 @@ class DuplicateParagraph(Kind):
         if found is None:
             return
         lead, lead_words = found
-        later = [(p, c) for p, c in paras if p.index > lead.index and len(c.words) >= self.min_words]
+        furniture = trailing_furniture(doc)
+        later = [
+            (p, c)
+            for p, c in paras
+            if p.index > lead.index and len(c.words) >= self.min_words and p.index < furniture
+        ]
         copies_of_lead = self._copies_of(lead_words, later)
         if self.target == "lead":
             comparable = dict((p.index, c) for p, c in later)

@@ -136,10 +136,10 @@ def trailing_block(paragraphs: Sequence[str], cues: Cues, *, window: int) -> int
         kind = kinds[i]
         if kind is Line.KEEP:
             break
-        if kind in (Line.JUNK, Line.LIST):
+        if kind in (Line.JUNK, Line.LIST) or (kind is Line.SOFT and start is not None):
             if gap and not _carries_text(paragraphs[i], kind):
                 break  # "Advertisement" above story text is an ad slot inside the story
-            start, gap = i, 0
+            start, gap = i, 0  # a follow prompt joins furniture below it, never starts a block
         elif kind is Line.TEXT:
             gap += 1
             if gap > MAX_GAP or len(paragraphs[i].split()) > GAP_WORDS:
@@ -151,7 +151,7 @@ def trailing_block(paragraphs: Sequence[str], cues: Cues, *, window: int) -> int
 
 
 def _carries_text(text: str, kind: Line) -> bool:
-    """A list heading or a sentence-like junk line may have text after it in its block."""
+    """A list heading or a sentence-like junk line or follow prompt may have text after it in its block."""
     return kind is Line.LIST or len(text.split()) >= GAP_CUE_WORDS
 
 
