@@ -105,6 +105,17 @@ def test_a_credit_line_ends_the_block_above_it() -> None:
     assert trailing_block(paragraphs, CUES, window=10) == 2
 
 
+def test_a_follow_prompt_joins_furniture_below_it_but_alone_is_a_sign_off() -> None:
+    story = "Story text that runs on for a while."
+    bio = "Ana Ruiz writes about ferries and the islands for the Courier."
+    assert trailing_block([story, "Follow Ana on Twitter", bio, "Share this story"], CUES, window=10) == 1
+    assert trailing_block([story, "Follow the Courier on Instagram"], CUES, window=10) is None
+
+
+def test_a_photo_credit_with_a_copyright_sign_is_the_story_s() -> None:
+    assert CUES.classify("Photo © Ana Ruiz") is Line.KEEP
+
+
 def test_an_advertisement_slot_above_story_text_is_not_a_block() -> None:
     paragraphs = ["First paragraph of the story.", "Advertisement", "The story goes on after the slot."]
     assert trailing_block(paragraphs, CUES, window=10) is None
@@ -161,6 +172,13 @@ def test_page_furniture_flags_a_run_inside_the_text_once() -> None:
 def duplicates(text: str) -> list[tuple[str, int]]:
     linter = Linter([r for r in all_rules(Settings()) if r.category == "duplicate" and r.enabled])
     return sorted((f.rule, f.line) for f in linter.lint(Document("t.txt", text)))
+
+
+def test_a_copy_inside_the_trailing_furniture_is_left_to_off_topic_tail() -> None:
+    bio = "Ana Ruiz is a writer and sailor who has covered the islands and their ferries for ten years."
+    text = "Ferry service resumes\n\n" + bio + "\n\n" + ARTICLE.split("\n\n", 1)[1]
+    text += "\nFollow Ana on Twitter\n\n" + bio + "\n\nShare this story\n"
+    assert duplicates(text) == []
 
 
 def test_a_plan_repeating_its_entries_is_the_article() -> None:
