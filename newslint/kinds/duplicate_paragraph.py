@@ -95,7 +95,7 @@ def list_like(doc: Document, para: Paragraph, other: Paragraph) -> bool:
     """``para`` sits among short paragraphs (``other``, its copy, aside): an entry of a list, table or
     plan written as paragraphs.  Two such neighbours at least: a short article is not a list."""
     body = doc.body
-    k = next((i for i, p in enumerate(body) if p.index == para.index), None)
+    k = doc.memo("body-positions", lambda: {p.index: i for i, p in enumerate(body)}).get(para.index)
     if k is None:
         return False
     around = (*body[max(0, k - LIST_NEIGHBOURS) : k], *body[k + 1 : k + 1 + LIST_NEIGHBOURS])
