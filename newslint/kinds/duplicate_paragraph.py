@@ -180,7 +180,14 @@ class DuplicateParagraph(Kind):
         "share only a quotation (when quotes make up `quote_share` of both, the words around the quotes "
         "must match too; a sentence aligned only with a quoted copy of itself is a quotation, not a copy), "
         "pairs that differ in a figure (lines of a results table) and paragraphs opening like a `notices` "
-        "entry (a correction quoting the story).  The (unsafe) fix deletes the later copy."
+        "entry (a correction quoting the story).  Repeats the article makes itself are not copies: when "
+        "three or more paragraphs repeat among short ones (a list, table or plan written as paragraphs), "
+        "or a labelled field ('Portion: ...') repeats among them, those repeats; and a statement quoted "
+        "in the story and also shown bare (an embedded post).  A paragraph or lead copied several times "
+        "is one finding, at its first copy, the message counting the rest; a copy inside the page "
+        "furniture at the end is left to off-topic-tail.  In files of more than 200 paragraphs each "
+        "paragraph is compared with at most 24 earlier ones sharing its first or last three words "
+        "(per key), so the work grows linearly.  The (unsafe) fix deletes the later copy."
     )
     option_schema: ClassVar[Mapping[str, Option]] = {
         "target": Option(
