@@ -28,7 +28,7 @@ import regex
 
 from newslint.compiled_patterns import compiled
 from newslint.offtopic.shapes import is_headline_like, is_prose
-from newslint.patterns import MATCH_TIMEOUT, compile_pattern
+from newslint.patterns import MATCH_TIMEOUT, PatternTimeout, compile_pattern
 
 VOCABULARY = Path(__file__).resolve().parent / "boilerplate.json"
 CUE_LISTS = ("list_cues", "junk_cues", "junk_marks", "soft_cues", "keep_cues")
@@ -94,10 +94,20 @@ class Cues:
         )
 
     def keeps(self, text: str) -> bool:
-        return self.keep.match(text[:CUE_SCAN_CHARS], timeout=MATCH_TIMEOUT) is not None
+        """``text`` opens like a credit, sign-off or note line."""
+        return self.classify(text) is Line.KEEP
 
     def classify(self, text: str) -> Line:
-        """What ``text`` (one paragraph) is: cue lists tried in order keep, list, junk, marks, soft."""
+        """What ``text`` (one paragraph) is: cue lists tried in order keep, list, junk, marks, soft.
+
+        A newsroom's own cue that runs past the time limit is reported as a pattern timeout, naming it.
+        """
+        try:
+            return self._classify(text)
+        except TimeoutError:
+            raise PatternTimeout(f"cue lists on {text[:40]!r}") from None
+
+    def _classify(self, text: str) -> Line:
         words = len(text.split())
         if words > JUNK_LINE_WORDS:
             return Line.TEXT
@@ -128,8 +138,8 @@ def trailing_block(paragraphs: Sequence[str], cues: Cues, *, window: int) -> int
     bio between a follow prompt and a newsletter plug).  A credit or note line ends the walk: the
     story reaches down to it.
     """
-    kinds = [cues.classify(p) for p in paragraphs]
     low = max(0, len(paragraphs) - window)
+    kinds = [Line.TEXT] * low + [cues.classify(p) for p in paragraphs[low:]]  # only the window is read
     start: int | None = None
     gap = 0
     for i in range(len(paragraphs) - 1, low - 1, -1):
