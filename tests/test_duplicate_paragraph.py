@@ -10,16 +10,16 @@ from helpers import run_newslint
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newslint.config import Settings
-from newslint.document import Document
+from newslint.config.config import Settings
+from newslint.core.document import Document
+from newslint.core.findings import Finding
+from newslint.core.options import OptionError
 from newslint.duplicates.edit import Sentences, aligned_share, figure_tokens, sentences
 from newslint.duplicates.text import Comparable, EditPolicy, edited_copy, near_duplicate
 from newslint.duplicates.tokens import normalised_tokens, similarity, tokens
-from newslint.engine import Linter
-from newslint.findings import Finding
+from newslint.engine.engine import DocumentLinter
+from newslint.engine.ruleset import all_rules
 from newslint.kinds.duplicate_paragraph import DuplicateParagraph
-from newslint.options import OptionError
-from newslint.ruleset import all_rules
 
 LEAD = "Ministers said on Monday that 'talks' would resume next week in Geneva, officials said."
 COPY = "Ministers said on Monday that “talks” would  resume next week in Geneva, officials said. "
@@ -27,7 +27,7 @@ COPY = "Ministers said on Monday that “talks” would  resume next week in Gen
 
 def lint(text: str) -> list[Finding]:
     rules = [r for r in all_rules(Settings()) if r.id in ("duplicate-lead", "repeated-paragraph")]
-    return Linter(rules).lint(Document("a.txt", text))
+    return DocumentLinter(rules).lint(Document("a.txt", text))
 
 
 def apply(text: str, finding: Finding) -> str:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from newslint.config import Settings
-from newslint.document import Document
-from newslint.engine import Linter
-from newslint.findings import Finding
+from newslint.config.config import Settings
+from newslint.core.document import Document
+from newslint.core.findings import Finding
+from newslint.core.options import OptionError
+from newslint.engine.engine import DocumentLinter
+from newslint.engine.ruleset import all_rules
 from newslint.kinds.trailing_junk import TrailingJunk
 from newslint.offtopic.shapes import (
     is_credit_line,
@@ -17,8 +19,6 @@ from newslint.offtopic.shapes import (
     is_headline_like,
 )
 from newslint.offtopic.topic import Bag, names, stem, weight, word_stems
-from newslint.options import OptionError
-from newslint.ruleset import all_rules
 
 ARTICLE = (
     "Harbour dredging plan approved after two-year dispute\n\n"
@@ -38,7 +38,7 @@ TAIL = (
 
 def lint(text: str) -> list[Finding]:
     rules = [r for r in all_rules(Settings()) if r.category == "off-topic" and r.enabled]
-    return Linter(rules).lint(Document("t.txt", text))
+    return DocumentLinter(rules).lint(Document("t.txt", text))
 
 
 @pytest.mark.parametrize(

@@ -14,14 +14,14 @@ import time
 
 import pytest
 
-from newslint.config import Settings
-from newslint.document import Document
-from newslint.engine import Linter
-from newslint.findings import Finding
+from newslint.config.config import Settings
+from newslint.core.document import Document
+from newslint.core.findings import Finding
+from newslint.core.options import OptionError
+from newslint.engine.engine import DocumentLinter
+from newslint.engine.rules import with_overrides
+from newslint.engine.ruleset import all_rules
 from newslint.offtopic.junk import CUE_LISTS, Cues, Line, trailing_block, vocabulary
-from newslint.options import OptionError
-from newslint.rules import with_overrides
-from newslint.ruleset import all_rules
 
 ARTICLE = (
     "Ferry service resumes after storm\n\n"
@@ -39,9 +39,9 @@ ARTICLE = (
 LAST_ARTICLE_LINE = 11
 
 
-def rule(rule_id: str, **options: object) -> Linter:
+def rule(rule_id: str, **options: object) -> DocumentLinter:
     found = next(r for r in all_rules(Settings()) if r.id == rule_id)
-    return Linter([with_overrides(found, None, options) if options else found])
+    return DocumentLinter([with_overrides(found, None, options) if options else found])
 
 
 def lint(text: str, rule_id: str = "off-topic-tail", **options: object) -> list[Finding]:
@@ -170,7 +170,7 @@ def test_page_furniture_flags_a_run_inside_the_text_once() -> None:
 
 
 def duplicates(text: str) -> list[tuple[str, int]]:
-    linter = Linter([r for r in all_rules(Settings()) if r.category == "duplicate" and r.enabled])
+    linter = DocumentLinter([r for r in all_rules(Settings()) if r.category == "duplicate" and r.enabled])
     return sorted((f.rule, f.line) for f in linter.lint(Document("t.txt", text)))
 
 
@@ -238,7 +238,7 @@ def test_five_thousand_near_duplicate_paragraphs_finish_in_bounded_time() -> Non
         paragraphs.append(" ".join(words).capitalize() + ".")
     text = "Harbour report\n\n" + "\n\n".join(paragraphs) + "\n"
     assert len(text) > 450_000
-    linter = Linter([r for r in all_rules(Settings()) if r.category == "duplicate" and r.enabled])
+    linter = DocumentLinter([r for r in all_rules(Settings()) if r.category == "duplicate" and r.enabled])
     started = time.perf_counter()
     linter.lint(Document("big.txt", text))
     assert time.perf_counter() - started < 20

@@ -1,1 +1,2 @@
-"""Duplicate text: normalised words, paragraph comparison and edited-copy alignment (no kinds)."""
+"""Duplicate text: normalised words, paragraph comparison, edited-copy alignment, and the lead index
+(MinHash signatures and the index file format); no kinds."""

@@ -16,8 +16,8 @@ from collections.abc import Sequence
 
 from rapidfuzz.distance import Indel
 
-from newslint.compiled_patterns import compiled
-from newslint.tokens import ALNUM_RUN, APOSTROPHES
+from newslint.core.compiled_patterns import compiled
+from newslint.core.tokens import ALNUM_RUN, APOSTROPHES
 
 # Apostrophes and primes vanish inside words ("it's" == "it’s" == "its"); every other
 # punctuation mark, quote or dash splits words ("well-known" == "well—known" == "well known").

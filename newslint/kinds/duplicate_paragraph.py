@@ -20,16 +20,16 @@ import regex
 from rapidfuzz.distance import Indel
 from rapidfuzz.process import extract
 
-from newslint.compiled_patterns import compiled
-from newslint.document import Document, Paragraph
+from newslint.core.compiled_patterns import compiled
+from newslint.core.document import Document, Paragraph
+from newslint.core.findings import Fix, Hit, RelatedSpan
+from newslint.core.kind import Kind
+from newslint.core.options import Option
+from newslint.core.patterns import MATCH_TIMEOUT, PatternTimeout, compile_pattern
 from newslint.duplicates.edit import MIN_SIMILARITY
 from newslint.duplicates.text import Comparable, EditPolicy, edited_copy, near_duplicate
 from newslint.duplicates.tokens import similarity
-from newslint.findings import Fix, Hit, RelatedSpan
-from newslint.kinds.base import Kind
 from newslint.offtopic.junk import Cues, trailing_block, vocabulary
-from newslint.options import Option
-from newslint.patterns import MATCH_TIMEOUT, PatternTimeout, compile_pattern
 
 #: a lead has at least this many words (a shorter first line is a byline or a crosshead)
 LEAD_WORDS = 5
@@ -202,6 +202,8 @@ class DuplicateParagraph(Kind):
         "threshold": Option(
             "float", 0.9, "lowest similarity (0-1) that counts as a copy", minimum=0.5, maximum=1.0
         ),
+        # A one-sentence summary an extractor repeats can be 8 or 9 words; repeated-paragraph at 8 reports
+        # nothing in 2,095 BBC articles, corpus/real, corpus/wire or the dev split that 10 did not.
         "min_words": Option("int", 8, "shortest paragraph (in words) to compare", minimum=1),
         "quote_share": Option(
             "float",

@@ -13,11 +13,11 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, ClassVar
 
-from newslint.document import Document, Paragraph
-from newslint.findings import Fix, Hit, RelatedSpan
-from newslint.kinds.base import Kind
+from newslint.core.document import Document, Paragraph
+from newslint.core.findings import Fix, Hit, RelatedSpan
+from newslint.core.kind import Kind
+from newslint.core.options import Option
 from newslint.offtopic.junk import CUE_LISTS, Cues, Line, trailing_block, vocabulary
-from newslint.options import Option
 
 QUOTE_CHARS = 60  # characters of the furniture line quoted in the message
 JUNK_WINDOW = 40  # as trailing-junk's `junk_window`: its block is left to it

@@ -25,9 +25,11 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, ClassVar
 
-from newslint.document import Document, Paragraph
-from newslint.findings import Fix, Hit, RelatedSpan
-from newslint.kinds.base import Kind
+from newslint.core.document import Document, Paragraph
+from newslint.core.findings import Fix, Hit, RelatedSpan
+from newslint.core.kind import Kind
+from newslint.core.options import Option
+from newslint.core.patterns import compile_pattern
 from newslint.offtopic.junk import CUE_LISTS, Cues, Line, trailing_block, vocabulary
 from newslint.offtopic.shapes import (
     DEFAULT_CUES,
@@ -44,8 +46,6 @@ from newslint.offtopic.shapes import (
     starts_like_sentence,
 )
 from newslint.offtopic.topic import Bag, names, word_stems
-from newslint.options import Option
-from newslint.patterns import compile_pattern
 
 
 @dataclass(frozen=True)

@@ -26,9 +26,9 @@ from pathlib import Path
 
 import regex
 
-from newslint.compiled_patterns import compiled
+from newslint.core.compiled_patterns import compiled
+from newslint.core.patterns import MATCH_TIMEOUT, PatternTimeout, compile_pattern
 from newslint.offtopic.shapes import is_headline_like, is_prose
-from newslint.patterns import MATCH_TIMEOUT, PatternTimeout, compile_pattern
 
 VOCABULARY = Path(__file__).resolve().parent / "boilerplate.json"
 CUE_LISTS = ("list_cues", "junk_cues", "junk_marks", "soft_cues", "keep_cues")
