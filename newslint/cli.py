@@ -251,7 +251,7 @@ def rules_list(
     if ctx.invoked_subcommand is not None:
         return
     from newslint.config import load_settings
-    from newslint.fix_info import short
+    from newslint.fix_info import short_wording
     from newslint.ruleset import all_rules as load_all
 
     try:
@@ -266,7 +266,7 @@ def rules_list(
         flag = ("" if r.enabled else " (off by default)") + (
             f" (replaces {r.replaces})" if r.replaces else ""
         )
-        row = f"{r.id:<{width}}  {r.kind:<{kw}}  {r.category:<10} {r.severity:<8} {short(r):<11}"
+        row = f"{r.id:<{width}}  {r.kind:<{kw}}  {r.category:<10} {r.severity:<8} {short_wording(r):<11}"
         typer.echo(f"{row} {r.summary}{flag}")
 
 

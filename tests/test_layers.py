@@ -68,7 +68,7 @@ LAYERS: dict[str, str] = {
     ),
     "kinds": "kinds",  # newslint.kinds and every module in it
     # engine: loading rules (which needs the kinds) and applying them to one document
-    **dict.fromkeys(["rules", "ruleset", "engine", "rule_examples", "fix_info"], "engine"),
+    **dict.fromkeys(["rules", "ruleset", "engine", "fix_info"], "engine"),
     # runner: many files, in-process or in a pool, with the result cache; the one lint path
     **dict.fromkeys(["runner", "result_cache", "lint", "dask_engine"], "runner"),
     # app: what the commands do with a run
@@ -78,6 +78,8 @@ LAYERS: dict[str, str] = {
             "html_report",
             "index_app",
             "explain",
+            "rule_examples",  # runs a rule's examples, fixes included (the fixer)
+            "rule_table",  # the README's rule table
             "reporters",
             "fixer",
             "spelling_vocab",

@@ -30,6 +30,7 @@ from typing import Any, ClassVar
 from newslint.date_mentions import VOCAB_OPTIONS, Mention, render
 from newslint.document import Document
 from newslint.findings import Fix, Hit, RelatedSpan
+from newslint.kinds.base import Fixes
 from newslint.kinds.date_base import DateKind
 from newslint.options import Option, OptionError
 
@@ -48,8 +49,7 @@ _DESCRIBE = {
 
 class DateConsistency(DateKind):
     name = "date-consistency"
-    can_fix = True
-    fixes = "safe"
+    fixes = Fixes.SAFE
     description = (
         "Dates with a day vote on form (day-month, month-day, ISO, numeric), ordinals and (for months "
         "longer than `abbreviable_length` letters) abbreviation.  The minority is flagged when one value "

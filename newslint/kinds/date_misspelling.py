@@ -22,6 +22,7 @@ from newslint.compiled_patterns import compiled
 from newslint.date_mentions import VOCAB_OPTIONS
 from newslint.document import Document, RegionSet
 from newslint.findings import Fix, Hit
+from newslint.kinds.base import Fixes
 from newslint.kinds.date_base import DateKind
 from newslint.options import Option
 from newslint.tokens import CAPITALISED_WORD
@@ -43,8 +44,7 @@ def _cue_words(words: list[str]) -> regex.Pattern[str]:
 
 class DateMisspelling(DateKind):
     name = "date-misspelling"
-    can_fix = True
-    fixes = "unsafe"
+    fixes = Fixes.UNSAFE
     description = (
         "Flags a capitalised word one or two edits from a month or weekday name (same first letter; one "
         "edit for names of five letters or fewer) that is not itself a common word (`max_zipf`), when a "

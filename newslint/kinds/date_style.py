@@ -18,6 +18,7 @@ from newslint import calendar
 from newslint.date_mentions import VOCAB_OPTIONS, Mention, render, resolve_vocab
 from newslint.document import Document
 from newslint.findings import Fix, Hit
+from newslint.kinds.base import Fixes
 from newslint.kinds.date_base import DateKind
 from newslint.options import Option, OptionError, named_settings
 
@@ -26,8 +27,7 @@ _PRESET_KEYS = {"order", "ordinals", "abbreviate"}
 
 class DateStyle(DateKind):
     name = "date-style"
-    can_fix = True
-    fixes = "safe"
+    fixes = Fixes.SAFE
     description = (
         "`style` names one of `presets` (or `any`, which flags nothing).  A preset has `order` (DM or MD), "
         "`ordinals` (allowed or not) and `abbreviate` (full month name -> its form beside a day, or the name "

@@ -13,7 +13,7 @@ from typing import Any, ClassVar
 from newslint import calendar
 from newslint.document import Document
 from newslint.findings import Fix, Hit
-from newslint.kinds.base import Kind
+from newslint.kinds.base import Fixes, Kind
 from newslint.options import Option, OptionError, named_settings
 from newslint.rule_model import Rule
 from newslint.structure import Dateline
@@ -24,8 +24,7 @@ _DASHES = ("-", "--", "–", "—")
 
 class DatelineForm(Kind):
     name = "dateline-form"
-    can_fix = True
-    fixes = "safe or unsafe"
+    fixes = Fixes.SOMETIMES
     scopes = ("dateline", "text")  # it reads only the dateline: `text` (the default) means the same
     description = (
         "Compares the lead's dateline with the house style named by `house_style` (one of "

@@ -21,7 +21,7 @@ from rapidfuzz.process import extract
 
 from newslint.document import Document, Paragraph
 from newslint.findings import Fix, Hit, RelatedSpan
-from newslint.kinds.base import Kind
+from newslint.kinds.base import Fixes, Kind
 from newslint.kinds.duplicate_edit import MIN_SIMILARITY, EditPolicy, edited_copy
 from newslint.kinds.duplicate_text import Comparable, near_duplicate, similarity
 from newslint.options import Option
@@ -91,7 +91,7 @@ class DuplicateParagraph(Kind):
     name = "duplicate-paragraph"
     # compares the body's paragraphs, whatever the scope: "text" and "body" both mean that
     scopes = ("text", "body")
-    can_fix = True
+    fixes = Fixes.UNSAFE
     description = (
         "Flags a body paragraph that repeats an earlier one verbatim, near-verbatim or lightly edited, on "
         "the later copy, with the first copy as related location and the similarity in the message.  "

@@ -17,7 +17,7 @@ from typing import Any, ClassVar
 
 from newslint.document import Document, Paragraph
 from newslint.findings import Fix, Hit, RelatedSpan
-from newslint.kinds.base import Kind
+from newslint.kinds.base import Fixes, Kind
 from newslint.kinds.offtopic_shapes import (
     DEFAULT_CUES,
     HEADLINE_WORDS,
@@ -83,7 +83,7 @@ def _is_source(doc: Document, para: Paragraph) -> bool:
 
 class OfftopicTail(Kind):
     name = "offtopic-tail"
-    can_fix = True
+    fixes = Fixes.UNSAFE
     description = (
         "Flags a trailing item that belongs to another story: at the end of the article, a block opened by "
         "a headline-like line (short, capitalised, no closing full stop), a cue line (the `cues` list: "
