@@ -11,12 +11,15 @@ import gc
 import os
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from newslint import __version__
 from newslint.errors import NewslintError
+
+if TYPE_CHECKING:
+    from newslint.rule_model import Rule
 
 app = typer.Typer(
     name="newslint",
@@ -246,16 +249,29 @@ def rules_list(
     ctx: typer.Context,
     config: Annotated[Path | None, typer.Option(help="Config file (default: discovered upward).")] = None,
     all_rules: Annotated[bool, typer.Option("--all", help="Include rules that are off by default.")] = False,
+    output_format: Annotated[
+        str, typer.Option("--format", help="text (default), or markdown: every rule as a table.")
+    ] = "text",
+    write: Annotated[
+        Path | None,
+        typer.Option(help="With --format markdown: write the table between the rule table markers of FILE."),
+    ] = None,
 ) -> None:
-    """List the rules: id, kind, category, severity, summary."""
+    """List the rules: id, kind, category, severity, fix, summary."""
     if ctx.invoked_subcommand is not None:
         return
     from newslint.config import load_settings
     from newslint.fix_info import short_wording
     from newslint.ruleset import all_rules as load_all
 
+    if output_format not in ("text", "markdown") or (write is not None and output_format != "markdown"):
+        sys.stderr.write("newslint: --format is text or markdown; --write needs --format markdown\n")
+        raise typer.Exit(2)
     try:
         rules = load_all(load_settings(config, Path.cwd()))
+        if output_format == "markdown":
+            _rule_table(rules, write)
+            return
     except NewslintError as exc:
         raise _fail(exc) from None
     shown = [r for r in rules if r.enabled or all_rules]
@@ -268,6 +284,24 @@ def rules_list(
         )
         row = f"{r.id:<{width}}  {r.kind:<{kw}}  {r.category:<10} {r.severity:<8} {short_wording(r):<11}"
         typer.echo(f"{row} {r.summary}{flag}")
+
+
+def _rule_table(rules: "list[Rule]", write: Path | None) -> None:
+    """Print the Markdown rule table, or put it between the markers of ``write``."""
+    from newslint.rule_table import markdown_table, with_table
+
+    table = markdown_table(rules)
+    if write is None:
+        typer.echo(table, nl=False)
+        return
+    try:
+        old = write.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise NewslintError(f"cannot read: {exc}", str(write)) from None
+    new = with_table(old, table, str(write))
+    if new != old:
+        write.write_text(new, encoding="utf-8")
+    typer.echo(f"{write}: rule table {'updated' if new != old else 'already current'} ({len(rules)} rules)")
 
 
 @rules_app.command("test")
