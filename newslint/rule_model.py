@@ -53,7 +53,7 @@ class Example:
     #: empty: flagged anywhere
     lines: tuple[int, ...] = ()
     options: Mapping[str, Any] = field(default_factory=dict)  # rule options for this example only
-    column: int | None = None  # bad examples: the column of the (one) finding
+    column: int | None = None  # bad examples: the column of a finding on the first of ``lines``
     message: str | None = None  # bad examples: a fragment of a finding's message
     fixed: str | None = None  # the text after the safe fixes
     unsafe_fixed: str | None = None  # the text after the safe and unsafe fixes

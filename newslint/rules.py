@@ -68,8 +68,8 @@ def _example(path: str, value: list[Any], i: int, item: Mapping[str, Any]) -> Ex
     if not all(isinstance(n, int) and not isinstance(n, bool) for n in lines):
         raise RuleError("example line must be an integer or a list of integers", path, where)
     column = item.get("column")
-    if column is not None and (not isinstance(column, int) or len(lines) != 1):
-        raise RuleError("example column must be an integer, with one line", path, where)
+    if column is not None and (not isinstance(column, int) or isinstance(column, bool) or not lines):
+        raise RuleError("example column must be an integer, with a line", path, where)
     for key in ("message", "fixed", "unsafe_fixed"):
         if item.get(key) is not None and not isinstance(item[key], str):
             raise RuleError(f"example {key} must be a string", path, where)
