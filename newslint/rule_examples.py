@@ -58,11 +58,6 @@ def example_findings(linter: Linter, rule: Rule, text: str) -> list[Finding]:
     return sorted((f for f in findings if f.rule == rule.id and f.path == last), key=Finding.sort_key)
 
 
-def example_lines(linter: Linter, rule: Rule, text: str) -> list[int]:
-    """Lines the rule flags in the example (on the last file, for multi-file examples)."""
-    return [f.line for f in example_findings(linter, rule, text)]
-
-
 def fixed_text(linter: Linter, rule: Rule, text: str, unsafe: bool) -> str:
     """The example's text after ``--fix`` (``unsafe``: with ``--unsafe-fixes``), as the fixer
     applies them, pass by pass."""
@@ -115,7 +110,7 @@ def _fix_problems(linter: Linter, rule: Rule, example: Example) -> list[str]:
 
 
 def _declaration_problem(rule: Rule, example: Example) -> str | None:
-    """Why the example contradicts the fixes the rule's kind declares, if it does."""
+    """Why the example contradicts the fixes the rule declares, if it does."""
     declared = rule.fixes
     shows_safe = example.fixed is not None
     shows_unsafe = example.unsafe_fixed is not None and example.unsafe_fixed != example.fixed
