@@ -15,16 +15,11 @@ WORDING = {
 }
 
 
-def fixes(rule: Rule) -> Fixes:
-    """The fixes the rule offers: its kind's declaration, or less where the rule file says."""
-    return rule.fixes
-
-
 def short_wording(rule: Rule) -> str:
     """ "safe", "unsafe", "safe/unsafe" or "no fix"."""
-    return WORDING[fixes(rule)][0]
+    return WORDING[rule.fixes][0]
 
 
 def fix_wording(rule: Rule) -> str:
     """The sentence ``newslint explain`` ends with, e.g. "fix: safe (applied by --fix)"."""
-    return WORDING[fixes(rule)][1]
+    return WORDING[rule.fixes][1]

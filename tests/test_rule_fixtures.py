@@ -6,9 +6,8 @@ from __future__ import annotations
 import pytest
 
 from newslint.engine import Linter
-from newslint.fix_info import fixes
-from newslint.kinds import Fixes
 from newslint.rule_examples import check_example
+from newslint.rule_model import Fixes
 from newslint.rules import Example, Rule, builtin_rules_dir, load_rules
 
 RULES = load_rules([builtin_rules_dir()])
@@ -59,5 +58,5 @@ def _shown(example: Example) -> set[str]:
 @pytest.mark.parametrize("rule", RULES, ids=[r.id for r in RULES])
 def test_a_fixable_rule_shows_its_fix(rule: Rule) -> None:
     shown = set().union(*(_shown(e) for e in rule.bad))
-    missing = _SHOWN[fixes(rule)] - shown
-    assert not missing, f"{rule.source}: it declares {fixes(rule).value} fixes; no bad example has {missing}"
+    missing = _SHOWN[rule.fixes] - shown
+    assert not missing, f"{rule.source}: it declares {rule.fixes.value} fixes; no bad example has {missing}"
