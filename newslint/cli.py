@@ -16,10 +16,10 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from newslint import __version__
-from newslint.errors import NewslintError
+from newslint.core.errors import NewslintError
 
 if TYPE_CHECKING:
-    from newslint.rule_model import Rule
+    from newslint.core.rule_model import Rule
 
 app = typer.Typer(
     name="newslint",
@@ -158,8 +158,8 @@ def check(
     ] = None,
 ) -> None:
     """Lint files and folders of news copy, and archives of articles as records."""
-    from newslint.pipeline import CheckOptions, run_check
-    from newslint.records import RecordFields
+    from newslint.app.pipeline import CheckOptions, run_check
+    from newslint.sources.records import RecordFields
 
     try:
         chosen, style = output_choice(format, output_format)
@@ -235,7 +235,7 @@ def output_choice(format: str | None, output_format: str | None) -> tuple[str, s
 @app.command()
 def clean() -> None:
     """Remove the result caches (.newslint_cache/) in this folder and below."""
-    from newslint.result_cache import clean as remove
+    from newslint.run.result_cache import clean as remove
 
     removed = remove(Path.cwd())
     for folder in removed:
@@ -260,9 +260,9 @@ def rules_list(
     """List the rules: id, kind, category, severity, fix, summary."""
     if ctx.invoked_subcommand is not None:
         return
-    from newslint.config import load_settings
-    from newslint.fix_info import short_wording
-    from newslint.ruleset import all_rules as load_all
+    from newslint.config.config import load_settings
+    from newslint.engine.fix_info import short_wording
+    from newslint.engine.ruleset import all_rules as load_all
 
     if output_format not in ("text", "markdown") or (write is not None and output_format != "markdown"):
         sys.stderr.write("newslint: --format is text or markdown; --write needs --format markdown\n")
@@ -288,7 +288,7 @@ def rules_list(
 
 def _rule_table(rules: "list[Rule]", write: Path | None) -> None:
     """Print the Markdown rule table, or put it between the markers of ``write``."""
-    from newslint.rule_table import markdown_table, with_table
+    from newslint.app.rule_table import markdown_table, with_table
 
     table = markdown_table(rules)
     if write is None:
@@ -310,9 +310,9 @@ def rules_test(
     config: Annotated[Path | None, typer.Option(help="Config file (default: discovered upward).")] = None,
 ) -> None:
     """Run every rule's own bad and good examples; exit 1 if any fails."""
-    from newslint.config import load_settings
-    from newslint.rule_examples import check_all
-    from newslint.ruleset import all_rules as load_all
+    from newslint.app.rule_examples import check_all
+    from newslint.config.config import load_settings
+    from newslint.engine.ruleset import all_rules as load_all
 
     try:
         rules = load_all(load_settings(config, Path.cwd()), list(paths or []))
@@ -332,9 +332,9 @@ def explain(
     config: Annotated[Path | None, typer.Option(help="Config file (default: discovered upward).")] = None,
 ) -> None:
     """Explain a rule: what it flags, why, options, a bad and a good example."""
-    from newslint.config import load_settings
-    from newslint.explain import explain_rule
-    from newslint.ruleset import all_rules as load_all
+    from newslint.app.explain import explain_rule
+    from newslint.config.config import load_settings
+    from newslint.engine.ruleset import all_rules as load_all
 
     try:
         rules = {r.id: r for r in load_all(load_settings(config, Path.cwd()))}
@@ -359,8 +359,8 @@ def index_build(
     id_field: Annotated[str | None, typer.Option(help="Archives: the record id field.")] = None,
 ) -> None:
     """Index the leads of an archive; then `newslint check --against FILE NEW/` finds repeated leads."""
-    from newslint.index_app import build_command
-    from newslint.records import RecordFields
+    from newslint.app.index_app import build_command
+    from newslint.sources.records import RecordFields
 
     try:
         fields = RecordFields(text_field, title_field, id_field)
@@ -391,9 +391,9 @@ def report(
     id_field: Annotated[str | None, typer.Option(help="Archives: the record id field.")] = None,
 ) -> None:
     """Write a self-contained HTML report of a folder's findings (exit 0 once written)."""
-    from newslint.html_report import run_report
-    from newslint.pipeline import CheckOptions
-    from newslint.records import RecordFields
+    from newslint.app.html_report import run_report
+    from newslint.app.pipeline import CheckOptions
+    from newslint.sources.records import RecordFields
 
     options = CheckOptions(
         paths=paths,

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from newslint.rules import builtin_rules_dir, load_rules
+from newslint.engine.rules import builtin_rules_dir, load_rules
 
 
 def fixture_articles() -> dict[str, str]:

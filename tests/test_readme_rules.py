@@ -8,8 +8,8 @@ from pathlib import Path
 
 from helpers import REPO, run_newslint
 
-from newslint.rule_table import BEGIN, COMMAND, END, markdown_table, table_in
-from newslint.rules import builtin_rules_dir, load_rules
+from newslint.app.rule_table import BEGIN, COMMAND, END, markdown_table, table_in
+from newslint.engine.rules import builtin_rules_dir, load_rules
 
 
 def test_the_readme_rule_table_is_the_rules_table() -> None:

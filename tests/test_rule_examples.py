@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from shared import write_rule
 
-from newslint.errors import RuleError
-from newslint.rule_examples import check_all
-from newslint.rule_model import Fixes
-from newslint.rules import load_rules
+from newslint.app.rule_examples import check_all
+from newslint.core.errors import RuleError
+from newslint.core.rule_model import Fixes
+from newslint.engine.rules import load_rules
 
 COULD_OF = """\
 id: house-could-of

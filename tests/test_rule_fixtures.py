@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from newslint.engine import Linter
-from newslint.rule_examples import check_example
-from newslint.rule_model import Fixes
-from newslint.rules import Example, Rule, builtin_rules_dir, load_rules
+from newslint.app.rule_examples import check_example
+from newslint.core.rule_model import Fixes
+from newslint.engine.engine import DocumentLinter
+from newslint.engine.rules import Example, Rule, builtin_rules_dir, load_rules
 
 RULES = load_rules([builtin_rules_dir()])
 EXAMPLES = [
@@ -24,12 +24,12 @@ def _id(rule: Rule, example: Example, bad: bool) -> str:
     return f"{rule.id}-{'bad' if bad else 'good'}{group.index(example) + 1}"
 
 
-_LINTERS: dict[str, Linter] = {}
+_LINTERS: dict[str, DocumentLinter] = {}
 
 
 @pytest.mark.parametrize(("rule", "example", "bad"), EXAMPLES, ids=[_id(*e) for e in EXAMPLES])
 def test_rule_example(rule: Rule, example: Example, bad: bool) -> None:
-    linter = _LINTERS.get(rule.id) or _LINTERS.setdefault(rule.id, Linter([rule]))
+    linter = _LINTERS.get(rule.id) or _LINTERS.setdefault(rule.id, DocumentLinter([rule]))
     problems = check_example(rule, example, bad, linter)
     assert not problems, f"{rule.source}:\n" + "\n".join(problems)
 
