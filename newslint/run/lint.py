@@ -40,6 +40,7 @@ class LintRun:
     stdin: tuple[bytes, str] | None = None  # (bytes, name reported)
     groups: dict[str, str] = field(default_factory=dict)  # rule id -> group
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, why) met in folders, not linted
+    warnings: list[str] = field(default_factory=list)  # a folder with nothing to lint, an empty file
 
 
 def lint_paths(
@@ -72,7 +73,15 @@ def lint_paths(
     files, unreadable folders) are errors of the result; what the walk skipped is in ``skipped``.
     """
     chosen = list(rules) if rules is not None else resolve_rules(settings, list(ignore))
-    found = find_files(list(paths), settings.include, settings.exclude, word_lists(chosen))
+    found = find_files(
+        list(paths),
+        settings.include,
+        settings.exclude,
+        word_lists(chosen),
+        force_exclude=settings.force_exclude,
+        root=str(settings.root),
+        respect_gitignore=settings.respect_gitignore,
+    )
     files = found.files
     stdin = (read_stdin(), stdin_name) if read_stdin is not None and "-" in files else None
     store = ResultCache(settings.root, run_key(chosen, settings.encoding)) if cache else None
@@ -109,7 +118,7 @@ def lint_paths(
     result.errors = sorted([*result.errors, *found.errors], key=lambda e: e.path)
     groups = {r.id: r.group for r in chosen}
     result.findings = filter_per_file(result.findings, settings, groups)
-    return LintRun(result, chosen, files, stdin, groups, found.skipped)
+    return LintRun(result, chosen, files, stdin, groups, found.skipped, found.warnings)
 
 
 def word_lists(rules: Sequence[Rule]) -> set[str]:
