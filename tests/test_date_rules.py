@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from newslint.core.document import Document
@@ -47,7 +45,7 @@ def test_unknown_vocabulary_is_an_option_error() -> None:
 def test_calendar_offers_what_other_modules_need() -> None:
     """Sentence splitting, topic stopwords and (later) the spelling rule read the one vocabulary."""
     from newslint.core import calendar
-    from newslint.topic import STOPWORDS
+    from newslint.offtopic.topic import STOPWORDS
 
     assert calendar.calendar_names() >= {"january", "september", "monday", "sunday"}
     assert len(calendar.calendar_names()) == 19
@@ -145,8 +143,3 @@ def test_misspelled_month_is_reported_once_as_date() -> None:
     findings = linter.lint(Document("t.txt", "Head\n\nKim met Putin on Wednesday (Septemeber 13).\n"))
     got = [(f.rule, f.line, f.suggestions) for f in findings]
     assert got == [("date-misspelled-month", 3, ("September",))]
-
-
-def test_fixture_files_exist() -> None:
-    names = {p.name for p in (Path(__file__).parent / "fixtures").glob("dates-*.txt")}
-    assert {"dates-format-mix.txt", "dates-misspelled.txt", "dates-calendar.txt", "dates-style.txt"} <= names

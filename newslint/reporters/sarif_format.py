@@ -24,11 +24,15 @@ FINGERPRINT_KEY = "newslintContent/v1"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
 
+def _absolute(posix: str) -> bool:
+    return posix.startswith("/") or (len(posix) > 2 and posix[0].isalpha() and posix[1:3] == ":/")
+
+
 def uri(path: str) -> str:
     """A relative URI reference for a reported path (absolute paths become file: URIs)."""
     posix = path.replace("\\", "/")
-    if posix.startswith("/"):
-        return "file://" + quote(posix)
+    if _absolute(posix):
+        return "file://" + quote(posix if posix.startswith("/") else "/" + posix)
     return quote(posix.removeprefix("./"))
 
 
@@ -66,6 +70,10 @@ def _stub_descriptor(finding: Finding) -> dict[str, Any]:
 
 
 def _artifact(path: str) -> dict[str, str]:
+    """A relative path is relative to ``%SRCROOT%``; an absolute one is a whole ``file://`` URI
+    and has no base (SARIF 2.1.0 §3.4.4: a ``uriBaseId`` goes only with a relative reference)."""
+    if _absolute(path.replace("\\", "/")):
+        return {"uri": uri(path)}
     return {"uri": uri(path), "uriBaseId": "%SRCROOT%"}
 
 

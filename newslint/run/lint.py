@@ -38,6 +38,7 @@ class LintRun:
     stdin: tuple[bytes, str] | None = None  # (bytes, name reported)
     groups: dict[str, str] = field(default_factory=dict)  # rule id -> group
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, why) met in folders, not linted
+    warnings: list[str] = field(default_factory=list)  # a folder with nothing to lint, an empty file
 
 
 def lint_paths(
@@ -59,7 +60,15 @@ def lint_paths(
     """
     how = run_settings or RunSettings(encoding=settings.encoding)
     chosen = list(rules) if rules is not None else resolve_rules(settings, list(ignore))
-    found = find_files(list(paths), settings.include, settings.exclude, word_lists(chosen))
+    found = find_files(
+        list(paths),
+        settings.include,
+        settings.exclude,
+        word_lists(chosen),
+        force_exclude=settings.force_exclude,
+        root=str(settings.root),
+        respect_gitignore=settings.respect_gitignore,
+    )
     files = found.files
     stdin = (read_stdin(), stdin_name) if read_stdin is not None and "-" in files else None
     groups = {r.id: r.group for r in chosen}
@@ -77,7 +86,7 @@ def lint_paths(
         linted = run(files, chosen, how, stdin=stdin, cache=store)
         result = finish_run(linted, compare=how.compare, errors=found.errors, keep=keep)
     compiled_patterns.save()  # the patterns this run compiled, for the next one
-    return LintRun(result, chosen, files, stdin, groups, found.skipped)
+    return LintRun(result, chosen, files, stdin, groups, found.skipped, found.warnings)
 
 
 def word_lists(rules: Sequence[Rule]) -> set[str]:
