@@ -21,7 +21,6 @@ from newslint.engine.rules import Rule
 from newslint.engine.ruleset import resolve_rules
 from newslint.run.results import Linted, finish_run
 from newslint.run.runner import lint_records
-from newslint.run.settings import RunSettings
 from newslint.sources.records import Record, RecordError, RecordFields, records_of
 
 __all__ = ["Linter", "lint_text"]
@@ -86,7 +85,7 @@ class Linter:
         for item in items:
             if isinstance(item, RecordError):
                 raise ValueError(f"record {item.id}: {item.message}")
-        result = lint_records(self.engine, path, items, RunSettings(fields=fields))
+        result = lint_records(self.engine, path, items)
         return finish_run(Linted([result], self.engine), keep=self._kept).findings
 
     def _kept(self, findings: list[Finding]) -> list[Finding]:

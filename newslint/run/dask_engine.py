@@ -22,7 +22,7 @@ from newslint.core.errors import NewslintError
 from newslint.duplicates.minhash import band_keys, pairs_in_bucket
 from newslint.engine.engine import DocumentLinter
 from newslint.engine.rules import Rule
-from newslint.run.results import FileResult, Linted
+from newslint.run.results import FileResult, Linted, merged
 from newslint.run.runner import is_corpus_rule, lint_one, lint_records
 from newslint.run.settings import RunSettings
 from newslint.sources.partitions import Part, count_part, numbered, part_records, plan
@@ -78,21 +78,6 @@ def parts_of(client: Any, files: Sequence[str], stdin: tuple[bytes, str] | None)
     if stdin is not None and "-" in files:
         parts.append(Part("stdin", stdin[1], data=stdin[0]))
     return parts
-
-
-def merged(results: Sequence[FileResult]) -> list[FileResult]:
-    """One result a file: an archive's partitions joined again."""
-    by_path: dict[str, FileResult] = {}
-    for r in results:
-        seen = by_path.get(r.path)
-        if seen is None:
-            by_path[r.path] = r
-            continue
-        seen.findings.extend(r.findings)
-        seen.records.extend(r.records)
-        seen.record_errors.extend(r.record_errors)
-        seen.error = seen.error or r.error
-    return list(by_path.values())
 
 
 def client_for(scheduler: str | None, workers: int | None = None) -> Any:

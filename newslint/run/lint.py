@@ -76,15 +76,16 @@ def lint_paths(
     def keep(findings: list[Finding]) -> list[Finding]:
         return filter_per_file(findings, settings, groups)
 
-    if how.engine == "dask":
-        from newslint.run.dask_engine import run_dask
-
-        with run_dask(files, chosen, how, stdin=stdin) as linted:
-            result = finish_run(linted, compare=how.compare, errors=found.errors, keep=keep)
-    else:
-        store = ResultCache(settings.root, run_key(chosen, how.encoding)) if how.cache else None
+    local = how.engine == "local"  # the result cache is the local engine's
+    store = ResultCache(settings.root, run_key(chosen, how.encoding)) if how.cache and local else None
+    if local:
         linted = run(files, chosen, how, stdin=stdin, cache=store)
         result = finish_run(linted, compare=how.compare, errors=found.errors, keep=keep)
+    else:
+        from newslint.run.dask_engine import run_dask
+
+        with run_dask(files, chosen, how, stdin=stdin) as linted:  # the cluster joins the bands
+            result = finish_run(linted, compare=how.compare, errors=found.errors, keep=keep)
     compiled_patterns.save()  # the patterns this run compiled, for the next one
     return LintRun(result, chosen, files, stdin, groups, found.skipped, found.warnings)
 

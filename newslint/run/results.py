@@ -84,6 +84,22 @@ def finish_run(
     return RunResult(findings, all_errors, len(results), linted.timings, kept, snippets(findings, lines))
 
 
+def merged(results: Sequence[FileResult]) -> list[FileResult]:
+    """One result a path: the results of an archive's parts (byte ranges, row groups, linted
+    apart) joined again; other results as they are."""
+    by_path: dict[str, FileResult] = {}
+    for r in results:
+        seen = by_path.get(r.path)
+        if seen is None:
+            by_path[r.path] = r
+            continue
+        seen.findings.extend(r.findings)
+        seen.records.extend(r.records)
+        seen.record_errors.extend(r.record_errors)
+        seen.error = seen.error or r.error
+    return list(by_path.values())
+
+
 #: where a record's cross-file key came from: (archive path, record id, record number)
 Origin = tuple[str, str, int]
 

@@ -249,7 +249,8 @@ def _store(results: Iterable[FileResult], cache: ResultCache) -> None:
 def _from_cache(
     work: list[Work], cache: ResultCache, settings: RunSettings, linter: DocumentLinter | None
 ) -> tuple[list[FileResult], list[Work]]:
-    """Results of the files the cache knows in their present state; the files left to lint.
+    """Results of the files the cache knows in their present state (or cannot read now); the
+    files left to lint.
 
     Only a file the cache has an entry for is read here (once, bounded by ``max_bytes``): a hit's
     bytes give its corpus summaries and source lines, a changed file's go on to be linted.
@@ -262,7 +263,7 @@ def _from_cache(
             continue
         data = read_bytes(path, settings.max_bytes)
         if isinstance(data, FileError):
-            left.append((path, None))  # linting it reports why
+            hits.append(FileResult(path, error=data))  # as linting it would report it
             continue
         findings = cache.get(path, data)
         if findings is None:
