@@ -160,3 +160,23 @@ def test_formats_are_what_a_path_holds_and_each_gives_documents(tmp_path: Path) 
     [text] = documents_of("story.txt", b"Headline\n\nBody.\n", display="<stdin>", max_bytes=1000)
     assert isinstance(text, SourceDocument) and text.document.path == "<stdin>"
     assert text.data == b"Headline\n\nBody.\n" and text.source_lines() == ("Headline", "", "Body.", "")
+
+
+def test_an_archive_on_standard_input_is_read_from_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # no feed.jsonl here: the records come from standard input
+    feed = json.dumps({"text": "Talks\n\nThe the talks went on."}) + "\n"
+    args = [
+        "check",
+        "--no-cache",
+        "--no-progress",
+        "--select",
+        "repeated-word",
+        "-",
+        "--stdin-filename",
+        "feed.jsonl",
+    ]
+    result = CliRunner().invoke(app, args, input=feed)
+    assert result.stdout.startswith("feed.jsonl#1:3:5: warning [repeated-word]")
+    assert "cannot read" not in result.stderr
