@@ -180,7 +180,9 @@ def run(
         cached, work = _from_cache(work, cache, settings, linter)
         results.extend(cached)
     if not work and stdin is None:
-        return Linted(results, linter, timings)
+        if cache is not None:
+            _store([], cache)
+        return Linted(results, linter, dict(linter.timings) if linter is not None else {})
     linter = linter or DocumentLinter(rules)
     if stdin is not None and "-" in paths:
         # never cached: standard input has no path to keep its findings under
