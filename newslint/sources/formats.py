@@ -59,7 +59,7 @@ class SourceDocument:
         if self.record is not None:
             number, rid = self.record.number, self.record.id
             return [dataclasses.replace(f, record=rid, record_number=number, fix=None) for f in findings]
-        if self.xml_lines:
+        if self.xml_raw is not None:
             return [self._moved(f) for f in findings]
         return list(findings)
 
@@ -72,6 +72,8 @@ class SourceDocument:
         )
 
     def _xml_position(self, line: int, column: int) -> tuple[int, int]:
+        if not self.xml_lines:  # an article with no text: nothing to move
+            return line, column
         source_line, source_column = self.xml_lines[min(line, len(self.xml_lines)) - 1]
         return source_line, source_column + column - 1
 
