@@ -37,19 +37,7 @@ LAYERS: dict[str, str] = {
             "cache",
             "rule_cache",
             "rule_model",
-            "spelling_lexicon",
-            "word_tables",  # sorted word tables searched in place (the lexicon's storage)
-            "spelling_lists",
-            "spelling_candidates",
-            "spelling_hunspell",
-            "spelling_morphology",
-            "spelling_names",
-            "spelling_verdict",  # spelling: the verdict on a word
-            "spelling_evidence",  # spelling: the evidence of the article
-            "spelling_forms",  # spelling: the forms worth a closer look
-            "spelling_text",  # spelling: plain text helpers the parts share
-            "spelling_context",  # spelling: the bigram cue of the words around a slip
-            "spelling_ranking",  # spelling: the order of a flagged word's suggestions
+            "spelling",  # the spelling package: lexicon, word tables, verdicts, evidence, forms
             "yamlload",
             "suppression",
             "baseline",  # the engine fingerprints findings with it; it imports only the core
@@ -80,7 +68,6 @@ LAYERS: dict[str, str] = {
             "explain",
             "reporters",
             "fixer",
-            "spelling_vocab",
             "lead_index",
             "api",  # the Python API: Linter, lint_text
             "dask",  # dataframes and bags of texts on a Dask cluster

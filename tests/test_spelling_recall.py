@@ -6,8 +6,8 @@ from newslint.config import Settings
 from newslint.document import Document
 from newslint.engine import Linter
 from newslint.ruleset import all_rules
-from newslint.spelling_lexicon import Lexicon
-from newslint.spelling_morphology import rare_doubling
+from newslint.spelling.lexicon import Lexicon
+from newslint.spelling.morphology import rare_doubling
 
 
 def flagged(text: str) -> dict[str, tuple[str, ...]]:

@@ -13,8 +13,8 @@ recurs in the article, or sits mid-sentence beside other capitalised words, is t
 Verdicts are memoised per process, so the common case is a couple of dict lookups per word.
 
 This module keeps the kind (options, scopes, the check loop); its jobs live beside it (issue 18):
-which forms to look at in ``newslint.spelling_forms``, the article's evidence in
-``newslint.spelling_evidence``, and the verdict on a word in ``newslint.spelling_verdict``.
+which forms to look at in ``newslint.spelling.forms``, the article's evidence in
+``newslint.spelling.evidence``, and the verdict on a word in ``newslint.spelling.verdict``.
 """
 
 from __future__ import annotations
@@ -29,12 +29,27 @@ from newslint.document import SCOPES, Document
 from newslint.findings import Fix, Hit, RelatedSpan
 from newslint.kinds.base import Kind
 from newslint.options import Option
-from newslint.spelling_evidence import _CALENDAR, _NAME, _near_calendar
-from newslint.spelling_forms import _CHUNK_MEMO_LIMIT, SpellingForms, _not_prose, _rhymes, _scare_quoted
-from newslint.spelling_names import inconsistent_names
-from newslint.spelling_ranking import neighbours, rank_corrections
-from newslint.spelling_text import _occurrences, _stem
-from newslint.spelling_verdict import Verdict
+from newslint.spelling import (
+    CALENDAR,
+    CHUNK_MEMO_LIMIT,
+    NAME_MARGIN,
+    ArticleEvidence,
+    EditLimits,
+    FormFinder,
+    Margins,
+    Verdict,
+    Verdicts,
+    inconsistent_names,
+    load_bigrams,
+    near_calendar,
+    neighbours,
+    not_prose,
+    occurrences,
+    rank_corrections,
+    rhymes,
+    scare_quoted,
+    stem,
+)
 from newslint.tokens import match_case
 
 _MARK = regex.compile(r"\p{M}")  # combining marks: tokens of the lowercased text would split there
@@ -42,7 +57,7 @@ _SIC = regex.compile(r"\s*[\[(]sic[\])]", regex.IGNORECASE)
 _NAME_SLIP_MAX_ZIPF = 1.5  # a capitalised form the web knows better than this is a name of its own
 
 
-class Spelling(SpellingForms, Kind):
+class Spelling(Kind):
     name = "spelling"
     scopes = SCOPES  # looks only inside doc.regions(rule.scope)
     overlap = "yields"  # a date rule or an agreeing rule on the same word reports it instead
@@ -118,43 +133,40 @@ class Spelling(SpellingForms, Kind):
 
     def __init__(self, rule: Any) -> None:
         super().__init__(rule)
-        from newslint.spelling_lexicon import Lexicon
-        from newslint.spelling_lists import load_accept, load_reject, resolve
+        from newslint.spelling import Lexicon, load_accept, load_reject, resolve
 
         bases = [Path(rule.source).parent] if getattr(rule, "source", "") else []
         opts = self.options
-        self.lexicon = Lexicon.load()
         files = [resolve(n, bases) for n in (*opts["wordlists"], *opts["accept_files"])]
-        self.accept = load_accept(files, opts["accept"])
-        self.reject = load_reject([resolve(n, bases) for n in opts["reject_files"]], opts["reject"])
-        self.locale: str = opts["locale"]
-        self.min_length: int = opts["min_length"]
-        self.common: float = opts["common"]
-        self.margins: tuple[float, float, float, float] = (
-            opts["margin"],
-            opts["margin_capitalised"],
-            opts["margin_name"],
-            opts["margin_evidence"],
+        reject = load_reject([resolve(n, bases) for n in opts["reject_files"]], opts["reject"])
+        self.verdicts = Verdicts(
+            Lexicon.load(),
+            load_accept(files, opts["accept"]),
+            reject,
+            locale=opts["locale"],
+            common=opts["common"],
+            max_edits=opts["max_edits"],
         )
-        self.max_edits: int = opts["max_edits"]
+        self.lexicon = self.verdicts.lexicon
+        self.accept = self.verdicts.accept
+        self.margins = Margins(
+            lowercase=opts["margin"],
+            capitalised=opts["margin_capitalised"],
+            name=opts["margin_name"],
+            evidence=opts["margin_evidence"],
+        )
+        self.limits = EditLimits(
+            most=opts["max_edits"], short=opts["max_edits_short"], capitalised=opts["max_edits_capitalised"]
+        )
+        self.forms = FormFinder(self.verdicts, opts["min_length"])
         self.check_names: bool = opts["names"]
-        self.max_edits_capitalised: int = opts["max_edits_capitalised"]
-        self.max_edits_short: int = opts["max_edits_short"]
-        self._memo: dict[tuple[str, int], Verdict | None] = {}
         self._unknown_names: dict[str, bool] = {}
         self._no_name_slip: set[str] = set()  # lowercased tokens that cannot be a name slip
-        # Whether every dictionary word is fine as written: not when some are rejected, or with
-        # locale en-GB (color, center are flagged then).
-        self._dictionary_is_plain = not self.reject and self.locale == "en"
-        self._fine: dict[str, bool] = {}
-        self._plain: set[str] = set()  # surface forms that never need checking
-        self._plain_chunks: set[str] = set()  # whitespace-delimited chunks holding only plain forms
-        self._plain_tokens: set[str] = set()  # lowercased tokens all of whose forms are plain
-        self._odd_tokens: dict[str, tuple[str, ...]] = {}  # the others, and their odd forms
 
     def check(self, doc: Document) -> Iterator[Hit]:
         flagged: set[int] = set()
-        for hit in self._misspellings(doc):
+        evidence = ArticleEvidence(self.verdicts, self.margins, self.limits, doc)
+        for hit in self._misspellings(doc, evidence):
             flagged.add(hit.start)
             yield hit
         if self.check_names and self._may_hold_name_slips(doc):
@@ -168,11 +180,11 @@ class Spelling(SpellingForms, Kind):
         so most articles skip the name check's pass over the text."""
         known = self._no_name_slip
         for token in doc.lowered_vocabulary - known:
-            stem = _stem(token)
-            if len(stem) >= 5 and stem.isalpha() and self._unknown_name(stem):
+            base = stem(token)
+            if len(base) >= 5 and base.isalpha() and self._unknown_name(base):
                 return True
             known.add(token)
-        if len(known) > _CHUNK_MEMO_LIMIT:
+        if len(known) > CHUNK_MEMO_LIMIT:
             known.clear()
         return False
 
@@ -180,7 +192,7 @@ class Spelling(SpellingForms, Kind):
         """A capitalised form no dictionary lists and the web hardly knows (for the name check)."""
         unknown = self._unknown_names.get(word)
         if unknown is None:
-            lw = _stem(word).lower()
+            lw = stem(word).lower()
             lex = self.lexicon
             unknown = not (
                 lw in lex.words
@@ -188,7 +200,7 @@ class Spelling(SpellingForms, Kind):
                 or word in self.accept
                 or lex.freq(lw) >= _NAME_SLIP_MAX_ZIPF
             )
-            if len(self._unknown_names) > _CHUNK_MEMO_LIMIT:
+            if len(self._unknown_names) > CHUNK_MEMO_LIMIT:
                 self._unknown_names.clear()
             self._unknown_names[word] = unknown
         return unknown
@@ -202,7 +214,7 @@ class Spelling(SpellingForms, Kind):
             ws, we = slip.start, slip.end
             if not any(start <= ws and we <= end for start, end in regions):
                 continue
-            if _not_prose(text, ws, we) or _SIC.match(text, we) or _scare_quoted(text, ws, we):
+            if not_prose(text, ws, we) or _SIC.match(text, we) or scare_quoted(text, ws, we):
                 continue
             yield Hit(
                 ws,
@@ -213,18 +225,18 @@ class Spelling(SpellingForms, Kind):
                 fix=Fix(ws, we, slip.majority, safe=False),
             )
 
-    def _misspellings(self, doc: Document) -> Iterator[Hit]:
+    def _misspellings(self, doc: Document, evidence: ArticleEvidence) -> Iterator[Hit]:
         text = doc.text
         lower: str | None = None
         whole = self.rule.scope == "text" and (text.isascii() or not _MARK.search(text))
         for start, end in doc.regions(self.rule.scope):
             if whole:
-                odd = self._odd_forms_of(doc.lowered_vocabulary)
+                odd = self.forms.odd_forms_of(doc.lowered_vocabulary)
             else:
-                odd = self._odd_forms(text[start:end] if start or end != len(text) else text)
+                odd = self.forms.odd_forms(text[start:end] if start or end != len(text) else text)
             if not odd:
                 continue
-            for ws, word in sorted(self._single_uses(text, start, end, odd)):
+            for ws, word in sorted(self.forms.single_uses(text, start, end, odd, evidence.repeated_slip)):
                 we = ws + len(word)
                 if (we + 1 < len(text) and text[we] in ".@-_/\\" and text[we + 1].isalnum()) or (
                     ws > 1 and text[ws - 1] in ".@_/\\" and text[ws - 2].isalnum()
@@ -232,20 +244,20 @@ class Spelling(SpellingForms, Kind):
                     continue  # part of U.S., a domain, a path or a dotted name
                 if text[we : we + 1] == "&" or text[ws - 1 : ws] in ("&", "#", ";"):
                     continue  # an HTML entity around it (clich&#233;)
-                norm = _stem(word)
+                norm = stem(word)
                 we = ws + len(norm)
                 lw = norm.lower()
-                if _not_prose(text, ws, we) or _SIC.match(text, we) or _scare_quoted(text, ws, we):
+                if not_prose(text, ws, we) or _SIC.match(text, we) or scare_quoted(text, ws, we):
                     continue
                 if self.accept.phrases and self.accept.in_phrase(text, ws, we):
                     continue  # joie de vivre: a word of a listed phrase, in it
-                if lw == norm and _rhymes(text, ws, we, self.lexicon.words):
+                if lw == norm and rhymes(text, ws, we, self.lexicon.words):
                     continue  # "naming, shaming and faming": wordplay
                 if lw.endswith("in") and text[we : we + 1] in ("'", "’"):
                     continue  # nothin': the g left out on purpose, and marked
-                forced = self._forced(lw)
+                forced = self.verdicts.forced(lw)
                 margin = 0.0
-                proper = self._lowercased_name(norm)
+                proper = evidence.lowercased_name(norm)
                 if proper:
                     if not _in_compound(text, ws, we):
                         yield Hit(
@@ -259,28 +271,33 @@ class Spelling(SpellingForms, Kind):
                 if not forced:
                     if lower is None:
                         lower = text.lower()
-                    if _occurrences(lower, lw) > 1 and not self._repeated_slip(norm):
+                    if occurrences(lower, lw) > 1 and not evidence.repeated_slip(norm):
                         continue  # used twice: a name or a term of the story, not a slip
-                    margin = self._position_margin(text, ws, we, norm, doc)
-                    if margin >= _NAME and not (_near_calendar(lw) or self._unheard_of(norm)):
+                    margin = evidence.position_margin(ws, we, norm)
+                    if margin >= NAME_MARGIN and not (near_calendar(lw) or evidence.unheard_of(norm)):
                         continue
                 # Taha, Randt (names), hoc, auf: two edits from The, And, his, and; Wensday stays.
                 # Only words that may use the far corrections pay for searching them.
-                limit = self.max_edits if forced else self._max_edits_for(norm)
-                verdict = self.verdict(lw, self.max_edits if _near_calendar(lw) else limit)
+                most = self.limits.most
+                limit = most if forced else evidence.max_edits_for(norm)
+                verdict = self.verdicts.verdict(lw, most if near_calendar(lw) else limit)
                 if verdict is None:
                     continue
-                if not forced and not (verdict.suggestions and verdict.suggestions[0] in _CALENDAR):
+                if not forced and not (verdict.suggestions and verdict.suggestions[0] in CALENDAR):
                     verdict = verdict.within(limit)
                     if verdict is None:
                         continue
                 hyphenated = _in_compound(text, ws, we)
-                if not forced and hyphenated and self._compound_fine(text, ws, we):
+                if not forced and hyphenated and evidence.compound_fine(ws, we):
                     continue
-                if not forced and verdict.shape and self._shape_unlikely(norm, margin, verdict, hyphenated):
+                if (
+                    not forced
+                    and verdict.shape
+                    and evidence.shape_unlikely(norm, margin, verdict, hyphenated)
+                ):
                     continue
-                needed = self._needed(norm, margin, verdict, text, hyphenated)
-                if not forced and verdict.gap < needed + self._attested_extra(lw, verdict):
+                needed = evidence.needed(norm, margin, verdict, hyphenated)
+                if not forced and verdict.gap < needed + evidence.attested_extra(lw, verdict):
                     continue
                 ordered = self._ordered(norm, verdict, doc, ws, we)
                 suggestions = tuple(match_case(s, norm) for s in ordered[:3])
@@ -290,19 +307,17 @@ class Spelling(SpellingForms, Kind):
                     we,
                     {"match": text[ws:we], "suggestion": top or "?"},
                     suggestions=suggestions,
-                    fix=self._fix(ws, we, norm, verdict, top, forced),
+                    fix=self.verdicts.fix(ws, we, norm, verdict, top, forced),
                 )
 
     def _ordered(self, word: str, verdict: Verdict, doc: Document, ws: int, we: int) -> tuple[str, ...]:
         """The flagged word's corrections, best first: by the channel, the article and the words
-        either side (``newslint.spelling_ranking``)."""
-        pool = self.corrections(word.lower(), verdict)
+        either side (``newslint.spelling.ranking``)."""
+        pool = self.verdicts.corrections(word.lower(), verdict)
         if len(pool) < 2:
             return verdict.suggestions
-        from newslint import spelling_context
-
         context = neighbours(doc.text, ws, we)
-        bigrams = spelling_context.load()
+        bigrams = load_bigrams()
         return rank_corrections(pool, doc.lowered_vocabulary, self.lexicon, context, bigrams, word)
 
 

@@ -2,7 +2,7 @@
 
 Three sources, combined once per process:
 
-* the Hunspell en_GB and en_US dictionaries, affixes expanded (see ``spelling_hunspell``): the
+* the Hunspell en_GB and en_US dictionaries, affixes expanded (see ``spelling.hunspell``): the
   curated "is this a word" test, and the names they list;
 * pyspellchecker's English list (MIT): American spellings for ``locale``, and a word the web and
   this list know but no dictionary does is judged with a larger margin (it also holds misspellings);
@@ -33,7 +33,14 @@ from pathlib import Path
 from typing import TypeVar
 
 from newslint.cache import MISSING, cache_dir, fits, read_cached, write_cached
-from newslint.word_tables import MIN_SEARCHES, SEARCHES_PER_WORD, WordSet, WordValues, pack, pack_mapping
+from newslint.spelling.word_tables import (
+    MIN_SEARCHES,
+    SEARCHES_PER_WORD,
+    WordSet,
+    WordValues,
+    pack,
+    pack_mapping,
+)
 
 T = TypeVar("T")
 
@@ -110,7 +117,7 @@ def _version(package: str) -> str:
 
 def _hunspell_stamp() -> str:
     """An identity of the Hunspell dictionaries found: their paths and sizes."""
-    from newslint.spelling_hunspell import dictionary_files
+    from newslint.spelling.hunspell import dictionary_files
 
     stamp = 0
     for aff, dic in dictionary_files():
@@ -181,7 +188,7 @@ def _tiers() -> tuple[dict[str, float], frozenset[str], str, bytes, frozenset[st
     """(common words' Zipf, pyspellchecker's words, the rare words sorted and joined, their Zipf x
     100, the Hunspell dictionaries' lowercase words that pyspellchecker lacks, pyspellchecker's
     words that they lack, their names lowercased, sorted and joined)."""
-    from newslint.spelling_hunspell import build_forms
+    from newslint.spelling.hunspell import build_forms
 
     zipf, us = _build()
     dictionary = frozenset(us)
