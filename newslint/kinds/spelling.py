@@ -54,6 +54,8 @@ from newslint.tokens import match_case
 
 _MARK = regex.compile(r"\p{M}")  # combining marks: tokens of the lowercased text would split there
 _SIC = regex.compile(r"\s*[\[(]sic[\])]", regex.IGNORECASE)
+_WEIGHED_MIN = 200  # words weighed against their corrections in any article ...
+_CHARS_PER_WEIGHED = 200  # ... and one more per this many characters of a longer one
 _NAME_SLIP_MAX_ZIPF = 1.5  # a capitalised form the web knows better than this is a name of its own
 
 
@@ -229,6 +231,10 @@ class Spelling(Kind):
         text = doc.text
         lower: str | None = None
         whole = self.rule.scope == "text" and (text.isascii() or not _MARK.search(text))
+        # Words weighed against their corrections (the costly step, about a millisecond each):
+        # prose has a handful; a text with more than this is a list or a dump, and the rest of it
+        # is left unweighed so the time stays linear in its size.
+        budget = max(_WEIGHED_MIN, len(text) // _CHARS_PER_WEIGHED)
         for start, end in doc.regions(self.rule.scope):
             if whole:
                 odd = self.forms.odd_forms_of(doc.lowered_vocabulary)
@@ -276,6 +282,9 @@ class Spelling(Kind):
                     margin = evidence.position_margin(ws, we, norm)
                     if margin >= NAME_MARGIN and not (near_calendar(lw) or evidence.unheard_of(norm)):
                         continue
+                budget -= 1
+                if budget < 0:
+                    return
                 # Taha, Randt (names), hoc, auf: two edits from The, And, his, and; Wensday stays.
                 # Only words that may use the far corrections pay for searching them.
                 most = self.limits.most

@@ -31,6 +31,9 @@ _NEARBY_WORDS = regex.compile(r"\p{L}+")
 _RHYME_REACH = 30  # characters either side
 _MAX_WORD_LETTERS = 40  # a longer run of letters is no word (a pasted hash, a URL slug): skipped
 _RHYME_MIN_LETTERS = 5  # a shorter word rhymes with too much by chance to count as wordplay
+_FIND_EACH_MAX = 64  # more odd forms than this are found in one scan of the text, not one find each
+# a maximal run of word characters (as ``_is_word_char``: letters, digits, apostrophes)
+_WORD_RUN = regex.compile(r"[\p{L}\p{N}'’]+")
 
 
 class FormFinder:
@@ -142,8 +145,20 @@ class FormFinder:
 
 
 def _find_words(text: str, start: int, end: int, words: set[str]) -> dict[str, list[int]]:
-    """The offsets of each whole-word occurrence of the given words in ``text[start:end]``."""
-    found: dict[str, list[int]] = {}
+    """The offsets of each whole-word occurrence of the given words in ``text[start:end]``.
+
+    A few words are found with ``str.find`` each (fast in C); many (a word list, a dump of
+    tokens) with one scan of the runs of word characters, so the time stays linear in the text.
+    """
+    if len(words) > _FIND_EACH_MAX:
+        found: dict[str, list[int]] = {}
+        for m in _WORD_RUN.finditer(text, start, end):
+            i, j = m.span()
+            whole = (i == 0 or not _is_word_char(text[i - 1])) and (j >= len(text) or not _is_word_char(text[j]))
+            if whole and m.group() in words:
+                found.setdefault(m.group(), []).append(i)
+        return found
+    found = {}
     for word in words:
         i = text.find(word, start, end)
         while i >= 0:
