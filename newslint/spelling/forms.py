@@ -154,8 +154,9 @@ def _find_words(text: str, start: int, end: int, words: set[str]) -> dict[str, l
         found: dict[str, list[int]] = {}
         for m in _WORD_RUN.finditer(text, start, end):
             i, j = m.span()
-            whole = (i == 0 or not _is_word_char(text[i - 1])) and (j >= len(text) or not _is_word_char(text[j]))
-            if whole and m.group() in words:
+            before = i > 0 and _is_word_char(text[i - 1])
+            after = j < len(text) and _is_word_char(text[j])
+            if not before and not after and m.group() in words:
                 found.setdefault(m.group(), []).append(i)
         return found
     found = {}
