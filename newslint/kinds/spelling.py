@@ -39,7 +39,9 @@ from newslint.spelling import (
     Margins,
     Verdict,
     Verdicts,
+    headline_slips,
     inconsistent_names,
+    letter_for_digit,
     load_bigrams,
     near_calendar,
     neighbours,
@@ -48,10 +50,12 @@ from newslint.spelling import (
     rank_corrections,
     rhymes,
     scare_quoted,
+    set_in_capitals,
     stem,
 )
 from newslint.tokens import match_case
 
+_LETTERS = regex.compile(r"\p{L}+")
 _MARK = regex.compile(r"\p{M}")  # combining marks: tokens of the lowercased text would split there
 _SIC = regex.compile(r"\s*[\[(]sic[\])]", regex.IGNORECASE)
 _WEIGHED_MIN = 200  # words weighed against their corrections in any article ...
@@ -174,7 +178,49 @@ class Spelling(Kind):
         if self.check_names and self._may_hold_name_slips(doc):
             for hit in self._name_slips(doc):
                 if hit.start not in flagged:
+                    flagged.add(hit.start)
                     yield hit
+        for hit in (*self._headline_slips(doc), *self._digit_slips(doc)):
+            if hit.start not in flagged:
+                yield hit
+
+    def _in_scope(self, doc: Document, ws: int, we: int) -> bool:
+        return any(start <= ws and we <= end for start, end in doc.regions(self.rule.scope))
+
+    def _headline_slips(self, doc: Document) -> Iterator[Hit]:
+        """The words of a headline set in capitals, checked as words (``newslint.spelling.headline``)."""
+        head = doc.headline
+        text = doc.text
+        if head is None or not set_in_capitals(text[head.start : head.end]):
+            return
+        body = frozenset(_LETTERS.findall(doc.lowered_text, head.end))
+        for slip in headline_slips(text, head.start, head.end, body, self.verdicts):
+            ws, we = slip.start, slip.end
+            if not self._in_scope(doc, ws, we) or not_prose(text, ws, we):
+                continue
+            right = slip.suggestion.upper()
+            yield Hit(
+                ws,
+                we,
+                {"match": text[ws:we], "suggestion": right},
+                suggestions=(right,),
+                fix=Fix(ws, we, right, safe=False),
+            )
+
+    def _digit_slips(self, doc: Document) -> Iterator[Hit]:
+        """A letter typed for a digit in a year (l982, 2o15)."""
+        text = doc.text
+        for slip in letter_for_digit(text):
+            ws, we = slip.start, slip.end
+            if not self._in_scope(doc, ws, we) or not_prose(text, ws, we):
+                continue
+            yield Hit(
+                ws,
+                we,
+                {"match": text[ws:we], "suggestion": slip.number},
+                suggestions=(slip.number,),
+                fix=Fix(ws, we, slip.number, safe=False),
+            )
 
     def _may_hold_name_slips(self, doc: Document) -> bool:
         """Whether the document has a word of five letters or more that no dictionary lists and

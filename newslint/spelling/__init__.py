@@ -24,9 +24,11 @@ from newslint.spelling.evidence import (
     near_calendar,
 )
 from newslint.spelling.forms import CHUNK_MEMO_LIMIT, FormFinder, not_prose, rhymes, scare_quoted
+from newslint.spelling.headline import headline_slips, set_in_capitals
 from newslint.spelling.lexicon import Lexicon
 from newslint.spelling.lists import WordList, load_accept, load_reject, resolve
 from newslint.spelling.names import inconsistent_names
+from newslint.spelling.numbers import letter_for_digit
 from newslint.spelling.ranking import neighbours, rank_corrections
 from newslint.spelling.text import occurrences, stem
 from newslint.spelling.verdict import Verdict, Verdicts
@@ -43,7 +45,9 @@ __all__ = [
     "Verdict",
     "Verdicts",
     "WordList",
+    "headline_slips",
     "inconsistent_names",
+    "letter_for_digit",
     "load_accept",
     "load_bigrams",
     "load_reject",
@@ -55,5 +59,6 @@ __all__ = [
     "resolve",
     "rhymes",
     "scare_quoted",
+    "set_in_capitals",
     "stem",
 ]

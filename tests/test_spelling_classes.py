@@ -1,0 +1,54 @@
+"""Recall classes of issue 24, on invented copy: headline words set in capitals, a letter typed
+for a digit in a year, capitalised common words, and the valid words beside each."""
+
+from __future__ import annotations
+
+from newslint.config import Settings
+from newslint.document import Document
+from newslint.engine import Linter
+from newslint.ruleset import all_rules
+from newslint.spelling import letter_for_digit, set_in_capitals
+
+
+def flagged(text: str) -> dict[str, tuple[str, ...]]:
+    rules = [r for r in all_rules(Settings()) if r.id == "spelling"]
+    return {f.flagged: f.suggestions for f in Linter(rules).lint(Document("t.txt", text))}
+
+
+def test_a_headline_set_in_capitals_has_its_words_checked() -> None:
+    text = (
+        "FARM PRESSUE GROWS AFTER GRAIN SPINNOFF\n\n"
+        "Chicago, March 3 - A planned spinoff of the grain unit drew farm groups to the capital.\n"
+    )
+    found = flagged(text)
+    assert found["PRESSUE"][0] == "PRESSURE"
+    assert found["SPINNOFF"][0] == "SPINOFF"
+
+
+def test_two_words_of_the_body_run_together_in_a_capitals_headline() -> None:
+    text = "TAX RECEIPTSRISE IN MAY\n\nTreasury receipts rise as wages grow, officials said.\n"
+    assert flagged(text)["RECEIPTSRISE"][0] == "RECEIPTS RISE"
+
+
+def test_tickers_acronyms_and_names_in_a_capitals_headline_stay_quiet() -> None:
+    text = (
+        "QUENTRAX <QTX> BUYS NORVELLIA STAKE, OPEC WATCHES\n\n"
+        "Quentrax Corp said it bought a stake in Norvellia, a small oil trader, as OPEC met.\n"
+    )
+    assert flagged(text) == {}
+
+
+def test_capitals_in_an_ordinary_headline_are_acronyms() -> None:
+    assert not set_in_capitals("Trade talks with the WTO and NAFTA partners resume")
+    assert set_in_capitals("TRADE TALKS RESUME IN GENEVA")
+
+
+def test_a_letter_typed_for_a_digit_in_a_year() -> None:
+    text = "Report\n\nThe mill opened in l982 and closed in 2o15, long after 1990.\n"
+    found = flagged(text)
+    assert found["l982"] == ("1982",)
+    assert found["2o15"] == ("2015",)
+
+
+def test_codes_and_words_with_digits_are_not_years() -> None:
+    assert list(letter_for_digit("Room lOOl, flight BA2o15x, code 2O, the 1990s, 3rd, B2B, 2015.")) == []
