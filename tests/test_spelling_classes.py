@@ -52,3 +52,18 @@ def test_a_letter_typed_for_a_digit_in_a_year() -> None:
 
 def test_codes_and_words_with_digits_are_not_years() -> None:
     assert list(letter_for_digit("Room lOOl, flight BA2o15x, code 2O, the 1990s, 3rd, B2B, 2015.")) == []
+
+
+def test_capitalised_common_words_with_a_letter_dropped_doubled_or_held() -> None:
+    text = (
+        "Deals\n\nShe runs Mergers and Aquisitions at the lender, and the Finance Commmittee "
+        "backed her on Friday.\n"
+    )
+    found = flagged(text)
+    assert found["Aquisitions"][0] == "Acquisitions"
+    assert found["Commmittee"][0] == "Committee"
+
+
+def test_a_capitalised_name_a_letter_from_a_word_stays_a_name() -> None:
+    text = "Deals\n\nThe bank hired Mark Lievin and Anna Gotting from a rival in Zurich last week.\n"
+    assert flagged(text) == {}

@@ -18,6 +18,7 @@ from newslint.calendar import calendar_names
 from newslint.document import Document
 from newslint.spelling.morphology import (
     agent_noun,
+    collapse_triples,
     misplaced_apostrophe,
     prefixed,
 )
@@ -63,6 +64,8 @@ _SHORT_WORD_MAX_LETTERS = 4  # a word this short takes max_edits_short (hoc, auf
 _LONG_WORD_MIN_LETTERS = 7  # a word this long, in no list, may be two slips from its correction
 _UNLISTED_MIN_LETTERS = 5  # an unlisted word this long one slip from a word: a slip (recieve)
 _UNHEARD_OF_MIN_LETTERS = 5  # a shorter capitalised form the web lacks is an abbreviation or a name
+_COMMON_SLIP_MIN_LETTERS = 7  # a capitalised slip of a common word flagged anywhere is this long ...
+_COMMON_SLIP_MIN_ZIPF = 3.5  # ... and its correction at least this common
 _LOWERCASED_NAME_MIN_LETTERS = 5  # a shorter lowercased name is often a foreign word (des, van)
 
 
@@ -232,6 +235,8 @@ class ArticleEvidence:
         and hardly any web page has the word as written (recieve, Hollwood)."""
         top = verdict.suggestions[0] if verdict.suggestions else ""
         lw = word.lower()
+        if word[0].isupper() and not hyphenated and self.common_word_slip(word, verdict):
+            return min(margin, self.margins.lowercase)  # Aquisitions, Commmittee: a word, not a name
         if (
             word[0].isupper()
             and margin == self.margins.name
@@ -306,6 +311,22 @@ class ArticleEvidence:
             )  # Britian, Bangaldesh: two letters swapped
         return margin
 
+    def common_word_slip(self, word: str, verdict: Verdict) -> bool:
+        """A capitalised word no web page writes, long, and a common lowercase word (no name) with
+        a letter left out, doubled or held, or two swapped (Aquisitions, Commmittee): a slip
+        wherever it stands.  Names one letter from a word are changes of a letter or additions
+        (Gotting, Lievin), and the web knows most names that newswires print."""
+        lw = word.lower()
+        lex = self.lexicon
+        if len(lw) < _COMMON_SLIP_MIN_LETTERS or lex.freq(lw) > 0 or not verdict.suggestions:
+            return False
+        top = verdict.suggestions[0]
+        if " " in top or top not in lex.words or top in lex.names or lex.freq(top) < _COMMON_SLIP_MIN_ZIPF:
+            return False
+        if verdict.shape:
+            return len(verdict.suggestions) == 1 and collapse_triples(lw) == top
+        return verdict.distance == 1 and (dropped_or_swapped(lw, top) or _doubled(lw, top))
+
     def _well_known_name(self, top: str, word: str) -> bool:
         """Whether the correction of a capitalised word among names is well known: a name the
         dictionaries list and the web writes often (less often for a long one: a long name one
@@ -347,6 +368,13 @@ class ArticleEvidence:
         ):
             return 0.0
         return _ATTESTED_EXTRA
+
+
+def _doubled(word: str, other: str) -> bool:
+    """``other`` with one of its letters written twice (Commitee, Committtee)."""
+    return len(word) == len(other) + 1 and any(
+        word[i] == word[i - 1] and word[:i] + word[i + 1 :] == other for i in range(1, len(word))
+    )
 
 
 def _known_floor(word: str) -> float:
