@@ -67,3 +67,14 @@ def test_capitalised_common_words_with_a_letter_dropped_doubled_or_held() -> Non
 def test_a_capitalised_name_a_letter_from_a_word_stays_a_name() -> None:
     text = "Deals\n\nThe bank hired Mark Lievin and Anna Gotting from a rival in Zurich last week.\n"
     assert flagged(text) == {}
+
+
+def test_a_common_pair_with_a_function_word_written_as_one() -> None:
+    found = flagged("Talk\n\nThey spent alot on it, upto a point, and aswell on ads.\n")
+    assert found["alot"] == ("a lot",)
+    assert found["upto"] == ("up to",)
+    assert found["aswell"] == ("as well",)
+
+
+def test_closed_compounds_the_dictionaries_list_stay_quiet() -> None:
+    assert flagged("Talk\n\nThe setup and login of the website took a while; the takeover went online.\n") == {}

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from newslint.findings import Fix
 from newslint.spelling.morphology import (
+    FUNCTION_WORDS,
     adverb_slip,
     collapse_triples,
     derived,
@@ -55,6 +56,10 @@ _PLURAL_STEM_MIN_LETTERS = 6  # a plural the lists lack is vouched for only from
 _PLURAL_STEM_MIN_ZIPF = 2.5  # ... and at least this common on the web
 _SUGGESTION_POOL = 10  # corrections the suggestion is chosen from (the verdict weighs the best five)
 _RUN_TOGETHER_SLIP_SLACK = 1.0  # a one-slip word nearly as common as the rarer part: a slip (atfer)
+_COMMON_PAIR_COMMONER = 2.0  # two words written this much more often apart (Zipf) than joined: alot
+_COMMON_PAIR_MIN_ZIPF = 5.4  # ... a pair this common (a lot 6.9, in spite 5.5; a count 4.6) ...
+_COMMON_PAIR_OVER_SLIP = 2.2  # ... and this much likelier than a one-slip word (alow: allow 1.8)
+_ZIPF_OFFSET = 9.0  # Zipf is log10 of the uses per billion words
 
 
 class Verdict:
@@ -246,6 +251,9 @@ class Verdicts:
             if fixed in lex.words and (len(fixed) >= _HELD_KEY_MIN or common):
                 return Verdict(_SHAPE_GAP, (fixed,), shape=True)  # folllowing, noteboook, willl
             return _HELD  # hisss, Booo, pleeease: held for effect
+        pair = self._common_pair(lw)
+        if pair:
+            return Verdict(_SHAPE_GAP, (pair,), shape=True)  # alot, upto, infact: "a lot" far likelier
         if lex.freq(lw) < _RUN_TOGETHER_MAX_ZIPF:
             split = run_together(lw, lex.words, lex.freq)
             if split:
@@ -258,6 +266,35 @@ class Verdicts:
                     return Verdict(_SHAPE_GAP, tuple(c.word for c in near), shape=True)
                 if not slip:
                     return Verdict(_SHAPE_GAP, (split,), shape=True)
+        return None
+
+    def _common_pair(self, lw: str) -> str | None:
+        """Two words with a function word among them that English writes far more often apart
+        than joined (a lot / alot, up to / upto, as well / aswell): the space lost, though the web
+        writes the joined form too.  Counts from the bigram model, as Zipf values."""
+        from newslint.spelling import context as spelling_context
+
+        model = spelling_context.load()
+        if model is None:
+            return None
+        words, joined = self.lexicon.words, self.lexicon.freq(lw)
+        for i in range(1, len(lw)):
+            head, tail = lw[:i], lw[i:]
+            if (
+                not (head in FUNCTION_WORDS or tail in FUNCTION_WORDS)
+                or head not in words
+                or tail not in words
+            ):
+                continue
+            count = model.pairs.get(f"{head} {tail}")
+            if count is None:
+                continue
+            pair = count - model.total + _ZIPF_OFFSET
+            if pair < _COMMON_PAIR_MIN_ZIPF or pair - joined < _COMMON_PAIR_COMMONER:
+                continue
+            # adress, befor: a slip of one word (address, before) likelier than two words joined
+            slip = max((c.score for c in self.index.candidates(lw, 1)), default=0.0)
+            return f"{head} {tail}" if pair - slip >= _COMMON_PAIR_OVER_SLIP else None
         return None
 
     @staticmethod
