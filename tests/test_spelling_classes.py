@@ -77,4 +77,36 @@ def test_a_common_pair_with_a_function_word_written_as_one() -> None:
 
 
 def test_closed_compounds_the_dictionaries_list_stay_quiet() -> None:
-    assert flagged("Talk\n\nThe setup and login of the website took a while; the takeover went online.\n") == {}
+    text = "Talk\n\nThe setup and login of the website took a while; the takeover went online.\n"
+    assert flagged(text) == {}
+
+
+def _name_findings(text: str) -> list[tuple[str, int, str]]:
+    rules = [r for r in all_rules(Settings()) if r.id == "spelling"]
+    doc = Document("t.txt", text)
+    found = Linter(rules).lint(doc)
+    return [(f.flagged, f.line, f.related[0].line if f.related else 0) for f in found]
+
+
+def test_a_name_written_a_few_times_against_many_is_the_minority_each_time() -> None:
+    lines = ["Camp report", ""]
+    lines += ["Aid reached the Tarvelk camp on day one."] * 6
+    lines += ["Families left Tarvlek at dawn.", "", "Officials said Tarvlek was calm."]
+    found = _name_findings("\n".join(lines) + "\n")
+    assert [(w, r) for w, _line, r in found] == [("Tarvlek", 3), ("Tarvlek", 3)]
+
+
+def test_a_known_name_once_after_the_same_word_as_the_majority() -> None:
+    text = (
+        "Budget talks\n\nPresident Reagan met aides on Monday. President Reagan spoke later.\n\n"
+        "Aides said President Regan would sign. President Reagan did so on Friday.\n"
+    )
+    assert [(w, r) for w, _line, r in _name_findings(text)] == [("Regan", 3)]
+
+
+def test_two_people_with_near_names_after_different_words_stay_quiet() -> None:
+    text = (
+        "Match report\n\nCoach Allen praised the side. Coach Allen said more later, and Coach Allen "
+        "smiled.\n\nThe striker, Tom Allan, scored twice.\n"
+    )
+    assert _name_findings(text) == []

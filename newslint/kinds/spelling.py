@@ -167,7 +167,6 @@ class Spelling(Kind):
         self.forms = FormFinder(self.verdicts, opts["min_length"])
         self.check_names: bool = opts["names"]
         self._unknown_names: dict[str, bool] = {}
-        self._no_name_slip: set[str] = set()  # lowercased tokens that cannot be a name slip
 
     def check(self, doc: Document) -> Iterator[Hit]:
         flagged: set[int] = set()
@@ -175,7 +174,7 @@ class Spelling(Kind):
         for hit in self._misspellings(doc, evidence):
             flagged.add(hit.start)
             yield hit
-        if self.check_names and self._may_hold_name_slips(doc):
+        if self.check_names:
             for hit in self._name_slips(doc):
                 if hit.start not in flagged:
                     flagged.add(hit.start)
@@ -221,20 +220,6 @@ class Spelling(Kind):
                 suggestions=(slip.number,),
                 fix=Fix(ws, we, slip.number, safe=False),
             )
-
-    def _may_hold_name_slips(self, doc: Document) -> bool:
-        """Whether the document has a word of five letters or more that no dictionary lists and
-        the web hardly knows (what a name slip must be): one set difference over its vocabulary,
-        so most articles skip the name check's pass over the text."""
-        known = self._no_name_slip
-        for token in doc.lowered_vocabulary - known:
-            base = stem(token)
-            if len(base) >= 5 and base.isalpha() and self._unknown_name(base):
-                return True
-            known.add(token)
-        if len(known) > CHUNK_MEMO_LIMIT:
-            known.clear()
-        return False
 
     def _unknown_name(self, word: str) -> bool:
         """A capitalised form no dictionary lists and the web hardly knows (for the name check)."""
