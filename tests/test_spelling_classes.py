@@ -110,3 +110,14 @@ def test_two_people_with_near_names_after_different_words_stay_quiet() -> None:
         "smiled.\n\nThe striker, Tom Allan, scored twice.\n"
     )
     assert _name_findings(text) == []
+
+
+def test_a_british_list_form_the_web_hardly_writes_is_judged_by_the_channel() -> None:
+    found = flagged("Stores\n\nStaff found gas cannisters in a wholescale search of the depot.\n")
+    assert found["cannisters"][0] == "canisters"
+    assert found["wholescale"][0] == "wholesale"
+
+
+def test_listed_words_in_a_coined_compound_and_rare_listed_nouns_stay_quiet() -> None:
+    text = "Tennis\n\nShe beat two clay-courters, and critics decried the raunch of the video.\n"
+    assert flagged(text) == {}

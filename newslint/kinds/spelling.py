@@ -328,8 +328,8 @@ class Spelling(Kind):
                     if verdict is None:
                         continue
                 hyphenated = _in_compound(text, ws, we)
-                if not forced and hyphenated and evidence.compound_fine(ws, we):
-                    continue
+                if not forced and hyphenated and (lw in self.lexicon.words or evidence.compound_fine(ws, we)):
+                    continue  # clay-courters: a listed word in a coined compound
                 if (
                     not forced
                     and verdict.shape

@@ -59,7 +59,11 @@ _RUN_TOGETHER_SLIP_SLACK = 1.0  # a one-slip word nearly as common as the rarer 
 _COMMON_PAIR_COMMONER = 2.0  # two words written this much more often apart (Zipf) than joined: alot
 _COMMON_PAIR_MIN_ZIPF = 5.4  # ... a pair this common (a lot 6.9, in spite 5.5; a count 4.6) ...
 _COMMON_PAIR_OVER_SLIP = 2.2  # ... and this much likelier than a one-slip word (alow: allow 1.8)
-_ZIPF_OFFSET = 9.0  # Zipf is log10 of the uses per billion words
+_ZIPF_OFFSET = 9.0
+_WEAKLY_LISTED_MAX_ZIPF = 2.0  # a word only the British list has, rarer than this on the web ...
+_WEAKLY_LISTED_UNHEARD_ZIPF = 1.0  # ... (rarer than this unless the slip is a doubled letter) ...
+_WEAKLY_LISTED_COMMONER = 1.4  # ... one slip from a word both lists have, this much commoner
+_WEAKLY_LISTED_MIN_LETTERS = 6  # ... and this long, is not vouched for (cannisters, wholescale)
 
 
 class Verdict:
@@ -177,10 +181,40 @@ class Verdicts:
         )
 
     def rarely_doubled(self, lw: str) -> bool:
-        """A dictionary word only the British list has, with a consonant doubled where writers
-        hardly ever double it (targetted): not vouched for, the channel judges it."""
+        """A dictionary word only the British list has that writers hardly use as it stands: a
+        consonant doubled where writers hardly ever double it (targetted), or a form the web
+        hardly writes one slip from a word both lists have and the web writes far more often
+        (cannisters, wholescale).  Not vouched for: the channel judges it."""
         lex = self.lexicon
-        return lw not in lex.us_words and rare_doubling(lw, lex.words, lex.freq) is not None
+        if lw in lex.us_words:
+            return False
+        if rare_doubling(lw, lex.words, lex.freq) is not None:
+            return True
+        freq = lex.freq(lw)
+        if freq >= _WEAKLY_LISTED_MAX_ZIPF or len(lw) < _WEAKLY_LISTED_MIN_LETTERS:
+            return False
+        if lex.british_variant_known(lw):
+            return False  # a British spelling of an American word (the locale decides)
+        # a letter left out or added inside the word: not its first letter (bourses, courses),
+        # its ending (automations, automation: the affix rules' plural of a mass noun), nor a
+        # letter changed (courters, counters: a word of its own).  A doubled letter is the slip
+        # people make (cannisters) and may be commoner; any other only on hardly a web page.
+        for c in self.index.candidates(lw, 1):
+            inside = (
+                abs(len(c.word) - len(lw)) == 1
+                and c.word[0] == lw[0]
+                and c.word[-2:] == lw[-2:]
+                and c.word in lex.us_words
+            )
+            if not inside:
+                continue
+            doubled = len(lw) == len(c.word) + 1 and any(
+                lw[i] == lw[i - 1] and lw[:i] + lw[i + 1 :] == c.word for i in range(1, len(lw))
+            )
+            unheard = freq < _WEAKLY_LISTED_UNHEARD_ZIPF
+            if (doubled or unheard) and c.zipf - freq >= _WEAKLY_LISTED_COMMONER:
+                return True
+        return False
 
     def attested(self, lw: str) -> bool:
         """Not in a curated dictionary, but common on the web or in pyspellchecker's list: a word
