@@ -121,3 +121,15 @@ def test_a_british_list_form_the_web_hardly_writes_is_judged_by_the_channel() ->
 def test_listed_words_in_a_coined_compound_and_rare_listed_nouns_stay_quiet() -> None:
     text = "Tennis\n\nShe beat two clay-courters, and critics decried the raunch of the video.\n"
     assert flagged(text) == {}
+
+
+def test_a_long_famous_name_misspelled_among_names() -> None:
+    text = "Cars\n\nShe drove a Volkswagon Golf to Minneopolis City Hall on Monday.\n"
+    found = flagged(text)
+    assert found["Volkswagon"][0] == "Volkswagen"
+    assert found["Minneopolis"][0] == "Minneapolis"
+
+
+def test_short_names_a_slip_from_famous_ones_are_names() -> None:
+    text = "Politics\n\nRobert Peston asked Patrik Berg and Anna Herold about Walliams on Monday.\n"
+    assert flagged(text) == {}

@@ -311,7 +311,8 @@ class Spelling(Kind):
                     if occurrences(lower, lw) > 1 and not evidence.repeated_slip(norm):
                         continue  # used twice: a name or a term of the story, not a slip
                     margin = evidence.position_margin(ws, we, norm)
-                    if margin >= NAME_MARGIN and not (near_calendar(lw) or evidence.unheard_of(norm)):
+                    rare = evidence.unheard_of(norm) or evidence.may_be_famous_slip(norm)
+                    if margin >= NAME_MARGIN and not (near_calendar(lw) or rare):
                         continue
                 budget -= 1
                 if budget < 0:

@@ -66,6 +66,12 @@ _UNLISTED_MIN_LETTERS = 5  # an unlisted word this long one slip from a word: a 
 _UNHEARD_OF_MIN_LETTERS = 5  # a shorter capitalised form the web lacks is an abbreviation or a name
 _COMMON_SLIP_MIN_LETTERS = 7  # a capitalised slip of a common word flagged anywhere is this long ...
 _COMMON_SLIP_MIN_ZIPF = 3.5  # ... and its correction at least this common
+_FAMOUS_SLIP_MIN_LETTERS = 10  # a capitalised form this long (shorter: Peston, Patrik are names) ...
+_FAMOUS_SLIP_MAX_ZIPF = 2.5  # ... rarer than this on the web ...
+_FAMOUS_MIN_ZIPF = 3.4  # ... a learned slip of a name at least this common ...
+_FAMOUS_COMMONER = 1.5  # ... and this much commoner than the form as written ...
+_MARGIN_FAMOUS_SLIP = 0.5  # ... needs only this margin (Volkswagon, Beiber, Cristie)
+_VOWELS = frozenset("aeiouy")
 _LOWERCASED_NAME_MIN_LETTERS = 5  # a shorter lowercased name is often a foreign word (des, van)
 
 
@@ -111,9 +117,9 @@ class ArticleEvidence:
         return i < floor or text[i] in _INITIAL_BEFORE
 
     def position_margin(self, ws: int, we: int, word: str) -> float:
-        text, doc = self.text, self.doc
         """The margin a word needs from its case and place: lowercase, sentence-initial, mid-sentence,
         or among other capitalised words (a name: effectively never flagged)."""
+        text, doc = self.text, self.doc
         if not word[0].isupper():
             return self.margins.lowercase
         if _NAME_LIST.match(text, we):
@@ -214,9 +220,9 @@ class ArticleEvidence:
         )
 
     def compound_fine(self, ws: int, we: int) -> bool:
-        text = self.text
         """A hyphenated compound judged whole first: listed as such (have-nots, touchy-feely), or
         a name (any part capitalised: Chong-gyu, Ngo-Anh), or with a number (18-year-olds)."""
+        text = self.text
         start, end = ws, we
         while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-'’"):
             start -= 1
@@ -237,6 +243,8 @@ class ArticleEvidence:
         lw = word.lower()
         if word[0].isupper() and not hyphenated and self.common_word_slip(word, verdict):
             return min(margin, self.margins.lowercase)  # Aquisitions, Commmittee: a word, not a name
+        if word[0].isupper() and not hyphenated and self.famous_name_slip(word, verdict):
+            return min(margin, _MARGIN_FAMOUS_SLIP)  # Volkswagon, Beiber: a famous name misspelled
         if (
             word[0].isupper()
             and margin == self.margins.name
@@ -327,6 +335,31 @@ class ArticleEvidence:
             return len(verdict.suggestions) == 1 and collapse_triples(lw) == top
         return verdict.distance == 1 and (dropped_or_swapped(lw, top) or _doubled(lw, top))
 
+    def may_be_famous_slip(self, word: str) -> bool:
+        """Whether a capitalised word among names is worth weighing as a famous name misspelled:
+        long, and rarer on the web than a famous name (cheap: no search)."""
+        lw = word.lower()
+        return len(lw) >= _FAMOUS_SLIP_MIN_LETTERS and self.lexicon.freq(lw) < _FAMOUS_SLIP_MAX_ZIPF
+
+    def famous_name_slip(self, word: str, verdict: Verdict) -> bool:
+        """A capitalised form the web writes rarely, one learned slip (a letter dropped, doubled
+        or undoubled, two swapped, a vowel for a vowel) from a name the web writes far more often
+        (Volkswagon, Beiber, Cristie): the famous name misspelled, wherever it stands."""
+        lw = word.lower()
+        lex = self.lexicon
+        if not self.may_be_famous_slip(word) or verdict.shape or verdict.distance != 1 or not verdict.ranked:
+            return False
+        if self.verdicts.attested(lw):
+            return False
+        top = verdict.ranked[0][0]
+        famous = lex.freq(top)
+        return (
+            top in lex.names
+            and famous >= _FAMOUS_MIN_ZIPF
+            and famous - lex.freq(lw) >= _FAMOUS_COMMONER
+            and _learned_slip(lw, top)
+        )
+
     def _well_known_name(self, top: str, word: str) -> bool:
         """Whether the correction of a capitalised word among names is well known: a name the
         dictionaries list and the web writes often (less often for a long one: a long name one
@@ -368,6 +401,15 @@ class ArticleEvidence:
         ):
             return 0.0
         return _ATTESTED_EXTRA
+
+
+def _learned_slip(word: str, other: str) -> bool:
+    """A letter of ``other`` left out, doubled or undoubled, two neighbours swapped, or one vowel
+    written for another: the slips of a writer who half-remembers a name."""
+    if dropped_or_swapped(word, other) or _doubled(word, other) or _doubled(other, word):
+        return True
+    diff = [i for i in range(len(word)) if len(word) == len(other) and word[i] != other[i]]
+    return len(diff) == 1 and word[diff[0]] in _VOWELS and other[diff[0]] in _VOWELS
 
 
 def _doubled(word: str, other: str) -> bool:
