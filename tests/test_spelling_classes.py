@@ -133,3 +133,8 @@ def test_a_long_famous_name_misspelled_among_names() -> None:
 def test_short_names_a_slip_from_famous_ones_are_names() -> None:
     text = "Politics\n\nRobert Peston asked Patrik Berg and Anna Herold about Walliams on Monday.\n"
     assert flagged(text) == {}
+
+
+def test_a_misspelled_part_of_a_hyphenated_number_is_weighed_as_a_word() -> None:
+    found = flagged("Race\n\nShe won by one-hundreth of a second in the final.\n")
+    assert found["hundreth"][0] == "hundredth"

@@ -72,6 +72,7 @@ _FAMOUS_MIN_ZIPF = 3.4  # ... a learned slip of a name at least this common ...
 _FAMOUS_COMMONER = 1.5  # ... and this much commoner than the form as written ...
 _MARGIN_FAMOUS_SLIP = 0.5  # ... needs only this margin (Volkswagon, Beiber, Cristie)
 _VOWELS = frozenset("aeiouy")
+_HYPHENATED_SLIP_MAX_ZIPF = 1.5  # a part of a hyphenated compound this rare alone is weighed as a word
 _LOWERCASED_NAME_MIN_LETTERS = 5  # a shorter lowercased name is often a foreign word (des, van)
 
 
@@ -265,14 +266,17 @@ class ArticleEvidence:
             and len(word) >= _LONG_WORD_MIN_LETTERS
         ):
             margin = min(margin, _MARGIN_UNLISTED_FAR)  # definatly, tommorow: two slips in a long word
-        unlisted = not self.verdicts.attested(lw) and len(word) >= _UNLISTED_MIN_LETTERS and not hyphenated
+        # in a hyphenated compound only a word the web hardly writes alone (one-hundreth; a coined
+        # part such as vaxxers is written alone often enough)
+        alone = not hyphenated or self.lexicon.freq(lw) < _HYPHENATED_SLIP_MAX_ZIPF
+        unlisted = not self.verdicts.attested(lw) and len(word) >= _UNLISTED_MIN_LETTERS and alone
         if unlisted and verdict.distance == 1 and not word[0].isupper():
             margin = min(margin, _MARGIN_UNLISTED)  # recieve: receive is one slip away
         rare_listed = lw in self.lexicon.us_words and self.lexicon.freq(lw) < _LISTED_RARE_MAX_ZIPF
         if (
             (not self.verdicts.attested(lw) or rare_listed)
             and len(word) >= _UNLISTED_MIN_LETTERS
-            and not hyphenated
+            and alone
             and not word[0].isupper()
             and self._commoner_near(lw, verdict)
         ):
