@@ -19,6 +19,7 @@ which forms to look at in ``newslint.spelling.forms``, the article's evidence in
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any, ClassVar
@@ -60,6 +61,7 @@ _MARK = regex.compile(r"\p{M}")  # combining marks: tokens of the lowercased tex
 _SIC = regex.compile(r"\s*[\[(]sic[\])]", regex.IGNORECASE)
 _WEIGHED_MIN = 200  # words weighed against their corrections in any article ...
 _CHARS_PER_WEIGHED = 200  # ... and one more per this many characters of a longer one
+_NAME_MAJORITY_USES = 3  # (names.py) a known name once is checked against a form written this often
 _NAME_SLIP_MAX_ZIPF = 1.5  # a capitalised form the web knows better than this is a name of its own
 
 
@@ -169,6 +171,7 @@ class Spelling(Kind):
         self.forms = FormFinder(self.verdicts, opts["min_length"])
         self.check_names: bool = opts["names"]
         self._unknown_names: dict[str, bool] = {}
+        self._no_name_slip: set[str] = set()  # lowercased tokens that cannot be an unknown name slip
 
     def check(self, doc: Document) -> Iterator[Hit]:
         flagged: set[int] = set()
@@ -176,8 +179,9 @@ class Spelling(Kind):
         for hit in self._misspellings(doc, evidence):
             flagged.add(hit.start)
             yield hit
-        if self.check_names:
-            for hit in self._name_slips(doc):
+        unknown = self.check_names and self._may_hold_name_slips(doc)
+        if unknown or (self.check_names and self._has_frequent_name(doc)):
+            for hit in self._name_slips(doc, unknown):
                 if hit.start not in flagged:
                     flagged.add(hit.start)
                     yield hit
@@ -223,6 +227,31 @@ class Spelling(Kind):
                 fix=Fix(ws, we, slip.number, safe=False),
             )
 
+    def _may_hold_name_slips(self, doc: Document) -> bool:
+        """Whether the document has a word of five letters or more that no dictionary lists and
+        the web hardly knows (what an unknown name slip must be): one set difference over its
+        vocabulary, so most articles skip that part of the name check."""
+        known = self._no_name_slip
+        for token in doc.lowered_vocabulary - known:
+            base = stem(token)
+            if len(base) >= 5 and base.isalpha() and self._unknown_name(base):
+                return True
+            known.add(token)
+        if len(known) > CHUNK_MEMO_LIMIT:
+            known.clear()
+        return False
+
+    def _has_frequent_name(self, doc: Document) -> bool:
+        """Whether some word no dictionary lists, of five letters or more, is written three times
+        or more (what the majority of a known name's slip must be): a count over the tokens, so
+        most articles skip the name check's pass over the text."""
+        words = self.lexicon.words
+        counts = Counter(doc.lowered_tokens)
+        return any(
+            n >= _NAME_MAJORITY_USES and len(t) >= 5 and t.isalpha() and t not in words
+            for t, n in counts.items()
+        )
+
     def _unknown_name(self, word: str) -> bool:
         """A capitalised form no dictionary lists and the web hardly knows (for the name check)."""
         unknown = self._unknown_names.get(word)
@@ -240,12 +269,15 @@ class Spelling(Kind):
             self._unknown_names[word] = unknown
         return unknown
 
-    def _name_slips(self, doc: Document) -> Iterator[Hit]:
+    def _name_slips(self, doc: Document, unknown_suspects: bool) -> Iterator[Hit]:
         """A name spelled two ways in the article: the minority form, pointing at the majority."""
         text = doc.text
         regions = list(doc.regions(self.rule.scope))
         lex = self.lexicon
-        for slip in inconsistent_names(text, self._unknown_name, lex.freq, lex.words.__contains__):
+        found = inconsistent_names(
+            text, self._unknown_name, lex.freq, lex.words.__contains__, unknown_suspects
+        )
+        for slip in found:
             ws, we = slip.start, slip.end
             if not any(start <= ws and we <= end for start, end in regions):
                 continue

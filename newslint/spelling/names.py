@@ -49,6 +49,7 @@ def inconsistent_names(
     unknown: Callable[[str], bool],
     freq: Callable[[str], float],
     is_word: Callable[[str], bool],
+    unknown_suspects: bool = True,
 ) -> Iterator[Inconsistency]:
     """The minority spellings of the article's names, each with its majority spelling.
 
@@ -62,43 +63,73 @@ def inconsistent_names(
     * a known name written once, one letter from a form written at least ``_KNOWN_MAJORITY_USES``
       times after the same word (Palo Verda, Palo Verde four times; President Regan, Reagan):
       the dictionaries know both, the article says which it means.
+
+    ``unknown_suspects=False`` (the caller knows the article holds no unknown form) looks for
+    the third kind only, which starts from the few forms written that often.
     """
     counts = Counter(w for w in _CAPITALISED.findall(text) if not w.isupper())
-    suspects = [w for w, n in counts.items() if unknown(w) or (n == 1 and not is_word(w.lower()))]
-    if not suspects:
+    if not counts:
         return
+    flagged: set[str] = set()
+    if unknown_suspects:
+        for slip in _unknown_slips(text, counts, unknown, freq, is_word):
+            flagged.add(text[slip.start : slip.end])
+            yield slip
+    yield from _known_slips(text, counts, is_word, flagged)
+
+
+def _unknown_slips(
+    text: str,
+    counts: Counter[str],
+    unknown: Callable[[str], bool],
+    freq: Callable[[str], float],
+    is_word: Callable[[str], bool],
+) -> Iterator[Inconsistency]:
+    """Unknown forms near a form of the article written more often (see ``inconsistent_names``)."""
     names = list(counts)
-    for word in suspects:
+    for word in [w for w in counts if unknown(w)]:
         n = counts[word]
-        known = not unknown(word)
-        limit = 1 if known or len(word) < 8 else 2
+        limit = 2 if len(word) >= 8 else 1
         best: tuple[int, float, str] | None = None
         for other, dist, _ in process.extract(
             word, names, scorer=OSA.distance, score_cutoff=limit, limit=None
         ):
             if other == word or dist == 0 or _derived_form(word, other) or is_word(other.lower()):
                 continue
-            if other[0] != word[0] and (dist > 1 or known):
+            if other[0] != word[0] and dist > 1:
                 continue  # the first letter is rarely the slip
             uses = counts[other]
-            if known:
-                if uses < _KNOWN_MAJORITY_USES or not _same_word_before(text, word, other):
-                    continue
-            elif n > 1:
-                if uses < _MAJORITY_RATIO * n:
-                    continue
-            else:
-                web = freq(other.lower()) - freq(word.lower())
-                if uses < 2 and web < 1.0:
-                    continue  # one use each: only the web can tell which is the slip
-            rank = (uses, freq(other.lower()) - freq(word.lower()), other)
+            web = freq(other.lower()) - freq(word.lower())
+            if n > 1 and uses < _MAJORITY_RATIO * n:
+                continue
+            if n == 1 and uses < 2 and web < 1.0:
+                continue  # one use each: only the web can tell which is the slip
+            rank = (uses, web, other)
             if best is None or rank > best:
                 best = rank
         if best is not None:
-            other = best[2]
-            first = _offsets(text, other)[0]
-            for start in _offsets(text, word):
-                yield Inconsistency(start, start + len(word), other, first)
+            yield from _each_use(text, word, best[2])
+
+
+def _known_slips(
+    text: str, counts: Counter[str], is_word: Callable[[str], bool], done: set[str]
+) -> Iterator[Inconsistency]:
+    """Forms written once, one letter from a form written often after the same word."""
+    once = [w for w, n in counts.items() if n == 1 and w not in done]
+    for major in [w for w, n in counts.items() if n >= _KNOWN_MAJORITY_USES]:
+        for word, _dist, _ in process.extract(major, once, scorer=OSA.distance, score_cutoff=1, limit=None):
+            if word in done or word[0] != major[0] or _derived_form(word, major):
+                continue
+            if is_word(word.lower()) or is_word(major.lower()) or not _same_word_before(text, word, major):
+                continue
+            done.add(word)
+            yield from _each_use(text, word, major)
+
+
+def _each_use(text: str, word: str, majority: str) -> Iterator[Inconsistency]:
+    first = _offsets(text, majority)[0]
+    for start in _offsets(text, word):
+        yield Inconsistency(start, start + len(word), majority, first)
 
 
 def _same_word_before(text: str, word: str, other: str) -> bool:
