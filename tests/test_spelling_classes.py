@@ -138,3 +138,13 @@ def test_short_names_a_slip_from_famous_ones_are_names() -> None:
 def test_a_misspelled_part_of_a_hyphenated_number_is_weighed_as_a_word() -> None:
     found = flagged("Race\n\nShe won by one-hundreth of a second in the final.\n")
     assert found["hundreth"][0] == "hundredth"
+
+
+def test_a_word_split_before_its_ending() -> None:
+    found = flagged("Plans\n\nThe firm will expand ed services this year.\n")
+    assert found["expand ed"] == ("expanded",)
+
+
+def test_real_words_before_a_name_or_abbreviation_are_not_joined() -> None:
+    text = "Plans\n\nShe met Ed at the school; the dean led ed tech talks and spoke firmly.\n"
+    assert flagged(text) == {}

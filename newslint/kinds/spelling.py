@@ -52,6 +52,7 @@ from newslint.spelling import (
     rhymes,
     scare_quoted,
     set_in_capitals,
+    split_words,
     stem,
 )
 from newslint.tokens import match_case
@@ -185,7 +186,7 @@ class Spelling(Kind):
                 if hit.start not in flagged:
                     flagged.add(hit.start)
                     yield hit
-        for hit in (*self._headline_slips(doc), *self._digit_slips(doc)):
+        for hit in (*self._headline_slips(doc), *self._digit_slips(doc), *self._split_words(doc)):
             if hit.start not in flagged:
                 yield hit
 
@@ -210,6 +211,22 @@ class Spelling(Kind):
                 {"match": text[ws:we], "suggestion": right},
                 suggestions=(right,),
                 fix=Fix(ws, we, right, safe=False),
+            )
+
+    def _split_words(self, doc: Document) -> Iterator[Hit]:
+        """A word broken before its ending by a stray space (expand ed)."""
+        text = doc.text
+        lex = self.lexicon
+        for split in split_words(text, lex.words, lex.freq):
+            ws, we = split.start, split.end
+            if not self._in_scope(doc, ws, we) or not_prose(text, ws, we):
+                continue
+            yield Hit(
+                ws,
+                we,
+                {"match": text[ws:we], "suggestion": split.joined},
+                suggestions=(split.joined,),
+                fix=Fix(ws, we, split.joined, safe=False),
             )
 
     def _digit_slips(self, doc: Document) -> Iterator[Hit]:

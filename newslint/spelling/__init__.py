@@ -30,6 +30,7 @@ from newslint.spelling.lists import WordList, load_accept, load_reject, resolve
 from newslint.spelling.names import inconsistent_names
 from newslint.spelling.numbers import letter_for_digit
 from newslint.spelling.ranking import neighbours, rank_corrections
+from newslint.spelling.split import split_words
 from newslint.spelling.text import occurrences, stem
 from newslint.spelling.verdict import Verdict, Verdicts
 
@@ -60,5 +61,6 @@ __all__ = [
     "rhymes",
     "scare_quoted",
     "set_in_capitals",
+    "split_words",
     "stem",
 ]
