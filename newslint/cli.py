@@ -16,7 +16,7 @@ from typing import Annotated
 import typer
 
 from newslint import __version__
-from newslint.errors import NewslintError
+from newslint.core.errors import NewslintError
 
 app = typer.Typer(
     name="newslint",
@@ -62,11 +62,16 @@ def _root(
 @app.command()
 def check(
     paths: Annotated[
-        list[str] | None, typer.Argument(help="Files or folders to lint; '-' reads standard input.")
+        list[str] | None,
+        typer.Argument(help="Files or folders to lint (default: .); '-' reads standard input."),
     ] = None,
     format: Annotated[
         str | None,
-        typer.Option("--format", "-f", help="text (default), json, jsonl, github, sarif or junit."),
+        typer.Option(
+            "--format",
+            "-f",
+            help="text (default), json, jsonl, github, sarif, junit or parquet (needs -o FILE).",
+        ),
     ] = None,
     output_format: Annotated[
         str | None,
@@ -81,6 +86,41 @@ def check(
     ] = None,
     ignore: Annotated[list[str] | None, typer.Option(help="Skip these rules, groups or categories.")] = None,
     extend_ignore: Annotated[list[str] | None, typer.Option(help="Skip these too, on top of config.")] = None,
+    exclude: Annotated[
+        list[str] | None,
+        typer.Option(help="Glob of files or folders to skip (repeatable); replaces the config's exclude."),
+    ] = None,
+    extend_exclude: Annotated[
+        list[str] | None, typer.Option(help="Glob to skip on top of the config's exclude (repeatable).")
+    ] = None,
+    force_exclude: Annotated[
+        bool | None,
+        typer.Option(
+            "--force-exclude/--no-force-exclude",
+            help="Apply exclude to files named on the command line too (pre-commit passes every file).",
+            show_default=False,
+        ),
+    ] = None,
+    respect_gitignore: Annotated[
+        bool | None,
+        typer.Option(
+            "--respect-gitignore/--no-respect-gitignore",
+            help="Skip what .gitignore ignores when walking folders (default: on).",
+            show_default=False,
+        ),
+    ] = None,
+    per_file_ignores: Annotated[
+        list[str] | None,
+        typer.Option(help="GLOB:RULE[,RULE]: skip rules for matching files, on top of the config's."),
+    ] = None,
+    accept: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--accept",
+            "-L",
+            help="WORD[,WORD]: words the spelling rule accepts (lowercase: any case; else as written).",
+        ),
+    ] = None,
     fail_on: Annotated[
         str | None, typer.Option(help="Lowest severity that fails: info, warning, error.")
     ] = None,
@@ -99,6 +139,12 @@ def check(
     no_progress: Annotated[bool, typer.Option("--no-progress", help="No progress bar on stderr.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Findings only, no summary line.")] = False,
     fix: Annotated[bool, typer.Option("--fix", help="Apply safe fixes, then report what is left.")] = False,
+    show_fixes: Annotated[
+        bool,
+        typer.Option(
+            "--show-fixes", help="With --fix or --diff: list each fix (path:line rule: before -> after)."
+        ),
+    ] = False,
     unsafe_fixes: Annotated[
         bool, typer.Option("--unsafe-fixes", help="With --fix or --diff: also fixes that delete text.")
     ] = False,
@@ -155,18 +201,15 @@ def check(
     ] = None,
 ) -> None:
     """Lint files and folders of news copy, and archives of articles as records."""
-    from newslint.pipeline import CheckOptions, run_check
-    from newslint.records import RecordFields
+    from newslint.app.pipeline import CheckOptions, run_check
+    from newslint.sources.records import RecordFields
 
     try:
         chosen, style = output_choice(format, output_format)
     except NewslintError as exc:
         raise _fail(exc) from None
-    if not paths and not show_settings:
-        sys.stderr.write("newslint: give files or folders to lint (e.g. `newslint check .`)\n")
-        raise typer.Exit(2)
     options = CheckOptions(
-        paths=list(paths or []),
+        paths=list(paths or ([] if show_settings else ["."])),  # as ruff and codespell: no path is .
         format=chosen,
         style=style,
         exit_zero=exit_zero,
@@ -197,6 +240,13 @@ def check(
         fields=RecordFields(text_field, title_field, id_field),
         engine=engine,
         scheduler=scheduler,
+        exclude=list(exclude) if exclude is not None else None,
+        extend_exclude=list(extend_exclude or []),
+        force_exclude=force_exclude,
+        respect_gitignore=respect_gitignore,
+        per_file_ignores=list(per_file_ignores or []),
+        accept=_split(accept),
+        show_fixes=show_fixes,
     )
     try:
         code = run_check(options)
@@ -232,7 +282,7 @@ def output_choice(format: str | None, output_format: str | None) -> tuple[str, s
 @app.command()
 def clean() -> None:
     """Remove the result caches (.newslint_cache/) in this folder and below."""
-    from newslint.result_cache import clean as remove
+    from newslint.run.result_cache import clean as remove
 
     removed = remove(Path.cwd())
     for folder in removed:
@@ -250,9 +300,9 @@ def rules_list(
     """List the rules: id, kind, category, severity, summary."""
     if ctx.invoked_subcommand is not None:
         return
-    from newslint.config import load_settings
-    from newslint.fix_info import short
-    from newslint.ruleset import all_rules as load_all
+    from newslint.config.config import load_settings
+    from newslint.engine.fix_info import short
+    from newslint.engine.ruleset import all_rules as load_all
 
     try:
         rules = load_all(load_settings(config, Path.cwd()))
@@ -276,9 +326,9 @@ def rules_test(
     config: Annotated[Path | None, typer.Option(help="Config file (default: discovered upward).")] = None,
 ) -> None:
     """Run every rule's own bad and good examples; exit 1 if any fails."""
-    from newslint.config import load_settings
-    from newslint.rule_examples import check_all
-    from newslint.ruleset import all_rules as load_all
+    from newslint.config.config import load_settings
+    from newslint.engine.rule_examples import check_all
+    from newslint.engine.ruleset import all_rules as load_all
 
     try:
         rules = load_all(load_settings(config, Path.cwd()), list(paths or []))
@@ -298,9 +348,9 @@ def explain(
     config: Annotated[Path | None, typer.Option(help="Config file (default: discovered upward).")] = None,
 ) -> None:
     """Explain a rule: what it flags, why, options, a bad and a good example."""
-    from newslint.config import load_settings
-    from newslint.explain import explain_rule
-    from newslint.ruleset import all_rules as load_all
+    from newslint.app.explain import explain_rule
+    from newslint.config.config import load_settings
+    from newslint.engine.ruleset import all_rules as load_all
 
     try:
         rules = {r.id: r for r in load_all(load_settings(config, Path.cwd()))}
@@ -325,8 +375,8 @@ def index_build(
     id_field: Annotated[str | None, typer.Option(help="Archives: the record id field.")] = None,
 ) -> None:
     """Index the leads of an archive; then `newslint check --against FILE NEW/` finds repeated leads."""
-    from newslint.index_app import build_command
-    from newslint.records import RecordFields
+    from newslint.app.index_app import build_command
+    from newslint.sources.records import RecordFields
 
     try:
         fields = RecordFields(text_field, title_field, id_field)
@@ -357,9 +407,9 @@ def report(
     id_field: Annotated[str | None, typer.Option(help="Archives: the record id field.")] = None,
 ) -> None:
     """Write a self-contained HTML report of a folder's findings (exit 0 once written)."""
-    from newslint.html_report import run_report
-    from newslint.pipeline import CheckOptions
-    from newslint.records import RecordFields
+    from newslint.app.html_report import run_report
+    from newslint.app.pipeline import CheckOptions
+    from newslint.sources.records import RecordFields
 
     options = CheckOptions(
         paths=paths,

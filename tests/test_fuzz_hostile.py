@@ -17,17 +17,17 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newslint.config import Settings, load_settings
-from newslint.document import Document
-from newslint.engine import Linter
-from newslint.errors import NewslintError
+from newslint.config.config import Settings, load_settings
+from newslint.core.document import Document
+from newslint.core.errors import NewslintError
+from newslint.engine.engine import DocumentLinter
+from newslint.engine.rules import load_rules
+from newslint.engine.ruleset import resolve_rules
 from newslint.reporters import Report, get_reporter
-from newslint.rules import load_rules
-from newslint.ruleset import resolve_rules
 
 pytestmark = pytest.mark.filterwarnings("error")  # a library warning on hostile input counts as a failure
 
-LINTER = Linter(resolve_rules(Settings()))
+LINTER = DocumentLinter(resolve_rules(Settings()))
 RENDER_TEXT = get_reporter("text")
 
 hostile_chars = st.sampled_from(
@@ -177,7 +177,7 @@ def _load_rule(folder: Path, text: str) -> None:
     except NewslintError as exc:
         assert exc.path and exc.path.endswith("fuzzed.yaml"), str(exc)
         return
-    Linter(rules).lint(Document("t.txt", "Headline\n\nzzz qqqx the the {match}\n" * 3))
+    DocumentLinter(rules).lint(Document("t.txt", "Headline\n\nzzz qqqx the the {match}\n" * 3))
 
 
 FIXTURE_OK = [HealthCheck.function_scoped_fixture, HealthCheck.too_slow]

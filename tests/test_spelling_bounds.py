@@ -8,10 +8,10 @@ import time
 
 import pytest
 
-from newslint.config import Settings
-from newslint.document import Document
-from newslint.engine import Linter
-from newslint.ruleset import all_rules
+from newslint.config.config import Settings
+from newslint.core.document import Document
+from newslint.engine.engine import DocumentLinter
+from newslint.engine.ruleset import all_rules
 
 _SIZE = 160 * 1024
 _LIMIT_SECONDS = 15.0
@@ -31,7 +31,7 @@ def _random_words(size: int, seed: int = 7) -> str:
 @pytest.mark.slow
 def test_160_kb_of_random_seven_letter_words_finishes_in_bounded_time() -> None:
     rules = [r for r in all_rules(Settings()) if r.id == "spelling"]
-    linter = Linter(rules)
+    linter = DocumentLinter(rules)
     linter.lint(Document("warm.txt", "Warm up\n\nThe lexicon is loaded here, not timed.\n"))
     text = _random_words(_SIZE)
     started = time.perf_counter()

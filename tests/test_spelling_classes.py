@@ -3,16 +3,16 @@ for a digit in a year, capitalised common words, and the valid words beside each
 
 from __future__ import annotations
 
-from newslint.config import Settings
-from newslint.document import Document
-from newslint.engine import Linter
-from newslint.ruleset import all_rules
+from newslint.config.config import Settings
+from newslint.core.document import Document
+from newslint.engine.engine import DocumentLinter
+from newslint.engine.ruleset import all_rules
 from newslint.spelling import letter_for_digit, set_in_capitals
 
 
 def flagged(text: str) -> dict[str, tuple[str, ...]]:
     rules = [r for r in all_rules(Settings()) if r.id == "spelling"]
-    return {f.flagged: f.suggestions for f in Linter(rules).lint(Document("t.txt", text))}
+    return {f.flagged: f.suggestions for f in DocumentLinter(rules).lint(Document("t.txt", text))}
 
 
 def test_a_headline_set_in_capitals_has_its_words_checked() -> None:
@@ -84,7 +84,7 @@ def test_closed_compounds_the_dictionaries_list_stay_quiet() -> None:
 def _name_findings(text: str) -> list[tuple[str, int, str]]:
     rules = [r for r in all_rules(Settings()) if r.id == "spelling"]
     doc = Document("t.txt", text)
-    found = Linter(rules).lint(doc)
+    found = DocumentLinter(rules).lint(doc)
     return [(f.flagged, f.line, f.related[0].line if f.related else 0) for f in found]
 
 

@@ -26,10 +26,11 @@ from typing import Any, ClassVar
 
 import regex
 
-from newslint.document import SCOPES, Document
-from newslint.findings import Fix, Hit, RelatedSpan
-from newslint.kinds.base import Kind
-from newslint.options import Option
+from newslint.core.document import SCOPES, Document
+from newslint.core.findings import Fix, Hit, RelatedSpan
+from newslint.core.kind import Kind
+from newslint.core.options import Option
+from newslint.core.tokens import match_case
 from newslint.spelling import (
     CALENDAR,
     CHUNK_MEMO_LIMIT,
@@ -55,7 +56,6 @@ from newslint.spelling import (
     split_words,
     stem,
 )
-from newslint.tokens import match_case
 
 _LETTERS = regex.compile(r"\p{L}+")
 _MARK = regex.compile(r"\p{M}")  # combining marks: tokens of the lowercased text would split there
@@ -339,6 +339,8 @@ class Spelling(Kind):
                     continue
                 if self.accept.phrases and self.accept.in_phrase(text, ws, we):
                     continue  # joie de vivre: a word of a listed phrase, in it
+                if norm in self.accept:
+                    continue  # as written: a Capitalised entry (Britian) matches exactly
                 if lw == norm and rhymes(text, ws, we, self.lexicon.words):
                     continue  # "naming, shaming and faming": wordplay
                 if lw.endswith("in") and text[we : we + 1] in ("'", "’"):

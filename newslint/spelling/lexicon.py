@@ -32,7 +32,7 @@ from collections.abc import Callable, Iterator, Mapping, Set
 from pathlib import Path
 from typing import NamedTuple, TypeVar
 
-from newslint.cache import MISSING, cache_dir, fits, read_cached, write_cached
+from newslint.core.cache import MISSING, cache_dir, fits, read_cached, write_cached
 from newslint.spelling.word_tables import (
     MIN_SEARCHES,
     SEARCHES_PER_WORD,
