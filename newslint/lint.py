@@ -40,6 +40,7 @@ class LintRun:
     stdin: tuple[bytes, str] | None = None  # (bytes, name reported)
     groups: dict[str, str] = field(default_factory=dict)  # rule id -> group
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, why) met in folders, not linted
+    warnings: list[str] = field(default_factory=list)  # for the user, once (e.g. a result cache not used)
 
 
 def lint_paths(
@@ -109,7 +110,8 @@ def lint_paths(
     result.errors = sorted([*result.errors, *found.errors], key=lambda e: e.path)
     groups = {r.id: r.group for r in chosen}
     result.findings = filter_per_file(result.findings, settings, groups)
-    return LintRun(result, chosen, files, stdin, groups, found.skipped)
+    warnings = [store.refused] if store is not None and store.refused else []
+    return LintRun(result, chosen, files, stdin, groups, found.skipped, warnings)
 
 
 def word_lists(rules: Sequence[Rule]) -> set[str]:

@@ -164,6 +164,8 @@ def run_check(options: CheckOptions) -> int:
         scheduler=options.scheduler,
     )
     result, files, stdin = run.result, run.files, run.stdin
+    for warning in run.warnings:
+        sys.stderr.write(f"newslint: warning: {escape_control(warning)}\n")
     if options.verbose:
         for path, reason in run.skipped:
             sys.stderr.write(f"newslint: skipped {escape_control(path)}: {reason}\n")
