@@ -22,6 +22,7 @@ from newslint.errors import NewslintError
 from newslint.files import read_limited
 from newslint.findings import Finding
 from newslint.jsondata import BadJSON, loads_bounded
+from newslint.reporters.escape import visible_surrogates
 from newslint.tokens import CONTEXT_WORD
 
 if TYPE_CHECKING:
@@ -41,7 +42,8 @@ def normalise(text: str) -> str:
 def _hash(*parts: str) -> str:
     import hashlib  # on the first finding: loading OpenSSL is a hundredth of a one-file run
 
-    return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:20]
+    # surrogatepass: a record's text may hold a lone surrogate; other text hashes as before
+    return hashlib.sha1("\x1f".join(parts).encode("utf-8", "surrogatepass")).hexdigest()[:20]
 
 
 def fingerprint(doc: Document, rule_id: str, start: int, end: int, message: str = "") -> str:
@@ -63,21 +65,31 @@ def finding_fingerprint(f: Finding) -> str:
 
 
 def _key(f: Finding) -> tuple[str, str]:
-    return os.path.basename(f.path.replace("\\", "/")), finding_fingerprint(f)
+    """(file name, fingerprint); a name's lone surrogates as the baseline file shows them."""
+    return visible_surrogates(os.path.basename(f.path.replace("\\", "/"))), finding_fingerprint(f)
 
 
 def write_baseline(path: Path, findings: Sequence[Finding]) -> int:
-    """Record the current findings (only those: a finding that went away drops out)."""
+    """Record the current findings (only those: a finding that went away drops out).
+
+    A baseline is kept in the repository, so it is never written through a symbolic link (a
+    cloned repository could point one anywhere): such a link is an error
+    (:mod:`newslint.output_file`)."""
+    from newslint.output_file import write_text
+
     entries = [
-        {"file": _key(f)[0], "fingerprint": _key(f)[1], "rule": f.rule, "path": f.path, "line": f.line}
+        {
+            "file": _key(f)[0],
+            "fingerprint": _key(f)[1],
+            "rule": f.rule,
+            "path": visible_surrogates(f.path),
+            "line": f.line,
+        }
         for f in sorted(findings, key=Finding.sort_key)
     ]
     data = {"version": VERSION, "tool": "newslint", "findings": entries}
     text = json.dumps(data, ensure_ascii=False, indent=1)
-    try:
-        path.write_text(text + "\n", encoding="utf-8")
-    except OSError as exc:
-        raise NewslintError(f"cannot write baseline: {exc.strerror}", str(path)) from None
+    write_text(path, text + "\n", "baseline", follow_links=False)
     return len(entries)
 
 

@@ -16,7 +16,8 @@ from newslint.config import load_settings
 from newslint.lead_index import RULE_ID, LeadIndex
 from newslint.lint import lint_paths
 from newslint.records import RecordFields
-from newslint.reporters.escape import escape_control
+from newslint.output_file import refuse_inputs
+from newslint.reporters.escape import escape_control, visible_surrogates
 from newslint.ruleset import all_rules, apply_settings
 from newslint.runner import default_jobs
 
@@ -42,12 +43,14 @@ def build_command(
         if summary is None:
             skipped += 1
         else:
-            index.add(key, summary.line, summary.words, summary.signature)
+            words = tuple(visible_surrogates(w) for w in summary.words)
+            index.add(visible_surrogates(key), summary.line, words, summary.signature)
+    refuse_inputs(output, run.files, "lead index")
     index.save(output)
     for error in run.result.errors:
         sys.stderr.write(f"newslint: {escape_control(error.path)}: {escape_control(error.message)}\n")
     items = len(run.result.collected)
     return (
-        f"Indexed {len(index)} leads of {items} files and records into {output} "
+        f"Indexed {len(index)} leads of {items} files and records into {escape_control(str(output))} "
         f"({skipped} had no usable lead)."
     )

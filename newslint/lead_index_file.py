@@ -52,11 +52,10 @@ def to_json(entries: Iterable[IndexEntry]) -> dict[str, Any]:
 
 def save_index(path: Path, entries: Iterable[IndexEntry]) -> None:
     data = json.dumps(to_json(entries), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    try:
-        with gzip.open(path, "wb") as handle:
-            handle.write(data)
-    except OSError as exc:
-        raise NewslintError(f"cannot write lead index: {exc.strerror}", str(path)) from None
+    from newslint.output_file import opened
+
+    with opened(path, "lead index") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw) as handle:
+        handle.write(data)
 
 
 def load_index(path: Path) -> list[IndexEntry]:

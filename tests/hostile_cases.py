@@ -676,7 +676,7 @@ def _no_temp_files(folder: Path, output: str) -> None:
 
 
 def _stale_temp(folder: Path) -> None:
-    temp = folder / ".a.txt.dead1234.newslint-tmp"
+    temp = folder / ".a.txt.999999999-0123456789abcdef.newslint-tmp"  # a process id no system gives
     temp.write_text("half a fix")
     os.utime(temp, (1_000_000_000, 1_000_000_000))
 
