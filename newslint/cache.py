@@ -216,8 +216,13 @@ def _make_key(path: Path) -> bytes | None:
         return None
     try:
         os.link(tmp.name, path)
-    except FileExistsError:
-        key = _read_key(path)  # type: ignore[assignment]
+    except FileExistsError:  # another run's key, or something unusable (then replaced)
+        existing = _read_key(path)
+        if existing is not None:
+            key = existing
+        else:
+            with contextlib.suppress(OSError):
+                os.replace(tmp.name, path)
     except OSError:  # a file system without hard links: a plain rename (a race only costs entries)
         with contextlib.suppress(OSError):
             os.replace(tmp.name, path)

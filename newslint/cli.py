@@ -464,7 +464,7 @@ def _closed_streams() -> None:
                 os.dup2(held, fd)
                 os.close(held)
         if name == "stdout":
-            sys.stdout = _ClosedOutput()  # type: ignore[assignment]
+            sys.stdout = _ClosedOutput()
         elif name == "stderr":
             sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - for the whole run
 

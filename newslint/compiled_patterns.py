@@ -27,7 +27,7 @@ import copyreg
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 import regex
 
@@ -106,7 +106,7 @@ class PatternStore:
         self.changed = False
 
 
-def _well_formed(arguments: Any) -> bool:
+def _well_formed(arguments: Any) -> TypeGuard[tuple[Any, ...]]:
     """Whether a stored entry has the layout of ``regex``'s own reducer (the types of a pattern
     compiled now: the text, the flags, the code, then the tables the C call reads)."""
     return (

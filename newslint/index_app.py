@@ -15,8 +15,8 @@ from pathlib import Path
 from newslint.config import load_settings
 from newslint.lead_index import RULE_ID, LeadIndex
 from newslint.lint import lint_paths
-from newslint.records import RecordFields
 from newslint.output_file import refuse_inputs
+from newslint.records import RecordFields
 from newslint.reporters.escape import escape_control, visible_surrogates
 from newslint.ruleset import all_rules, apply_settings
 from newslint.runner import default_jobs

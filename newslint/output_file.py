@@ -44,7 +44,9 @@ def refuse_inputs(output: Path, inputs: Iterable[str], what: str = "output") -> 
         except OSError:
             continue
         if (info.st_dev, info.st_ino) == (out.st_dev, out.st_ino):
-            raise NewslintError(f"the {what} would overwrite {name}, an input of this run: not written", str(output))
+            raise NewslintError(
+                f"the {what} would overwrite {name}, an input of this run: not written", str(output)
+            )
 
 
 @contextlib.contextmanager
@@ -54,7 +56,9 @@ def opened(path: Path, what: str = "output", follow_links: bool = True) -> Itera
     if not follow_links:
         flags |= getattr(os, "O_NOFOLLOW", 0)
         if os.path.islink(path):
-            raise NewslintError(f"{what} file is a symbolic link: not written through (name the real file)", str(path))
+            raise NewslintError(
+                f"{what} file is a symbolic link: not written through (name the real file)", str(path)
+            )
     try:
         fd = os.open(path, flags, 0o666)
     except OSError as exc:

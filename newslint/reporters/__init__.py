@@ -36,7 +36,9 @@ class Report:
         object.__setattr__(self, "findings", [clean_finding(f) for f in self.findings])
         object.__setattr__(self, "errors", [clean_error(e) for e in self.errors])
         if any(visible_surrogates(path) != path for path, _ in self.snippets):
-            snippets = {(visible_surrogates(p), n): visible_surrogates(t) for (p, n), t in self.snippets.items()}
+            snippets = {
+                (visible_surrogates(p), n): visible_surrogates(t) for (p, n), t in self.snippets.items()
+            }
             object.__setattr__(self, "snippets", snippets)
         if isinstance(self.extra.get("paths"), list):
             self.extra["paths"] = [visible_surrogates(p) for p in self.extra["paths"]]

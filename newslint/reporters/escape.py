@@ -82,7 +82,9 @@ def clean_finding(f: Finding) -> Finding:
         category=v(f.category),
         fingerprint=v(f.fingerprint),
         suggestions=tuple(map(v, f.suggestions)),
-        related=tuple(Related(r.line, v(r.message), None if r.path is None else v(r.path)) for r in f.related),
+        related=tuple(
+            Related(r.line, v(r.message), None if r.path is None else v(r.path)) for r in f.related
+        ),
         fix=None if f.fix is None else Fix(f.fix.start, f.fix.end, v(f.fix.replacement), f.fix.safe),
         excerpt=None if f.excerpt is None else _clean_excerpt(f.excerpt),
     )
@@ -90,7 +92,9 @@ def clean_finding(f: Finding) -> Finding:
 
 def _clean_excerpt(e: Excerpt) -> Excerpt:
     before, inside = visible_surrogates(e.text[: e.start]), visible_surrogates(e.text[e.start : e.end])
-    return Excerpt(before + inside + visible_surrogates(e.text[e.end :]), len(before), len(before) + len(inside))
+    return Excerpt(
+        before + inside + visible_surrogates(e.text[e.end :]), len(before), len(before) + len(inside)
+    )
 
 
 def clean_error(e: FileError) -> FileError:
@@ -98,8 +102,9 @@ def clean_error(e: FileError) -> FileError:
     if not any(_has_surrogate(t) for t in (e.path, e.message, e.record)):
         return e
     record = None if e.record is None else visible_surrogates(e.record)
-    return dataclasses.replace(e, path=visible_surrogates(e.path), message=visible_surrogates(e.message), record=record)
-
+    return dataclasses.replace(
+        e, path=visible_surrogates(e.path), message=visible_surrogates(e.message), record=record
+    )
 
 
 def escape_control(text: str) -> str:
