@@ -81,7 +81,7 @@ class PatternStore:
         if flags & regex.LOCALE:  # a locale-dependent pattern is compiled for the run's locale
             return pattern
         arguments = _reduce(pattern)[1]
-        size = len(encoded(arguments) or b"")
+        size = len(encoded((key, arguments)) or b"")
         if 0 < size <= ENTRY_BYTES:
             self.entries.pop(key, None)
             self.entries[key] = arguments
@@ -97,7 +97,7 @@ class PatternStore:
         kept: dict[str, tuple[Any, ...]] = {}
         total = 0
         for key, arguments in reversed(list(self.entries.items())[-LIMIT:]):
-            size = self.sizes.get(key) or len(encoded(arguments) or b"")
+            size = self.sizes.get(key) or len(encoded((key, arguments)) or b"")
             if total + size > STORE_BYTES:
                 break
             kept[key] = arguments
