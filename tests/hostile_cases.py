@@ -174,6 +174,12 @@ RULE_CASES = [
         "option name None must be a string",
     ),
     rule_case("a list, not a mapping", "- id: hostile\n", 1, "a rule file must hold a mapping"),
+    rule_case(
+        "one 300 kB token (compiled, it took 280 bytes a byte, every run)",
+        rule_file("  tokens: [" + "abcdefg" * 43_000 + "]"),
+        None,
+        r"rule file is 301,\d+ bytes, more than 262,144: not loaded",
+    ),
 ]
 
 # Time limits: the run ends in bounded time, the rule says it was stopped, other rules still run.
