@@ -22,7 +22,7 @@ from newslint.errors import NewslintError
 from newslint.files import read_limited
 from newslint.findings import Finding
 from newslint.jsondata import BadJSON, loads_bounded
-from newslint.reporters.escape import visible_surrogates
+from newslint.surrogates import visible_surrogates
 from newslint.tokens import CONTEXT_WORD
 
 if TYPE_CHECKING:

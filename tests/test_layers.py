@@ -63,6 +63,8 @@ LAYERS: dict[str, str] = {
             "records",  # archives of articles (JSONL, CSV, Parquet) read as records
             "partitions",  # a distributed run's parts (byte ranges, row groups) read by workers
             "wire_xml",  # NITF / NewsML-G2 read as article text, hardened
+            "surrogates",  # lone surrogates shown as visible escapes in every output
+            "output_file",  # output files opened so that writing never damages or hangs
         ],
         "core",
     ),

@@ -16,9 +16,11 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from typing import Any
 
 from newslint.findings import Excerpt, FileError, Finding, Fix, Related
+from newslint.surrogates import SURROGATE, visible, visible_in, visible_surrogates
+
+__all__ = ["clean_error", "clean_finding", "escape_control", "visible_in", "visible_surrogates", "xml_safe"]
 
 # C0 controls (tab kept), DEL, C1 controls, line/paragraph separators, bidirectional controls.
 _CONTROL = re.compile(
@@ -28,39 +30,8 @@ _CONTROL = re.compile(
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
-#: the surrogates ``surrogateescape`` holds undecodable bytes 0x80-0xff as
-_ESCAPED_BYTES = range(0xDC80, 0xDD00)
-
-
-def _visible(m: re.Match[str]) -> str:
-    code = ord(m.group())
-    if code in _ESCAPED_BYTES:
-        return f"\\x{code - 0xDC00:02x}"
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
-
-
-def visible_surrogates(text: str) -> str:
-    """``text`` with lone surrogates written as visible escapes (it can then be UTF-8)."""
-    if text.isascii() or not _SURROGATE.search(text):
-        return text
-    return _SURROGATE.sub(_visible, text)
-
-
-def visible_in(data: Any) -> Any:
-    """JSON-like ``data`` (dicts, lists, tuples, strings) with every string's lone surrogates
-    written as visible escapes (the same objects where there is none)."""
-    if isinstance(data, str):
-        return visible_surrogates(data)
-    if isinstance(data, dict):
-        return {visible_in(k): visible_in(v) for k, v in data.items()}
-    if isinstance(data, (list, tuple)):
-        return type(data)(visible_in(v) for v in data)
-    return data
-
-
 def _has_surrogate(text: str | None) -> bool:
-    return text is not None and not text.isascii() and _SURROGATE.search(text) is not None
+    return text is not None and not text.isascii() and SURROGATE.search(text) is not None
 
 
 def clean_finding(f: Finding) -> Finding:
@@ -110,9 +81,9 @@ def clean_error(e: FileError) -> FileError:
 def escape_control(text: str) -> str:
     """``text`` with control and direction characters (and lone surrogates) written as visible
     escapes (one line)."""
-    return _CONTROL.sub(_visible, text)
+    return _CONTROL.sub(visible, text)
 
 
 def xml_safe(text: str) -> str:
     """``text`` with the characters XML 1.0 cannot represent written as visible escapes."""
-    return _NOT_XML.sub(_visible, text)
+    return _NOT_XML.sub(visible, text)
