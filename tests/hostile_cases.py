@@ -964,8 +964,9 @@ def _fifo_state(folder: Path) -> None:
 
 def _state_rebuilt(folder: Path, output: str) -> None:
     _findings_kept(folder, output)
-    for entry in (folder / "cache").iterdir():
-        assert entry.is_file() and not entry.is_symlink(), f"{entry.name} left as it was"
+    for entry in (folder / "cache").iterdir():  # those a one-file run reads (not a test's others)
+        if entry.name.startswith(("lexicon-", "patterns-", "rules-", "key")):
+            assert entry.is_file() and not entry.is_symlink(), f"{entry.name} left as it was"
 
 
 USER_CACHE_CASES = [
