@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import functools
+import importlib
 import json
 import marshal
 import os
@@ -160,10 +161,9 @@ def tamper_results(kind: str) -> Callable[[Path], None]:
             return
         os.environ["NEWSLINT_CACHE_DIR"] = ENV[0]["NEWSLINT_CACHE_DIR"]
         try:  # a version that keys its result cache: write with the key, so the entry is judged
-            from newslint.cache import read_cached, write_cached
-
-            stored = read_cached(path, keyed=True)
-            write = functools.partial(write_cached, path, keyed=True)
+            cache = importlib.import_module("newslint.core.cache")
+            stored = cache.read_cached(path, keyed=True)
+            write = functools.partial(cache.write_cached, path, keyed=True)
         except (ImportError, TypeError):
             stored = None
         if not isinstance(stored, dict):  # an older version: plain marshal data

@@ -16,7 +16,7 @@ from typing import Annotated
 import typer
 
 from newslint import __version__
-from newslint.errors import NewslintError
+from newslint.core.errors import NewslintError
 
 app = typer.Typer(
     name="newslint",
@@ -155,8 +155,8 @@ def check(
     ] = None,
 ) -> None:
     """Lint files and folders of news copy, and archives of articles as records."""
-    from newslint.pipeline import CheckOptions, run_check
-    from newslint.records import RecordFields
+    from newslint.app.pipeline import CheckOptions, run_check
+    from newslint.sources.records import RecordFields
 
     try:
         chosen, style = output_choice(format, output_format)
@@ -232,7 +232,7 @@ def output_choice(format: str | None, output_format: str | None) -> tuple[str, s
 @app.command()
 def clean() -> None:
     """Remove the result caches (.newslint_cache/) in this folder and below."""
-    from newslint.result_cache import clean as remove
+    from newslint.run.result_cache import clean as remove
 
     removed = remove(Path.cwd())
     for folder in removed:
@@ -250,9 +250,9 @@ def rules_list(
     """List the rules: id, kind, category, severity, summary."""
     if ctx.invoked_subcommand is not None:
         return
-    from newslint.config import load_settings
-    from newslint.fix_info import short
-    from newslint.ruleset import all_rules as load_all
+    from newslint.config.config import load_settings
+    from newslint.engine.fix_info import short
+    from newslint.engine.ruleset import all_rules as load_all
 
     try:
         rules = load_all(load_settings(config, Path.cwd()))
@@ -276,9 +276,9 @@ def rules_test(
     config: Annotated[Path | None, typer.Option(help="Config file (default: discovered upward).")] = None,
 ) -> None:
     """Run every rule's own bad and good examples; exit 1 if any fails."""
-    from newslint.config import load_settings
-    from newslint.rule_examples import check_all
-    from newslint.ruleset import all_rules as load_all
+    from newslint.config.config import load_settings
+    from newslint.engine.rule_examples import check_all
+    from newslint.engine.ruleset import all_rules as load_all
 
     try:
         rules = load_all(load_settings(config, Path.cwd()), list(paths or []))
@@ -298,9 +298,9 @@ def explain(
     config: Annotated[Path | None, typer.Option(help="Config file (default: discovered upward).")] = None,
 ) -> None:
     """Explain a rule: what it flags, why, options, a bad and a good example."""
-    from newslint.config import load_settings
-    from newslint.explain import explain_rule
-    from newslint.ruleset import all_rules as load_all
+    from newslint.app.explain import explain_rule
+    from newslint.config.config import load_settings
+    from newslint.engine.ruleset import all_rules as load_all
 
     try:
         rules = {r.id: r for r in load_all(load_settings(config, Path.cwd()))}
@@ -325,8 +325,8 @@ def index_build(
     id_field: Annotated[str | None, typer.Option(help="Archives: the record id field.")] = None,
 ) -> None:
     """Index the leads of an archive; then `newslint check --against FILE NEW/` finds repeated leads."""
-    from newslint.index_app import build_command
-    from newslint.records import RecordFields
+    from newslint.app.index_app import build_command
+    from newslint.sources.records import RecordFields
 
     try:
         fields = RecordFields(text_field, title_field, id_field)
@@ -357,9 +357,9 @@ def report(
     id_field: Annotated[str | None, typer.Option(help="Archives: the record id field.")] = None,
 ) -> None:
     """Write a self-contained HTML report of a folder's findings (exit 0 once written)."""
-    from newslint.html_report import run_report
-    from newslint.pipeline import CheckOptions
-    from newslint.records import RecordFields
+    from newslint.app.html_report import run_report
+    from newslint.app.pipeline import CheckOptions
+    from newslint.sources.records import RecordFields
 
     options = CheckOptions(
         paths=paths,
@@ -394,7 +394,7 @@ def vocab_learn(
     if not folder.is_dir():
         sys.stderr.write(f"newslint: not a folder: {folder}\n")
         raise typer.Exit(2)
-    from newslint.output_file import refuse_inputs
+    from newslint.core.output_file import refuse_inputs
     from newslint.reporters.escape import escape_control
 
     files = archive_files(folder)

@@ -20,9 +20,9 @@ from pathlib import Path
 
 import regex
 
-from newslint import calendar
-from newslint.compiled_patterns import compiled
-from newslint.tokens import TOPIC_WORD, WORD_RE
+from newslint.core import calendar
+from newslint.core.compiled_patterns import compiled
+from newslint.core.tokens import TOPIC_WORD, WORD_RE
 
 # Function words and newswire filler: never evidence that two texts share a topic.
 _STOPWORD_TEXT = """

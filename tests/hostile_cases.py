@@ -435,7 +435,8 @@ def _poison_caches(folder: Path) -> None:
 
     cache = folder / "cache"
     env = {**os.environ, "NEWSLINT_CACHE_DIR": str(cache), "PYTHONPATH": str(REPO)}
-    subprocess.run([sys.executable, "-m", "newslint", "check", str(folder / "a.txt")], env=env, check=False)
+    command = [sys.executable, "-m", "newslint", "check", "--no-cache", str(folder / "a.txt")]
+    subprocess.run(command, cwd=folder, env=env, check=False)
     for entry in cache.glob("*.marshal"):
         entry.write_bytes(marshal.dumps(5))
     (cache / "rules-2.marshal").write_bytes(marshal.dumps({"x": (1, 2, marshal.dumps(5))}))
@@ -851,18 +852,18 @@ def _results_link(folder: Path) -> None:
     """A results file of every run key: a link to the victim (the key is not known in advance)."""
     _cache_link(".gitignore", "../../victim")(folder)
     os.unlink(folder / ".newslint_cache/.gitignore")
-    from newslint.config import Settings
-    from newslint.result_cache import ResultCache, run_key
-    from newslint.ruleset import resolve_rules
+    from newslint.config.config import Settings
+    from newslint.engine.ruleset import resolve_rules
+    from newslint.run.result_cache import ResultCache, run_key
 
     key = run_key(resolve_rules(Settings()), None)
     os.symlink("../../victim", folder / ".newslint_cache" / ResultCache(folder, key).file.name)
 
 
 def _results_fifo(folder: Path) -> None:
-    from newslint.config import Settings
-    from newslint.result_cache import ResultCache, run_key
-    from newslint.ruleset import resolve_rules
+    from newslint.config.config import Settings
+    from newslint.engine.ruleset import resolve_rules
+    from newslint.run.result_cache import ResultCache, run_key
 
     _cache_link(".gitignore", "../../victim")(folder)
     os.unlink(folder / ".newslint_cache/.gitignore")

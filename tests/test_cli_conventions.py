@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from newslint.app.pipeline import use_color
 from newslint.cli import app
-from newslint.pipeline import use_color
 
 runner = CliRunner()
 DEFECT = "Budget talks resume\n\nThe minister said the the talks would resume on Monday.\n"

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from newslint.cli import app
-from newslint.config import _KEYS
+from newslint.config.config import _KEYS
 
 runner = CliRunner()
 ARTICLE = "Talks resume\n\nThe minister said the the talks would resume on Monday, 3 Septemeber.\n"

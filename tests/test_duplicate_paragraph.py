@@ -10,10 +10,12 @@ from helpers import run_newslint
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newslint.config import Settings
-from newslint.document import Document
-from newslint.engine import Linter
-from newslint.findings import Finding
+from newslint.config.config import Settings
+from newslint.core.document import Document
+from newslint.core.findings import Finding
+from newslint.core.options import OptionError
+from newslint.engine.engine import DocumentLinter
+from newslint.engine.ruleset import all_rules
 from newslint.kinds.duplicate_edit import (
     EditPolicy,
     Sentences,
@@ -24,8 +26,6 @@ from newslint.kinds.duplicate_edit import (
 )
 from newslint.kinds.duplicate_paragraph import DuplicateParagraph
 from newslint.kinds.duplicate_text import Comparable, near_duplicate, normalised_tokens, similarity, tokens
-from newslint.options import OptionError
-from newslint.ruleset import all_rules
 
 LEAD = "Ministers said on Monday that 'talks' would resume next week in Geneva, officials said."
 COPY = "Ministers said on Monday that “talks” would  resume next week in Geneva, officials said. "
@@ -33,7 +33,7 @@ COPY = "Ministers said on Monday that “talks” would  resume next week in Gen
 
 def lint(text: str) -> list[Finding]:
     rules = [r for r in all_rules(Settings()) if r.id in ("duplicate-lead", "repeated-paragraph")]
-    return Linter(rules).lint(Document("a.txt", text))
+    return DocumentLinter(rules).lint(Document("a.txt", text))
 
 
 def apply(text: str, finding: Finding) -> str:

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import pytest
 
-from newslint import fixer
-from newslint.config import Settings
-from newslint.document import Document
-from newslint.engine import Linter
-from newslint.ruleset import all_rules
+from newslint.app import fixer
+from newslint.config.config import Settings
+from newslint.core.document import Document
+from newslint.engine.engine import DocumentLinter
+from newslint.engine.ruleset import all_rules
 
 RULES = {r.id: r for r in all_rules(Settings())}
 
@@ -61,7 +61,7 @@ CASES = [
 
 
 def fixed(rule_id: str, text: str, unsafe: bool) -> str:
-    linter = Linter([RULES[rule_id]])
+    linter = DocumentLinter([RULES[rule_id]])
     out, _, _ = fixer.fix_document(Document("t.txt", text), linter.lint, unsafe)
     return out
 
@@ -73,7 +73,7 @@ def test_fixed_text(rule_id: str, text: str, safe: str, unsafe: str | None) -> N
 
 
 def test_the_count_is_the_number_of_edits_made() -> None:
-    linter = Linter([RULES["repeated-word"]])
+    linter = DocumentLinter([RULES["repeated-word"]])
     doc = Document("t.txt", "T\n\nThe the talks and and the the end.\n")
     text, applied, _ = fixer.fix_document(doc, linter.lint, False)
     assert text == "T\n\nThe talks and the end.\n" and applied == 3

@@ -17,17 +17,17 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newslint.config import Settings, load_settings
-from newslint.document import Document
-from newslint.engine import Linter
-from newslint.errors import NewslintError
+from newslint.config.config import Settings, load_settings
+from newslint.core.document import Document
+from newslint.core.errors import NewslintError
+from newslint.engine.engine import DocumentLinter
+from newslint.engine.rules import load_rules
+from newslint.engine.ruleset import resolve_rules
 from newslint.reporters import Report, get_reporter
-from newslint.rules import load_rules
-from newslint.ruleset import resolve_rules
 
 pytestmark = pytest.mark.filterwarnings("error")  # a library warning on hostile input counts as a failure
 
-LINTER = Linter(resolve_rules(Settings()))
+LINTER = DocumentLinter(resolve_rules(Settings()))
 RENDER_TEXT = get_reporter("text")
 
 hostile_chars = st.sampled_from(
@@ -177,7 +177,7 @@ def _load_rule(folder: Path, text: str) -> None:
     except NewslintError as exc:
         assert exc.path and exc.path.endswith("fuzzed.yaml"), str(exc)
         return
-    Linter(rules).lint(Document("t.txt", "Headline\n\nzzz qqqx the the {match}\n" * 3))
+    DocumentLinter(rules).lint(Document("t.txt", "Headline\n\nzzz qqqx the the {match}\n" * 3))
 
 
 FIXTURE_OK = [HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
@@ -267,7 +267,7 @@ cache_data = st.recursive(
 def test_damaged_cache_files_read_as_nothing_or_the_data(
     tmp_path: Path, data: object, keyed: bool, flips: list[tuple[int, int]]
 ) -> None:
-    from newslint.cache import MISSING, read_cached, write_cached
+    from newslint.core.cache import MISSING, read_cached, write_cached
 
     path = tmp_path / "fuzz.marshal"
     assert write_cached(path, data, keyed=keyed)
@@ -290,7 +290,7 @@ surrogate_text = st.lists(
 @settings(max_examples=150, deadline=None, suppress_health_check=FIXTURE_OK)
 @given(surrogate_text, surrogate_text, surrogate_text)
 def test_every_format_writes_findings_holding_lone_surrogates(path: str, record: str, message: str) -> None:
-    from newslint.findings import FileError, Finding, Fix, Related
+    from newslint.core.findings import FileError, Finding, Fix, Related
     from newslint.reporters import FORMATS
 
     finding = Finding(

@@ -13,12 +13,12 @@ import pytest
 import regex
 from typer.testing import CliRunner
 
-from newslint import cache, compiled_patterns, rule_cache
-from newslint.cache import MISSING, read_cached, write_cached
 from newslint.cli import app
-from newslint.compiled_patterns import PatternStore
-from newslint.result_cache import CACHE_DIR, ResultCache
-from newslint.rule_cache import RuleFileCache
+from newslint.core import cache, compiled_patterns, rule_cache
+from newslint.core.cache import MISSING, read_cached, write_cached
+from newslint.core.compiled_patterns import PatternStore
+from newslint.core.rule_cache import RuleFileCache
+from newslint.run.result_cache import CACHE_DIR, ResultCache
 
 ARTICLE = "Budget talks resume\n\nThe minister said the the talks would resume on Monday.\n"
 

@@ -6,12 +6,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newslint.config import Settings
-from newslint.document import Document
-from newslint.engine import Linter
-from newslint.ruleset import resolve_rules
+from newslint.config.config import Settings
+from newslint.core.document import Document
+from newslint.engine.engine import DocumentLinter
+from newslint.engine.ruleset import resolve_rules
 
-LINTER = Linter(resolve_rules(Settings()))
+LINTER = DocumentLinter(resolve_rules(Settings()))
 
 news_like = st.lists(
     st.one_of(
@@ -67,7 +67,7 @@ test_lint_never_raises_many_texts = pytest.mark.slow(
 @settings(max_examples=100, deadline=None)
 @given(st.binary(max_size=300))
 def test_reading_any_bytes_never_raises(data: bytes) -> None:
-    from newslint.files import read_document
+    from newslint.sources.files import read_document
 
     result = read_document("any.txt", data)
     if isinstance(result, Document):

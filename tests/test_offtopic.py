@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from newslint.config import Settings
-from newslint.document import Document
-from newslint.engine import Linter
-from newslint.findings import Finding
+from newslint.config.config import Settings
+from newslint.core.document import Document
+from newslint.core.findings import Finding
+from newslint.core.options import OptionError
+from newslint.engine.engine import DocumentLinter
+from newslint.engine.ruleset import all_rules
 from newslint.kinds.offtopic_shapes import (
     is_credit_line,
     is_cue,
@@ -16,8 +18,6 @@ from newslint.kinds.offtopic_shapes import (
     is_headline_like,
 )
 from newslint.kinds.offtopic_tail import OfftopicTail
-from newslint.options import OptionError
-from newslint.ruleset import all_rules
 from newslint.topic import Bag, names, stem, weight, word_stems
 
 ARTICLE = (
@@ -38,7 +38,7 @@ TAIL = (
 
 def lint(text: str) -> list[Finding]:
     rules = [r for r in all_rules(Settings()) if r.category == "off-topic"]
-    return Linter(rules).lint(Document("t.txt", text))
+    return DocumentLinter(rules).lint(Document("t.txt", text))
 
 
 @pytest.mark.parametrize(

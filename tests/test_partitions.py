@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from newslint.partitions import Part, count_part, numbered, part_records, plan
-from newslint.records import Record, RecordError, RecordFields, read_records
+from newslint.sources.partitions import Part, count_part, numbered, part_records, plan
+from newslint.sources.records import Record, RecordError, RecordFields, read_records
 
 FIELDS = RecordFields(id=None)
 

@@ -11,7 +11,7 @@ import pytest
 from corpus_helpers import fixture_articles, pack_jsonl, records_as_files, write_articles
 from helpers import run_newslint
 
-from newslint.records import RecordFields, read_records
+from newslint.sources.records import RecordFields, read_records
 
 TYPO = "Markets fell on 3 Septemeber as traders worried.\n\nThe index closed lower.\n"
 CLEAN = "Markets rose on Monday as traders cheered.\n\nThe index closed higher.\n"
@@ -67,9 +67,9 @@ def test_a_gz_that_is_not_gzip_is_an_error_naming_the_file(tmp_path: Path) -> No
 
 
 def test_a_gzip_bomb_line_is_skipped_not_held(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import newslint.records
+    import newslint.sources.records
 
-    monkeypatch.setattr(newslint.records, "MAX_RECORD_BYTES", 1000)
+    monkeypatch.setattr(newslint.sources.records, "MAX_RECORD_BYTES", 1000)
     huge = json.dumps({"id": "big", "text": "word " * 10_000})
     lines = [huge, json.dumps({"id": "after", "text": TYPO})]
     (tmp_path / "a.jsonl.gz").write_bytes(gzip.compress(("\n".join(lines) + "\n").encode()))

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from test_rule_loading import GOOD, write_rule
 
-from newslint.rule_cache import RuleFileCache
-from newslint.rules import load_rules
+from newslint.core.rule_cache import RuleFileCache
+from newslint.engine.rules import load_rules
 
 HOUR_AGO = 3600
 
@@ -125,7 +125,7 @@ def test_load_rules_sees_an_edit_after_the_rule_was_cached(
 def test_a_cached_rule_with_an_error_is_still_reported_with_its_line(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from newslint.errors import RuleError
+    from newslint.core.errors import RuleError
 
     monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path / "cache"))
     folder = write_rule(tmp_path, GOOD.replace("severity: warning", "severity: loud"))

@@ -5,24 +5,24 @@ from __future__ import annotations
 import pytest
 from fixture_cases import Case, Fixture, all_fixtures
 
-from newslint.config import RuleSettings, Settings
-from newslint.document import Document
-from newslint.engine import Linter
-from newslint.ruleset import all_rules, apply_settings
+from newslint.config.config import RuleSettings, Settings
+from newslint.core.document import Document
+from newslint.engine.engine import DocumentLinter
+from newslint.engine.ruleset import all_rules, apply_settings
 
 FIXTURES = all_fixtures()
 CASES = [(fx, case) for fx in FIXTURES for case in fx.cases]
 
 
-def linter_for(fixture: Fixture) -> Linter:
+def linter_for(fixture: Fixture) -> DocumentLinter:
     rules = [r for r in all_rules(Settings()) if r.id in fixture.rules]
     missing = set(fixture.rules) - {r.id for r in rules}
     assert not missing, f"{fixture.name}: unknown rules {missing}"
     overrides = {rule: RuleSettings(options=opts) for rule, opts in fixture.options.items()}
-    return Linter(apply_settings(rules, Settings(rules=overrides)))
+    return DocumentLinter(apply_settings(rules, Settings(rules=overrides)))
 
 
-_LINTERS: dict[str, Linter] = {}
+_LINTERS: dict[str, DocumentLinter] = {}
 
 
 @pytest.mark.parametrize(("fixture", "case"), CASES, ids=[c.id for _, c in CASES])

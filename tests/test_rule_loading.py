@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from newslint.errors import RuleError
-from newslint.rules import builtin_rules_dir, load_rules
+from newslint.core.errors import RuleError
+from newslint.engine.rules import builtin_rules_dir, load_rules
 
 GOOD = """\
 id: banned-word
@@ -84,14 +84,14 @@ def test_builtin_rules_load_and_every_rule_has_examples() -> None:
 
 
 def test_every_builtin_rule_passes_its_examples() -> None:
-    from newslint.rule_examples import check_all
+    from newslint.engine.rule_examples import check_all
 
     failures = check_all(load_rules([builtin_rules_dir()]))
     assert not failures, "\n".join(f.describe() for f in failures)
 
 
 def test_example_checker_catches_a_rule_whose_examples_are_wrong(tmp_path: Path) -> None:
-    from newslint.rule_examples import check_all
+    from newslint.engine.rule_examples import check_all
 
     wrong = GOOD.replace('bad: ["We utilise it.\\n"]', 'bad: ["We use it.\\n"]')
     failures = check_all(load_rules([write_rule(tmp_path, wrong)]))
@@ -99,12 +99,12 @@ def test_example_checker_catches_a_rule_whose_examples_are_wrong(tmp_path: Path)
 
 
 def test_case_sensitive_substitution_matches_as_written(tmp_path: Path) -> None:
-    from newslint.document import Document
-    from newslint.engine import Linter
+    from newslint.core.document import Document
+    from newslint.engine.engine import DocumentLinter
 
     text = GOOD.replace("kind: existence", "kind: substitution").replace(
         "  tokens: [utilise]", "  ignorecase: false\n  swap: {Utilise: Use}"
     )
     [rule] = load_rules([write_rule(tmp_path, text)])
-    found = Linter([rule]).lint(Document("a.txt", "Head\n\nUtilise it, but not UTILISE.\n"))
+    found = DocumentLinter([rule]).lint(Document("a.txt", "Head\n\nUtilise it, but not UTILISE.\n"))
     assert [(f.line, f.column, f.suggestions) for f in found] == [(3, 1, ("Use",))]

@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from newslint.cli import app
-from newslint.rules import builtin_rules_dir
+from newslint.engine.rules import builtin_rules_dir
 
 runner = CliRunner()
 HOUSE_COULD_OF = """\
@@ -85,8 +85,8 @@ def test_extend_adds_to_a_builtin_mapping_option(project: Path) -> None:
 
 
 def test_extend_adds_to_a_builtin_list_option(project: Path) -> None:
-    from newslint.config import RuleSettings, Settings
-    from newslint.ruleset import all_rules, apply_settings
+    from newslint.config.config import RuleSettings, Settings
+    from newslint.engine.ruleset import all_rules, apply_settings
 
     rules = [r for r in all_rules(Settings()) if r.id == "spelling"]
     [base] = rules

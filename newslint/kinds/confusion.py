@@ -19,12 +19,12 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 import regex
 
-from newslint.document import SCOPES, Document
-from newslint.findings import Fix, Hit
-from newslint.kinds.base import Kind
-from newslint.options import Option
+from newslint.core.document import SCOPES, Document
+from newslint.core.findings import Fix, Hit
+from newslint.core.kind import Kind
+from newslint.core.options import Option
+from newslint.core.tokens import match_case
 from newslint.spelling_ranking import neighbours
-from newslint.tokens import match_case
 
 if TYPE_CHECKING:
     from newslint.spelling_context import Bigrams

@@ -13,13 +13,13 @@ from typing import Any, ClassVar
 
 import regex
 
-from newslint.compiled_patterns import compiled
-from newslint.document import SCOPES, Document, RegionSet, whole_word_spans
-from newslint.findings import Fix, Hit, RelatedSpan, format_message
-from newslint.kinds.base import Kind
-from newslint.options import Option, OptionError
-from newslint.patterns import Budget, compile_pattern, finditer, search
-from newslint.tokens import LETTERS, match_case
+from newslint.core.compiled_patterns import compiled
+from newslint.core.document import SCOPES, Document, RegionSet, whole_word_spans
+from newslint.core.findings import Fix, Hit, RelatedSpan, format_message
+from newslint.core.kind import Kind
+from newslint.core.options import Option, OptionError
+from newslint.core.patterns import Budget, compile_pattern, finditer, search
+from newslint.core.tokens import LETTERS, match_case
 
 _NEXT_WORD = compiled(r"[ \t]+(\p{Lu})\p{L}")
 

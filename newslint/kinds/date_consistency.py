@@ -27,11 +27,11 @@ from collections import Counter
 from collections.abc import Iterator, Mapping
 from typing import Any, ClassVar
 
-from newslint.date_mentions import VOCAB_OPTIONS, Mention, render
-from newslint.document import Document
-from newslint.findings import Fix, Hit, RelatedSpan
-from newslint.kinds.date_base import DateKind
-from newslint.options import Option, OptionError
+from newslint.core.document import Document
+from newslint.core.findings import Fix, Hit, RelatedSpan
+from newslint.core.options import Option, OptionError
+from newslint.dates.date_base import DateKind
+from newslint.dates.date_mentions import VOCAB_OPTIONS, Mention, render
 
 DIMENSIONS = ("form", "ordinal", "abbreviation")
 _DESCRIBE = {

@@ -14,12 +14,12 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any, ClassVar
 
-from newslint import calendar
-from newslint.date_mentions import VOCAB_OPTIONS, Mention, render, resolve_vocab
-from newslint.document import Document
-from newslint.findings import Fix, Hit
-from newslint.kinds.date_base import DateKind
-from newslint.options import Option, OptionError, named_settings
+from newslint.core import calendar
+from newslint.core.document import Document
+from newslint.core.findings import Fix, Hit
+from newslint.core.options import Option, OptionError, named_settings
+from newslint.dates.date_base import DateKind
+from newslint.dates.date_mentions import VOCAB_OPTIONS, Mention, render, resolve_vocab
 
 _PRESET_KEYS = {"order", "ordinals", "abbreviate"}
 

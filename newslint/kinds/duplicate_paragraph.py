@@ -19,13 +19,13 @@ import regex
 from rapidfuzz.distance import Indel
 from rapidfuzz.process import extract
 
-from newslint.document import Document, Paragraph
-from newslint.findings import Fix, Hit, RelatedSpan
-from newslint.kinds.base import Kind
+from newslint.core.document import Document, Paragraph
+from newslint.core.findings import Fix, Hit, RelatedSpan
+from newslint.core.kind import Kind
+from newslint.core.options import Option
+from newslint.core.patterns import MATCH_TIMEOUT, PatternTimeout, compile_pattern
 from newslint.kinds.duplicate_edit import MIN_SIMILARITY, EditPolicy, edited_copy
 from newslint.kinds.duplicate_text import Comparable, near_duplicate, similarity
-from newslint.options import Option
-from newslint.patterns import MATCH_TIMEOUT, PatternTimeout, compile_pattern
 
 #: a lead has at least this many words (a shorter first line is a byline or a crosshead)
 LEAD_WORDS = 5

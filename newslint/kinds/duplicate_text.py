@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz.distance import Indel
 
-from newslint.compiled_patterns import compiled
-from newslint.tokens import ALNUM_RUN, APOSTROPHES
+from newslint.core.compiled_patterns import compiled
+from newslint.core.tokens import ALNUM_RUN, APOSTROPHES
 
 if TYPE_CHECKING:
     from newslint.kinds.duplicate_edit import Sentences

@@ -11,10 +11,10 @@ from functools import cache
 
 import regex
 
-from newslint.compiled_patterns import compiled
-from newslint.patterns import MATCH_TIMEOUT
-from newslint.structure import DATELINE, is_dateline, is_list_entry, is_source_line
-from newslint.tokens import JOINED_WORD
+from newslint.core.compiled_patterns import compiled
+from newslint.core.patterns import MATCH_TIMEOUT
+from newslint.core.structure import DATELINE, is_dateline, is_list_entry, is_source_line
+from newslint.core.tokens import JOINED_WORD
 
 # "Reporting by ...; Editing by ...", "(c) 2024 Reuters", "Reuter", "-30-", "###", "Copyright ...".
 END_MATTER = compiled(

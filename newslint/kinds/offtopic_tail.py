@@ -15,9 +15,11 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, ClassVar
 
-from newslint.document import Document, Paragraph
-from newslint.findings import Fix, Hit, RelatedSpan
-from newslint.kinds.base import Kind
+from newslint.core.document import Document, Paragraph
+from newslint.core.findings import Fix, Hit, RelatedSpan
+from newslint.core.kind import Kind
+from newslint.core.options import Option
+from newslint.core.patterns import compile_pattern
 from newslint.kinds.offtopic_shapes import (
     DEFAULT_CUES,
     HEADLINE_WORDS,
@@ -31,8 +33,6 @@ from newslint.kinds.offtopic_shapes import (
     is_source_line,
     starts_like_sentence,
 )
-from newslint.options import Option
-from newslint.patterns import compile_pattern
 from newslint.topic import Bag, names, word_stems
 
 

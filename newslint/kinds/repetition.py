@@ -8,10 +8,10 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any, ClassVar
 
-from newslint.document import SCOPES, Document, RegionSet
-from newslint.findings import Fix, Hit
-from newslint.kinds.base import Kind
-from newslint.options import Option
+from newslint.core.document import SCOPES, Document, RegionSet
+from newslint.core.findings import Fix, Hit
+from newslint.core.kind import Kind
+from newslint.core.options import Option
 
 _JOINERS = frozenset("'’-")  # a repeat glued to more of a word is not a repeated word
 

@@ -25,17 +25,17 @@ from typing import Any, ClassVar
 
 import regex
 
-from newslint.document import SCOPES, Document
-from newslint.findings import Fix, Hit, RelatedSpan
-from newslint.kinds.base import Kind
-from newslint.options import Option
+from newslint.core.document import SCOPES, Document
+from newslint.core.findings import Fix, Hit, RelatedSpan
+from newslint.core.kind import Kind
+from newslint.core.options import Option
+from newslint.core.tokens import match_case
 from newslint.spelling_evidence import _CALENDAR, _NAME, _near_calendar
 from newslint.spelling_forms import _CHUNK_MEMO_LIMIT, SpellingForms, _not_prose, _rhymes, _scare_quoted
 from newslint.spelling_names import inconsistent_names
 from newslint.spelling_ranking import neighbours, rank_corrections
 from newslint.spelling_text import _occurrences, _stem
 from newslint.spelling_verdict import Verdict
-from newslint.tokens import match_case
 
 _MARK = regex.compile(r"\p{M}")  # combining marks: tokens of the lowercased text would split there
 _SIC = regex.compile(r"\s*[\[(]sic[\])]", regex.IGNORECASE)

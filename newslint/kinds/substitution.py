@@ -7,13 +7,13 @@ from typing import Any, ClassVar
 
 import regex
 
-from newslint.compiled_patterns import compiled
-from newslint.document import SCOPES, Document
-from newslint.findings import Fix, Hit
-from newslint.kinds.base import Kind
-from newslint.options import Option
-from newslint.patterns import PatternTimeout, compile_pattern, matches_in
-from newslint.tokens import match_case
+from newslint.core.compiled_patterns import compiled
+from newslint.core.document import SCOPES, Document
+from newslint.core.findings import Fix, Hit
+from newslint.core.kind import Kind
+from newslint.core.options import Option
+from newslint.core.patterns import PatternTimeout, compile_pattern, matches_in
+from newslint.core.tokens import match_case
 
 _PLAIN = compiled(r"[\p{L}\p{N} '’-]+")
 

@@ -17,8 +17,8 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from newslint.findings import Excerpt, FileError, Finding, Fix, Related
-from newslint.surrogates import SURROGATE, visible, visible_in, visible_surrogates
+from newslint.core.findings import Excerpt, FileError, Finding, Fix, Related
+from newslint.core.surrogates import SURROGATE, visible, visible_in, visible_surrogates
 
 __all__ = ["clean_error", "clean_finding", "escape_control", "visible_in", "visible_surrogates", "xml_safe"]
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from collections import defaultdict
 
-from newslint.findings import FileError, Finding
+from newslint.core.findings import FileError, Finding
 from newslint.reporters import Report
 from newslint.reporters.escape import xml_safe
 

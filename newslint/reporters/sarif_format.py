@@ -4,7 +4,7 @@ One run; ``tool.driver.rules`` describes every rule that ran (summary, why, leve
 each result points at its rule by id and index, carries 1-based line/column
 regions (columns in Unicode code points, as ``columnKind`` says), related
 locations, and a content fingerprint that survives inserted lines
-(:mod:`newslint.baseline`).  Unreadable files become tool notifications.
+(:mod:`newslint.core.fingerprint`).  Unreadable files become tool notifications.
 """
 
 from __future__ import annotations
@@ -15,10 +15,10 @@ from typing import Any
 from urllib.parse import quote
 
 from newslint import __version__
-from newslint.baseline import finding_fingerprint
-from newslint.findings import Finding
+from newslint.core.findings import Finding
+from newslint.core.fingerprint import finding_fingerprint
+from newslint.engine.rules import Rule
 from newslint.reporters import Report
-from newslint.rules import Rule
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 FINGERPRINT_KEY = "newslintContent/v1"

@@ -1,0 +1,1 @@
+"""The lead index: MinHash signatures and the index file format."""
