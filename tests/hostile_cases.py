@@ -1235,13 +1235,13 @@ OUTPUT_CASES_27 = [
         "a path longer than PATH_MAX",
         ("check", "--no-progress", "a/" * 3000 + "x.txt"),
         2,
-        r"^newslint: (a/)+x\.txt: no such file or folder$",
+        r"^newslint: (a/)+x\.txt: name too long$",
     ),
     _output_case(
         "a file name longer than NAME_MAX",
         ("check", "--no-progress", "b" * 300 + ".txt"),
         2,
-        r"^newslint: b+\.txt: no such file or folder$",
+        r"^newslint: b+\.txt: name too long$",
     ),
     _output_case(
         "--scheduler nonsense",

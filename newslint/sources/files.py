@@ -9,6 +9,7 @@ sit beside copy (README, LICENSE, ...) and the word lists the rules read, saying
 
 from __future__ import annotations
 
+import errno
 import fnmatch
 import functools
 import os
@@ -113,9 +114,11 @@ def find_files(
             continue
         try:
             mode = os.stat(arg).st_mode
-        except OSError:
+        except OSError as exc:
             if os.path.lexists(arg):
                 raise NewslintError("broken symbolic link", arg) from None
+            if exc.errno == errno.ENAMETOOLONG:  # longer than the system can look up
+                raise NewslintError("name too long", arg) from None
             raise NewslintError("no such file or folder", arg) from None
         if stat.S_ISDIR(mode):
             _walk(arg, include, exclude, {os.path.realpath(p) for p in protected}, found)
