@@ -428,7 +428,21 @@ def main() -> None:
         status = 130
     except BrokenPipeError:  # pragma: no cover - e.g. `newslint check . | head`
         status = 1
+    except OSError as exc:
+        if not _printing(exc):
+            raise
+        sys.stderr.write(f"newslint: cannot write standard output: {exc.strerror or exc}\n")
+        status = 2
     _exit(status)
+
+
+def _printing(exc: OSError) -> bool:
+    """Whether ``exc`` came from printing (``typer.echo``, a stream's write or flush): a full
+    disk or a closed standard output under a command other than ``check``, which says so itself."""
+    tb = exc.__traceback__
+    while tb is not None and tb.tb_next is not None:
+        tb = tb.tb_next
+    return tb is not None and tb.tb_frame.f_code.co_name in ("echo", "write", "flush")
 
 
 class _ClosedOutput:

@@ -175,3 +175,29 @@ def test_a_scheduler_address_where_something_else_answers(folder: Path, garbage_
     assert (
         err.startswith(f"newslint: {address} did not answer as a Dask scheduler") and err.count("\n") == 1
     ), err
+
+
+OTHER_COMMANDS = [
+    ("rules",),
+    ("explain", "spelling"),
+    ("--version",),
+    ("--help",),
+    ("clean",),
+    ("rules", "test"),
+]
+
+
+@posix_only
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full")
+@pytest.mark.parametrize("args", OTHER_COMMANDS, ids=" ".join)
+def test_every_command_on_a_full_disk(folder: Path, args: tuple[str, ...]) -> None:
+    with open("/dev/full", "wb") as full:
+        proc = _newslint(folder, *args, stdout=full)
+    _one_line(proc, 2, "cannot write standard output: No space left on device")
+
+
+@posix_only
+@pytest.mark.parametrize("args", OTHER_COMMANDS[:3], ids=" ".join)
+def test_every_command_with_standard_output_closed(folder: Path, args: tuple[str, ...]) -> None:
+    proc = _newslint(folder, *args, close=(1,), stdout=None)
+    _one_line(proc, 2, "cannot write standard output: standard output is closed")
