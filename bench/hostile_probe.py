@@ -401,6 +401,15 @@ def probes(port: int) -> list[Probe]:
             close=(1,),
             check=says("standard output is closed"),
         ),
+        Probe(12, "rules to /dev/full", ["rules"], (2,), stdout_to="/dev/full", check=says("No space left")),
+        Probe(
+            12,
+            "explain with standard output closed",
+            ["explain", "spelling"],
+            (2,),
+            close=(1,),
+            check=says("standard output is closed"),
+        ),
         Probe(
             12,
             "closed standard input",
