@@ -62,11 +62,16 @@ def _root(
 @app.command()
 def check(
     paths: Annotated[
-        list[str] | None, typer.Argument(help="Files or folders to lint; '-' reads standard input.")
+        list[str] | None,
+        typer.Argument(help="Files or folders to lint (default: .); '-' reads standard input."),
     ] = None,
     format: Annotated[
         str | None,
-        typer.Option("--format", "-f", help="text (default), json, jsonl, github, sarif or junit."),
+        typer.Option(
+            "--format",
+            "-f",
+            help="text (default), json, jsonl, github, sarif, junit or parquet (needs -o FILE).",
+        ),
     ] = None,
     output_format: Annotated[
         str | None,
@@ -81,6 +86,41 @@ def check(
     ] = None,
     ignore: Annotated[list[str] | None, typer.Option(help="Skip these rules, groups or categories.")] = None,
     extend_ignore: Annotated[list[str] | None, typer.Option(help="Skip these too, on top of config.")] = None,
+    exclude: Annotated[
+        list[str] | None,
+        typer.Option(help="Glob of files or folders to skip (repeatable); replaces the config's exclude."),
+    ] = None,
+    extend_exclude: Annotated[
+        list[str] | None, typer.Option(help="Glob to skip on top of the config's exclude (repeatable).")
+    ] = None,
+    force_exclude: Annotated[
+        bool | None,
+        typer.Option(
+            "--force-exclude/--no-force-exclude",
+            help="Apply exclude to files named on the command line too (pre-commit passes every file).",
+            show_default=False,
+        ),
+    ] = None,
+    respect_gitignore: Annotated[
+        bool | None,
+        typer.Option(
+            "--respect-gitignore/--no-respect-gitignore",
+            help="Skip what .gitignore ignores when walking folders (default: on).",
+            show_default=False,
+        ),
+    ] = None,
+    per_file_ignores: Annotated[
+        list[str] | None,
+        typer.Option(help="GLOB:RULE[,RULE]: skip rules for matching files, on top of the config's."),
+    ] = None,
+    accept: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--accept",
+            "-L",
+            help="WORD[,WORD]: words the spelling rule accepts (lowercase: any case; else as written).",
+        ),
+    ] = None,
     fail_on: Annotated[
         str | None, typer.Option(help="Lowest severity that fails: info, warning, error.")
     ] = None,
@@ -99,6 +139,12 @@ def check(
     no_progress: Annotated[bool, typer.Option("--no-progress", help="No progress bar on stderr.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Findings only, no summary line.")] = False,
     fix: Annotated[bool, typer.Option("--fix", help="Apply safe fixes, then report what is left.")] = False,
+    show_fixes: Annotated[
+        bool,
+        typer.Option(
+            "--show-fixes", help="With --fix or --diff: list each fix (path:line rule: before -> after)."
+        ),
+    ] = False,
     unsafe_fixes: Annotated[
         bool, typer.Option("--unsafe-fixes", help="With --fix or --diff: also fixes that delete text.")
     ] = False,
@@ -162,11 +208,8 @@ def check(
         chosen, style = output_choice(format, output_format)
     except NewslintError as exc:
         raise _fail(exc) from None
-    if not paths and not show_settings:
-        sys.stderr.write("newslint: give files or folders to lint (e.g. `newslint check .`)\n")
-        raise typer.Exit(2)
     options = CheckOptions(
-        paths=list(paths or []),
+        paths=list(paths or ([] if show_settings else ["."])),  # as ruff and codespell: no path is .
         format=chosen,
         style=style,
         exit_zero=exit_zero,
@@ -197,6 +240,13 @@ def check(
         fields=RecordFields(text_field, title_field, id_field),
         engine=engine,
         scheduler=scheduler,
+        exclude=list(exclude) if exclude is not None else None,
+        extend_exclude=list(extend_exclude or []),
+        force_exclude=force_exclude,
+        respect_gitignore=respect_gitignore,
+        per_file_ignores=list(per_file_ignores or []),
+        accept=_split(accept),
+        show_fixes=show_fixes,
     )
     try:
         code = run_check(options)

@@ -14,7 +14,7 @@ from newslint.config.config import Settings
 from newslint.engine.ruleset import resolve_rules
 from newslint.run.lint import lint_paths
 
-distributed = pytest.importorskip("distributed")
+distributed = pytest.importorskip("distributed", reason="not installed: python -m pip install '.[test]'")
 pytestmark = pytest.mark.slow
 
 LEAD = "The central bank raised interest rates by half a point on Thursday to fight inflation."

@@ -47,7 +47,7 @@ def test_unknown_vocabulary_is_an_option_error() -> None:
 def test_calendar_offers_what_other_modules_need() -> None:
     """Sentence splitting, topic stopwords and (later) the spelling rule read the one vocabulary."""
     from newslint.core import calendar
-    from newslint.topic import STOPWORDS
+    from newslint.offtopic.topic import STOPWORDS
 
     assert calendar.calendar_names() >= {"january", "september", "monday", "sunday"}
     assert len(calendar.calendar_names()) == 19

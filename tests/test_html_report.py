@@ -71,8 +71,13 @@ def test_page_is_self_contained_and_escapes_the_copy(tmp_path: Path) -> None:
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
     if not Path(CHROMIUM).exists() and shutil.which("chromium") is None:
-        pytest.skip(f"no Chromium at {CHROMIUM} (apt-get install chromium); the browser test needs one")
-    sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
+        pytest.skip(
+            f"no Chromium at {CHROMIUM} or on PATH: install it (Debian/Ubuntu: sudo apt-get install"
+            " chromium, as .ci/run does; or set NEWSLINT_CHROMIUM=/path/to/chromium)"
+        )
+    sync_api = pytest.importorskip(
+        "playwright.sync_api", reason="playwright is not installed: python -m pip install '.[test]'"
+    )
     executable = CHROMIUM if Path(CHROMIUM).exists() else shutil.which("chromium")
     with sync_api.sync_playwright() as p:
         launched = p.chromium.launch(executable_path=executable, args=BROWSER_ARGS)

@@ -51,7 +51,7 @@ def test_compressed_jsonl(tmp_path: Path, suffix: str) -> None:
     if suffix.endswith(".gz"):
         data = gzip.compress(raw)
     else:
-        zstandard = pytest.importorskip("zstandard")
+        zstandard = pytest.importorskip("zstandard", reason="not installed: python -m pip install '.[test]'")
         data = zstandard.ZstdCompressor().compress(raw)
     (tmp_path / f"a{suffix}").write_bytes(data)
     out = _json("--id-field", "id", f"a{suffix}", cwd=tmp_path)
@@ -131,8 +131,8 @@ def test_csv_with_title_field(tmp_path: Path) -> None:
 
 
 def test_parquet(tmp_path: Path) -> None:
-    pa = pytest.importorskip("pyarrow")
-    pq = pytest.importorskip("pyarrow.parquet")
+    pa = pytest.importorskip("pyarrow", reason="not installed: python -m pip install '.[test]'")
+    pq = pytest.importorskip("pyarrow.parquet", reason="not installed: python -m pip install '.[test]'")
     pq.write_table(pa.Table.from_pylist(_rows()), str(tmp_path / "a.parquet"))
     out = _json("--id-field", "id", "a.parquet", cwd=tmp_path)
     assert [f["record"] for f in out["findings"]] == ["typo"]  # type: ignore[union-attr,index]
@@ -157,7 +157,7 @@ def test_records_give_the_findings_their_files_give(tmp_path: Path) -> None:
 
 
 def test_parquet_output(tmp_path: Path) -> None:
-    pq = pytest.importorskip("pyarrow.parquet")
+    pq = pytest.importorskip("pyarrow.parquet", reason="not installed: python -m pip install '.[test]'")
     (tmp_path / "a.jsonl").write_text("\n".join(json.dumps(r) for r in _rows()) + "\n")
     done = run_newslint(
         "check",

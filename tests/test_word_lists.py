@@ -53,7 +53,7 @@ def test_sorted_without_duplicates(path: Path) -> None:
 def test_no_entry_is_a_known_misspelling(path: Path) -> None:
     known = _codespell_misspellings()
     if known is None:
-        pytest.skip("codespell is not installed")
+        pytest.skip("codespell is not installed: python -m pip install '.[test]' (the test extra has it)")
     listed = sorted(e for e in _entries(path) if e.lower() in known)
     assert not listed, f"{path.name}: codespell lists these as misspellings: {listed}"
 

@@ -21,10 +21,10 @@ from newslint.core.document import Document
 from newslint.core.findings import Related
 from newslint.core.kind import PlacedHit
 from newslint.duplicates.minhash import band_keys, pairs_in_bucket
+from newslint.duplicates.tokens import similarity
 from newslint.engine.engine import DocumentLinter
 from newslint.engine.rules import Rule
 from newslint.kinds.duplicate_corpus import summarise
-from newslint.kinds.duplicate_text import similarity
 from newslint.run.dask_engine import band_key
 from newslint.sources.records import RecordError, RecordFields, from_mapping
 

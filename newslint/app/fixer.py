@@ -71,10 +71,21 @@ class FixResult:
     applied: int = 0
     remaining: list[Finding] = field(default_factory=list)
     error: str | None = None
+    changes: list[Change] = field(default_factory=list)  # each fix applied, for --show-fixes
 
     @property
     def changed(self) -> bool:
         return self.fixed != self.original
+
+
+@dataclass(frozen=True)
+class Change:
+    """One fix as applied (``--show-fixes``): where, by which rule, the text before and after."""
+
+    line: int  # in the text the fix was applied to (a later pass's text when fixes overlapped)
+    rule: str
+    before: str
+    after: str
 
 
 def wanted(f: Finding, unsafe: bool) -> Fix | None:
@@ -109,8 +120,11 @@ def apply(text: str, fixes: Sequence[Fix]) -> str:
     return "".join(parts)
 
 
-def fix_document(doc: Document, lint: Lint, unsafe: bool) -> tuple[str, int, list[Finding]]:
-    """Fixed text, number of fixes applied, and the findings left in the fixed text."""
+def fix_document(
+    doc: Document, lint: Lint, unsafe: bool, changes: list[Change] | None = None
+) -> tuple[str, int, list[Finding]]:
+    """Fixed text, number of fixes applied, and the findings left in the fixed text
+    (each applied fix is appended to ``changes`` when given)."""
     findings = lint(doc)
     applied = 0
     for _ in range(MAX_PASSES):
@@ -121,9 +135,19 @@ def fix_document(doc: Document, lint: Lint, unsafe: bool) -> tuple[str, int, lis
         if text == doc.source:
             break
         applied += sum(1 for fix in fixes if doc.text[fix.start : fix.end] != fix.replacement)
+        if changes is not None:
+            changes.extend(_changes(doc, findings, fixes))
         doc = Document(doc.path, text, bom=doc.bom)
         findings = lint(doc)
     return doc.source, applied, findings
+
+
+def _changes(doc: Document, findings: Sequence[Finding], fixes: Sequence[Fix]) -> Iterator[Change]:
+    by_fix = {f.fix: f for f in reversed(findings) if f.fix is not None}  # the first finding wins
+    for fix in fixes:
+        before = doc.source[fix.start : fix.end]
+        if before != fix.replacement and fix in by_fix:
+            yield Change(by_fix[fix].line, by_fix[fix].rule, before, fix.replacement)
 
 
 def encode(text: str, bom: bool) -> bytes:
@@ -147,9 +171,12 @@ def fix_data(name: str, data: bytes, lint: Lint, unsafe: bool) -> FixResult:
         doc = Document.from_bytes(name, data)
     except DecodeError as exc:
         return FixResult(name, data, data, error=f"cannot fix: {exc}")
-    text, applied, remaining = fix_document(doc, lint, unsafe)
+    changes: list[Change] = []
+    text, applied, remaining = fix_document(doc, lint, unsafe, changes)
     fixed = encode(text, doc.bom) if applied else data
-    return FixResult(name, data, fixed, applied if fixed != data else 0, remaining)
+    if fixed == data:
+        return FixResult(name, data, fixed, 0, remaining)
+    return FixResult(name, data, fixed, applied, remaining, changes=changes)
 
 
 def write_atomic(path: str, data: bytes, expected: bytes) -> None:

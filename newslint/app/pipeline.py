@@ -68,6 +68,13 @@ class CheckOptions:
     fields: RecordFields = field(default_factory=RecordFields)  # of archive records
     engine: str = "local"  # or "dask"
     scheduler: str | None = None  # a Dask scheduler's address (None: a local cluster)
+    exclude: list[str] | None = None  # replaces the config's exclude (None: keep it)
+    extend_exclude: list[str] = field(default_factory=list)  # added to the exclude in force
+    force_exclude: bool | None = None  # exclude files named on the command line too (None: config's)
+    respect_gitignore: bool | None = None  # None: the config's (default true)
+    per_file_ignores: list[str] = field(default_factory=list)  # GLOB:RULE[,RULE], added to the config's
+    accept: list[str] = field(default_factory=list)  # words the spelling rule accepts (codespell's -L)
+    show_fixes: bool = False  # with --fix: list each fix applied (path:line rule, before -> after)
 
 
 def settings_for(options: CheckOptions) -> Settings:
@@ -86,6 +93,7 @@ def settings_for(options: CheckOptions) -> Settings:
         from newslint.config.config import check_encoding
 
         changes["encoding"] = check_encoding(options.encoding, "--encoding")
+    changes.update(_cli_file_changes(options, settings))
     if options.fail_on is not None:
         if options.fail_on not in SEVERITIES:
             raise ConfigError(f"--fail-on must be one of {', '.join(SEVERITIES)}")
@@ -103,6 +111,41 @@ def _exists(path: str) -> bool:
         return os.path.exists(path)
     except (OSError, ValueError):
         return False
+
+
+#: the rule whose accept list ``--accept`` / ``-L`` extends
+ACCEPT_RULE = "spelling"
+
+
+def _cli_file_changes(options: CheckOptions, settings: Settings) -> dict[str, object]:
+    """What ``--exclude``, ``--extend-exclude``, ``--force-exclude``, ``--[no-]respect-gitignore``,
+    ``--per-file-ignores`` and ``--accept`` change in the configuration's settings."""
+    from newslint.config.config import RuleSettings
+
+    changes: dict[str, object] = {}
+    exclude = settings.exclude if options.exclude is None else tuple(options.exclude)
+    if options.exclude is not None or options.extend_exclude:
+        changes["exclude"] = (*exclude, *options.extend_exclude)
+    if options.force_exclude is not None:
+        changes["force_exclude"] = options.force_exclude
+    if options.respect_gitignore is not None:
+        changes["respect_gitignore"] = options.respect_gitignore
+    if options.per_file_ignores:
+        merged = {k: tuple(v) for k, v in settings.per_file_ignores.items()}
+        for item in options.per_file_ignores:
+            glob, sep, selectors = item.rpartition(":")
+            chosen = tuple(s.strip() for s in selectors.split(",") if s.strip())
+            if not sep or not glob or not chosen:
+                raise ConfigError(f"--per-file-ignores takes GLOB:RULE[,RULE], not {item!r}")
+            merged[glob] = (*merged.get(glob, ()), *chosen)
+        changes["per_file_ignores"] = merged
+    if options.accept:
+        old = settings.rules.get(ACCEPT_RULE, RuleSettings())
+        opts = dict(old.options)
+        prior = opts.get("extend-accept", [])
+        opts["extend-accept"] = [*prior, *options.accept] if isinstance(prior, list) else prior
+        changes["rules"] = {**settings.rules, ACCEPT_RULE: dataclasses.replace(old, options=opts)}
+    return changes
 
 
 def _progress_printer(enabled: bool) -> Callable[[int, int], None] | None:
@@ -160,11 +203,12 @@ def run_check(options: CheckOptions) -> int:
         return 0
     if not options.paths:
         raise NewslintError("no files or folders given (e.g. `newslint check .`)")
-    if "-" in options.paths and not options.stdin_filename:
+    paths, echoed = _stdin_excluded(options, settings, max_bytes)
+    if "-" in paths and not options.stdin_filename:
         options.stdin_filename = "<stdin>"
     run = lint_paths(
         settings,
-        options.paths,
+        paths,
         rules=rules,
         jobs=options.jobs,
         read_stdin=lambda: read_stdin(max_bytes),
@@ -177,8 +221,6 @@ def run_check(options: CheckOptions) -> int:
         scheduler=options.scheduler,
     )
     result, files, stdin = run.result, run.files, run.stdin
-    for warning in run.warnings:
-        sys.stderr.write(f"newslint: warning: {escape_control(warning)}\n")
     from newslint.core.output_file import refuse_inputs
 
     if options.output_file is not None:
@@ -188,6 +230,9 @@ def run_check(options: CheckOptions) -> int:
     if options.verbose:
         for path, reason in run.skipped:
             sys.stderr.write(f"newslint: skipped {escape_control(path)}: {reason}\n")
+    if not options.quiet:  # as ruff: nothing to lint is said on stderr, and is not a failure
+        for warning in run.warnings:
+            sys.stderr.write(f"newslint: warning: {escape_control(warning)}\n")
     if options.fix:
         from newslint.app.fixer import clean_stale_temps
 
@@ -238,7 +283,7 @@ def run_check(options: CheckOptions) -> int:
         extra={"paths": [options.stdin_filename or "<stdin>" if p == "-" else p for p in files]},
     )
     text = get_reporter(options.format)(report)
-    if options.fix and stdin is not None and options.output_file is None:
+    if options.fix and (stdin is not None or echoed) and options.output_file is None:
         sys.stderr.write(text)  # standard output carries the fixed text
     else:
         write_output(text, options.output_file)
@@ -246,6 +291,29 @@ def run_check(options: CheckOptions) -> int:
         for error in result.errors:
             sys.stderr.write(f"newslint: {escape_control(error.path)}: {escape_control(error.message)}\n")
     return 0 if options.exit_zero else exit_status(result, settings.fail_on)
+
+
+def _stdin_excluded(options: CheckOptions, settings: Settings, max_bytes: int) -> tuple[list[str], bool]:
+    """The paths to lint, without ``-`` when ``--force-exclude`` excludes its ``--stdin-filename``
+    (as ruff, for editors that pipe every buffer), and whether standard input was echoed then
+    (``--fix``: the text goes back unchanged, so an editor never loses it)."""
+    from newslint.sources.files import excluded_name
+
+    name = options.stdin_filename
+    if "-" not in options.paths or not name or not settings.force_exclude:
+        return options.paths, False
+    pattern = excluded_name(name, str(settings.root), settings.exclude)
+    if pattern is None:
+        return options.paths, False
+    if options.verbose:
+        sys.stderr.write(
+            f"newslint: skipped {escape_control(name)}: excluded by {pattern!r} (--force-exclude)\n"
+        )
+    echo = options.fix and not options.diff
+    if echo:
+        sys.stdout.buffer.write(read_stdin(max_bytes))
+        sys.stdout.flush()
+    return [p for p in options.paths if p != "-"], echo
 
 
 def read_stdin(max_bytes: int) -> bytes:
@@ -342,6 +410,8 @@ def run_fixes(
         write_output("".join(diffs), options.output_file)
         if changed:
             sys.stderr.write(f"newslint: would apply {_fixes(applied, changed, lines)}\n")
+            if options.show_fixes:
+                sys.stderr.write(show_fixes(changed))
         return len(changed)
     # every file fixed without error, changed or not (a link to a file fixed through another
     # path is unchanged now): its findings are those left in its text as it now is
@@ -351,7 +421,19 @@ def run_fixes(
     result.findings = sorted(kept + [f for o in fixed.values() for f in o.remaining], key=Finding.sort_key)
     if changed:
         sys.stderr.write(f"newslint: applied {_fixes(applied, changed, lines)}\n")
+        if options.show_fixes:
+            sys.stderr.write(show_fixes(changed))
     return len(changed)
+
+
+def show_fixes(changed: list[FixResult]) -> str:
+    """``--show-fixes``: each fix applied, ``path:line rule: 'before' -> 'after'``, by file."""
+    out = []
+    for outcome in sorted(changed, key=lambda o: o.path):
+        for c in sorted(outcome.changes, key=lambda c: c.line):
+            before, after = escape_control(repr(c.before)), escape_control(repr(c.after))
+            out.append(f"  {escape_control(outcome.path)}:{c.line} {c.rule}: {before} -> {after}\n")
+    return "".join(out)
 
 
 def _fixes(applied: int, changed: list[FixResult], lines: int) -> str:

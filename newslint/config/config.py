@@ -22,7 +22,17 @@ from newslint.sources.files import DEFAULT_EXCLUDE, DEFAULT_INCLUDE
 
 CONFIG_NAMES = (".newslint.yaml", ".newslint.yml")
 _LIST_KEYS = ("include", "exclude", "rule-paths", "select", "ignore", "extend-select")
-_KEYS = (*_LIST_KEYS, "fail-on", "rules", "per-file-ignores", "locale", "date-style", "encoding")
+_BOOL_KEYS = ("force-exclude", "respect-gitignore")
+_KEYS = (
+    *_LIST_KEYS,
+    *_BOOL_KEYS,
+    "fail-on",
+    "rules",
+    "per-file-ignores",
+    "locale",
+    "date-style",
+    "encoding",
+)
 
 
 @dataclass(frozen=True)
@@ -49,6 +59,8 @@ class Settings:
     locale: str | None = None
     date_style: str | None = None
     encoding: str | None = None  # of the linted files; None: UTF-8
+    force_exclude: bool = False  # exclude applies to files named on the command line too (pre-commit)
+    respect_gitignore: bool = True  # folder walks skip what .gitignore files ignore
     #: line of each key read from the config file ("select", "select[0]", "rules.spelling", ...)
     lines: Mapping[str, int] = field(default_factory=dict)
 
@@ -70,6 +82,8 @@ class Settings:
             "locale": self.locale,
             "date-style": self.date_style,
             "encoding": self.encoding or "utf-8",
+            "force-exclude": self.force_exclude,
+            "respect-gitignore": self.respect_gitignore,
             "rules": {k: {"severity": v.severity, "options": dict(v.options)} for k, v in self.rules.items()},
             "per-file-ignores": {k: list(v) for k, v in self.per_file_ignores.items()},
         }
@@ -207,6 +221,12 @@ def parse_settings(data: Any, path: str, root: Path, locator: Locator) -> Settin
         if key in data:
             if not isinstance(data[key], str):
                 raise ConfigError(f"{key!r} must be a string, not {_type(data[key])}", path, lines(key))
+            lines(key)
+            values[key.replace("-", "_")] = data[key]
+    for key in _BOOL_KEYS:
+        if key in data:
+            if not isinstance(data[key], bool):
+                raise ConfigError(f"{key!r} must be true or false, not {_type(data[key])}", path, lines(key))
             lines(key)
             values[key.replace("-", "_")] = data[key]
     if "encoding" in data:

@@ -1,1 +1,2 @@
-"""The lead index: MinHash signatures and the index file format."""
+"""Duplicate text: normalised words, paragraph comparison, edited-copy alignment, and the lead index
+(MinHash signatures and the index file format); no kinds."""

@@ -24,8 +24,8 @@ from newslint.core.kind import CorpusKind, PlacedHit
 from newslint.core.options import Option
 from newslint.duplicates.lead_index_file import IndexEntry, load_index, save_index, to_json
 from newslint.duplicates.minhash import LSHBuckets, signature_of
+from newslint.duplicates.tokens import similarity
 from newslint.kinds.duplicate_paragraph import candidates, lead_of
-from newslint.kinds.duplicate_text import similarity
 
 
 @dataclass(frozen=True)

@@ -239,6 +239,8 @@ class Spelling(SpellingForms, Kind):
                     continue
                 if self.accept.phrases and self.accept.in_phrase(text, ws, we):
                     continue  # joie de vivre: a word of a listed phrase, in it
+                if norm in self.accept:
+                    continue  # as written: a Capitalised entry (Britian) matches exactly
                 if lw == norm and _rhymes(text, ws, we, self.lexicon.words):
                     continue  # "naming, shaming and faming": wordplay
                 if lw.endswith("in") and text[we : we + 1] in ("'", "’"):

@@ -29,15 +29,22 @@ LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 _SHOWN_BYTE = re.compile(r"\\x([89a-f][0-9a-f])")
 
 
+def _absolute(posix: str) -> bool:
+    return posix.startswith("/") or (len(posix) > 2 and posix[0].isalpha() and posix[1:3] == ":/")
+
+
 def uri(path: str) -> str:
     """A relative URI reference for a reported path (absolute paths become file: URIs).
 
     A byte of the name that was not UTF-8 (shown as ``\xff``) is that byte percent-encoded."""
     pieces = _SHOWN_BYTE.split(path)  # text, byte, text, ...
     posix = [piece.replace("\\", "/") if i % 2 == 0 else piece for i, piece in enumerate(pieces)]
+    absolute = _absolute(posix[0])
     posix[0] = posix[0].removeprefix("./")
+    if absolute and not posix[0].startswith("/"):
+        posix[0] = "/" + posix[0]
     encoded = "".join(quote(piece) if i % 2 == 0 else f"%{piece.upper()}" for i, piece in enumerate(posix))
-    return "file://" + encoded if encoded.startswith("/") else encoded
+    return "file://" + encoded if absolute else encoded
 
 
 def rule_name(rule_id: str) -> str:
@@ -74,6 +81,10 @@ def _stub_descriptor(finding: Finding) -> dict[str, Any]:
 
 
 def _artifact(path: str) -> dict[str, str]:
+    """A relative path is relative to ``%SRCROOT%``; an absolute one is a whole ``file://`` URI
+    and has no base (SARIF 2.1.0 §3.4.4: a ``uriBaseId`` goes only with a relative reference)."""
+    if _absolute(path.replace("\\", "/")):
+        return {"uri": uri(path)}
     return {"uri": uri(path), "uriBaseId": "%SRCROOT%"}
 
 

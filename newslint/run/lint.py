@@ -40,7 +40,7 @@ class LintRun:
     stdin: tuple[bytes, str] | None = None  # (bytes, name reported)
     groups: dict[str, str] = field(default_factory=dict)  # rule id -> group
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, why) met in folders, not linted
-    warnings: list[str] = field(default_factory=list)  # for the user, once (e.g. a result cache not used)
+    warnings: list[str] = field(default_factory=list)  # a folder with nothing to lint, an empty file
 
 
 def lint_paths(
@@ -73,7 +73,15 @@ def lint_paths(
     files, unreadable folders) are errors of the result; what the walk skipped is in ``skipped``.
     """
     chosen = list(rules) if rules is not None else resolve_rules(settings, list(ignore))
-    found = find_files(list(paths), settings.include, settings.exclude, word_lists(chosen))
+    found = find_files(
+        list(paths),
+        settings.include,
+        settings.exclude,
+        word_lists(chosen),
+        force_exclude=settings.force_exclude,
+        root=str(settings.root),
+        respect_gitignore=settings.respect_gitignore,
+    )
     files = found.files
     stdin = (read_stdin(), stdin_name) if read_stdin is not None and "-" in files else None
     store = ResultCache(settings.root, run_key(chosen, settings.encoding)) if cache else None
@@ -110,7 +118,7 @@ def lint_paths(
     result.errors = sorted([*result.errors, *found.errors], key=lambda e: e.path)
     groups = {r.id: r.group for r in chosen}
     result.findings = filter_per_file(result.findings, settings, groups)
-    warnings = [store.refused] if store is not None and store.refused else []
+    warnings = [*found.warnings, *([store.refused] if store is not None and store.refused else [])]
     return LintRun(result, chosen, files, stdin, groups, found.skipped, warnings)
 
 

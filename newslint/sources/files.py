@@ -4,7 +4,10 @@ Only regular files are ever opened for reading in full: a FIFO would block the r
 link to ``/dev/zero`` would fill memory, so both are reported instead, and no file is read past
 a size limit (``--max-file-size``).  Folder walking matches names case-insensitively
 (``STORY.TXT`` is copy too), reports folders it cannot read, and skips the project files that
-sit beside copy (README, LICENSE, ...) and the word lists the rules read, saying so with ``-v``.
+sit beside copy (README, LICENSE, ...), what git ignores (``.gitignore``, unless
+``respect-gitignore`` is off) and the word lists the rules read, saying so with ``-v``.  A file
+named on the command line is linted whatever the globs say, unless ``force-exclude`` is on (as in
+ruff: pre-commit names every staged file, and the configuration's ``exclude`` must still hold).
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from dataclasses import dataclass, field
 from newslint.core.document import DecodeError, Document
 from newslint.core.errors import NewslintError
 from newslint.core.findings import FileError
+from newslint.sources.gitignore import GitIgnore
 
 _SKIP_DIRS = frozenset({".git", ".hg", ".svn", "__pycache__", "node_modules", ".venv", "venv", ".tox"})
 
@@ -75,6 +79,8 @@ class Discovery:
     files: list[str] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)
     errors: list[FileError] = field(default_factory=list)
+    #: what the user should hear about even without ``-v``: a folder with nothing to lint, an empty file
+    warnings: list[str] = field(default_factory=list)
 
 
 @functools.lru_cache(maxsize=64)
@@ -96,13 +102,38 @@ def discover(paths: Sequence[str], include: Sequence[str], exclude: Sequence[str
     return find_files(paths, include, exclude).files
 
 
+def excluded_name(path: str, root: str | None, exclude: Sequence[str]) -> str | None:
+    """The exclude pattern that matches a named file or one of its folders (``force-exclude``).
+
+    The path is taken relative to the project root (the configuration's folder) when it lies
+    inside it, as the globs of the configuration are written; else as given.
+    """
+    rel = path
+    if root is not None:
+        full, top = os.path.abspath(path), os.path.abspath(root)
+        if os.path.commonpath([full, top]) == top:
+            rel = os.path.relpath(full, top)
+    parts = [p for p in rel.replace("\\", "/").split("/") if p not in ("", ".")]
+    for end in range(1, len(parts) + 1):
+        pattern = _matching(parts[end - 1], "/".join(parts[:end]), exclude)
+        if pattern is not None:
+            return pattern
+    return None
+
+
 def find_files(
     paths: Sequence[str],
     include: Sequence[str],
     exclude: Sequence[str],
     protected: Collection[str] = (),
+    *,
+    force_exclude: bool = False,
+    root: str | None = None,
+    respect_gitignore: bool = True,
 ) -> Discovery:
-    """Files named directly are always linted; folders are walked with include/exclude globs.
+    """Files named directly are linted (with ``force_exclude``, unless an exclude glob matches
+    them, relative to ``root``); folders are walked with include/exclude globs, skipping what
+    git ignores when ``respect_gitignore``.
 
     ``protected`` holds the real paths of files the rules read (accept lists): never linted
     when met in a folder.  Paths are reported as reached from the argument given.
@@ -113,17 +144,30 @@ def find_files(
             found.files.append(arg)
             continue
         try:
-            mode = os.stat(arg).st_mode
+            info = os.stat(arg)
         except OSError as exc:
             if os.path.lexists(arg):
                 raise NewslintError("broken symbolic link", arg) from None
             if exc.errno == errno.ENAMETOOLONG:  # longer than the system can look up
                 raise NewslintError("name too long", arg) from None
             raise NewslintError("no such file or folder", arg) from None
+        mode = info.st_mode
         if stat.S_ISDIR(mode):
-            _walk(arg, include, exclude, {os.path.realpath(p) for p in protected}, found)
+            before = len(found.files)
+            ignore = GitIgnore.above(arg) if respect_gitignore else None
+            _walk(arg, include, exclude, {os.path.realpath(p) for p in protected}, found, ignore)
+            if len(found.files) == before:
+                found.warnings.append(
+                    f"no files to lint under {arg} (include: {', '.join(include)}; -v lists what was skipped)"
+                )
         elif stat.S_ISREG(mode):
+            pattern = excluded_name(arg, root, exclude) if force_exclude else None
+            if pattern is not None:
+                found.skipped.append((arg, f"excluded by {pattern!r} (--force-exclude)"))
+                continue
             found.files.append(arg)
+            if info.st_size == 0:
+                found.warnings.append(f"{arg} is empty")
         else:
             found.errors.append(FileError(arg, f"{kind_of(mode)}, not a regular file: not read"))
     found.files = list(dict.fromkeys(found.files))
@@ -131,30 +175,42 @@ def find_files(
 
 
 def _walk(
-    root: str, include: Sequence[str], exclude: Sequence[str], protected: set[str], out: Discovery
+    root: str,
+    include: Sequence[str],
+    exclude: Sequence[str],
+    protected: set[str],
+    out: Discovery,
+    ignore: GitIgnore | None = None,
 ) -> None:
     """Walk ``root`` (links to folders are not followed); ``os.scandir`` gives each entry's type
-    without a ``stat`` call for ordinary files."""
+    without a ``stat`` call for ordinary files.  ``ignore``: git's rules in force at ``root``
+    (None: .gitignore files are not read)."""
     files: list[str] = []
-    pending = [(root, "")]
+    pending: list[tuple[str, str, GitIgnore | None]] = [(root, "", ignore)]
     while pending:
-        folder, rel_folder = pending.pop()
+        folder, rel_folder, rules = pending.pop()
         try:
             with os.scandir(folder) as listing:
                 entries = sorted(listing, key=lambda e: e.name)
         except OSError as exc:
             out.errors.append(FileError(folder, f"cannot read folder: {exc.strerror or exc}"))
             continue
+        if rules is not None:
+            rules = rules.enter(folder)
         for entry in entries:
             rel = rel_folder + entry.name
             if entry.is_dir(follow_symlinks=False):
                 reason = _folder_skip(entry.name, rel, exclude)
+                if reason is None and rules is not None and rules.ignores(entry.path, is_dir=True):
+                    reason = "ignored by git (.gitignore; --no-respect-gitignore reads it)"
                 if reason is None:
-                    pending.append((entry.path, rel + "/"))
+                    pending.append((entry.path, rel + "/", rules))
                 else:
                     out.skipped.append((entry.path, reason))
                 continue
             reason = _skip_reason(entry, rel, include, exclude)
+            if reason is None and rules is not None and rules.ignores(entry.path, is_dir=False):
+                reason = "ignored by git (.gitignore; --no-respect-gitignore reads it)"
             if reason is None and protected and os.path.realpath(entry.path) in protected:
                 reason = "a word list read by a rule"
             if reason is None:

@@ -1,6 +1,6 @@
 """Edited copies: a paragraph repeated with light editing, found by sentence-level alignment.
 
-Why a second measure beside the token edit similarity of ``duplicate_text``: an
+Why a second measure beside the token edit similarity of ``duplicates.tokens``: an
 editor or a CMS that re-pastes a paragraph often changes it on the way (a
 sentence added or dropped, clauses swapped, a synonym, "£3m" restated as "£3
 million").  A whole-paragraph edit ratio falls fast under such changes (one
@@ -24,12 +24,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from itertools import pairwise
 
 from rapidfuzz.distance import Indel
 
-from newslint.kinds.duplicate_text import QUOTED, Comparable, tokens
+from newslint.duplicates.tokens import QUOTED, tokens
 
 # A sentence ends at . ! ? (and any closing quote or bracket) before a space and a capital,
 # a digit, a currency sign or an opening quote.
@@ -50,7 +49,7 @@ _FIGURE_WORDS = frozenset(
 _QUOTE_MARKS = "\"“”„‟«»'‘’"
 
 #: Edited copies are looked for only among pairs of paragraphs whose token edit similarity
-#: (``duplicate_text.similarity``) reaches this: in 2,095 BBC articles 0.1% of pairs of paragraphs
+#: (``duplicates.tokens.similarity``) reaches this: in 2,095 BBC articles 0.1% of pairs of paragraphs
 #: of 10 words or more do, and the lowest edited copy made by bench/hard_structure.py scores 0.49.
 #: It keeps the sentence alignment off almost every pair at the cost of one edit similarity each.
 MIN_SIMILARITY = 0.4
@@ -188,48 +187,11 @@ def aligned_share(a: Sentences, b: Sentences, sentence_threshold: float) -> tupl
     return max(in_a / a.words, in_b / b.words), min(in_a, in_b), longer
 
 
-@dataclass(frozen=True)
-class EditPolicy:
-    """When a paragraph counts as an edited copy of another (see ``duplicate_edit``)."""
-
-    threshold: float  # share of one paragraph's words in sentences aligned with the other
-    sentence_threshold: float  # bigram Dice for two sentences to align
-    min_shared: int  # aligned words needed on both sides
-    min_longer_share: float  # aligned share of the longer paragraph
-
-
-def edited_copy(a: Comparable, b: Comparable, policy: EditPolicy, quote_share: float) -> float:
-    """The aligned share if ``b`` repeats ``a`` with light editing, else 0.
-
-    Guards as in :func:`near_duplicate`, with figures compared in one written form: a copy may
-    drop or add a figure but not change one (two lines of results in one pattern differ in their
-    figures); when quotation dominates both, the words around the quotes of the shorter paragraph
-    must occur around those of the longer (the same quotation given a new attribution is not a copy).
-    """
-    fewer, more = sorted((len(a.words), len(b.words)))
-    if fewer < policy.min_shared or fewer < policy.min_longer_share * policy.threshold * more:
-        return 0.0  # too short, or too short a part of the other, to be a copy of it
-    sa, sb = a.sentences, b.sentences
-    share, words, longer = aligned_share(sa, sb, policy.sentence_threshold)
-    if share < policy.threshold or words < policy.min_shared or longer < policy.min_longer_share:
-        return 0.0
-    if sa.numbers - sb.numbers and sb.numbers - sa.numbers:
-        return 0.0
-    if min(a.quoted, b.quoted) >= quote_share:
-        short, long = (a, b) if len(a.words) <= len(b.words) else (b, a)
-        outside = set(short.outside_quotes)
-        if outside and len(outside - set(long.outside_quotes)) > NEW_WORDS_OUTSIDE_QUOTES * len(outside):
-            return 0.0
-    return share
-
-
 __all__ = [
     "MIN_SENTENCE_WORDS",
-    "EditPolicy",
     "Sentences",
     "aligned_share",
     "bigrams",
-    "edited_copy",
     "figure_tokens",
     "sentences",
 ]

@@ -1,27 +1,23 @@
-"""Text normalisation and near-duplicate scoring shared by the duplicate kinds and the lead index.
+"""Text normalisation for the duplicate checks: words with cosmetic differences erased, and their similarity.
 
 Scrapers and feed merges repeat a paragraph with cosmetic changes: curly instead
 of straight quotes, a double or trailing space, another dash, a changed case, a
 word added or dropped.  :func:`tokens` erases the cosmetic ones, so that what is
 left to score is words; :func:`similarity` is a token-level Indel ratio (one
-added word in a 30-word lead scores about 0.98).  This module defines no kind.
+added word in a 30-word lead scores about 0.98).  Kept apart from ``text`` (the
+paragraph prepared for comparison) and ``edit`` (sentence alignment), which both
+build on it, so neither has to import the other both ways.
 """
 
 from __future__ import annotations
 
 import unicodedata
-from collections import Counter
 from collections.abc import Sequence
-from functools import cached_property
-from typing import TYPE_CHECKING
 
 from rapidfuzz.distance import Indel
 
 from newslint.core.compiled_patterns import compiled
 from newslint.core.tokens import ALNUM_RUN, APOSTROPHES
-
-if TYPE_CHECKING:
-    from newslint.kinds.duplicate_edit import Sentences
 
 # Apostrophes and primes vanish inside words ("it's" == "it’s" == "its"); every other
 # punctuation mark, quote or dash splits words ("well-known" == "well—known" == "well known").
@@ -77,59 +73,3 @@ def similarity(a: Sequence[str], b: Sequence[str], cutoff: float = 0.0) -> float
     if 2 * min(len(a), len(b)) / (len(a) + len(b)) < cutoff:  # the best any alignment can do
         return 0.0
     return float(Indel.normalized_similarity(a, b, score_cutoff=cutoff or None))
-
-
-class Comparable:
-    """A paragraph prepared once for many comparisons.  Only the words are computed up front:
-    the quotation and figure guards are needed for the rare pairs that score as copies."""
-
-    def __init__(self, text: str, words: tuple[str, ...]) -> None:
-        self.text = text
-        self.words = words
-
-    @classmethod
-    def of(cls, text: str) -> Comparable:
-        return cls(text, tokens(text))
-
-    @cached_property
-    def outside_quotes(self) -> tuple[str, ...]:
-        return unquoted_tokens(self.text)
-
-    @cached_property
-    def quoted(self) -> float:
-        """Share of words inside quotes."""
-        return 1.0 - len(self.outside_quotes) / len(self.words) if self.words else 0.0
-
-    @cached_property
-    def numbers(self) -> Counter[str]:
-        """Tokens with a digit."""
-        return Counter(w for w in self.words if any(c.isdigit() for c in w))
-
-    @cached_property
-    def sentences(self) -> Sentences:
-        """The paragraph cut into figure-normalised sentences, for edited copies."""
-        from newslint.kinds.duplicate_edit import Sentences  # circular: it uses tokens()
-
-        return Sentences(self.text)
-
-
-def near_duplicate(
-    a: Comparable, b: Comparable, threshold: float, quote_share: float, score: float | None = None
-) -> float:
-    """The similarity of ``a`` and ``b`` if they are copies of one paragraph, else 0.
-
-    Two different paragraphs that quote the same long passage score high on words
-    alone; when the quotation dominates both, the words around it (who said it,
-    where, when) must match too.  A copy may lose or gain a figure but never
-    changes one: "Shr 12 cts vs 10 cts" and "Shr 15 cts vs 10 cts" are two lines
-    of a results table, not a pasted paragraph.  ``score``, when given, is their similarity
-    already computed.
-    """
-    if score is None:
-        score = similarity(a.words, b.words, threshold)
-    if score < threshold or (a.numbers - b.numbers and b.numbers - a.numbers):
-        return 0.0
-    quotation_only = min(a.quoted, b.quoted) >= quote_share and a.outside_quotes != b.outside_quotes
-    if quotation_only and similarity(a.outside_quotes, b.outside_quotes, threshold) < threshold:
-        return 0.0
-    return score

@@ -1,6 +1,6 @@
 """Line shapes at the end of an article: headline-like lines, cue phrases, datelines, end matter.
 
-Kept apart from the scoring in ``offtopic_tail`` because these are pure text
+Kept apart from the scoring in ``kinds.trailing_junk`` because these are pure text
 patterns, each testable on one line, while the scoring compares whole blocks.
 """
 
@@ -115,6 +115,18 @@ def is_cue(text: str, pattern: regex.Pattern[str] | None = None) -> bool:
 _CREDIT = compiled(r"^(?:\p{Lu}[\p{L}\p{M}.'’-]*\s+){0,3}\p{Lu}[\p{L}\p{M}.'’-]*(?:\s*\([^()]{1,40}\))?$")
 
 
+_READER = compiled(r"\b(?:you|your|yours|we|us|our|i|me|my)\b", regex.IGNORECASE)
+
+
+def asks_the_reader(text: str) -> bool:
+    """A question put to the reader or by the writer ("Have you ever seen anything so fine?").
+
+    Headlines rarely speak in the first or second person; a story's own lines often do.
+    """
+    line = text.strip()
+    return line.endswith("?") and bool(_READER.search(line))
+
+
 def is_credit_line(text: str) -> bool:
     """A bare name, perhaps with a bracketed country or body: "Paddy O'Brien (New Zealand)", "Joel Jutge"."""
     line = text.strip()
@@ -150,6 +162,7 @@ __all__ = [
     "DATELINE",
     "DEFAULT_CUES",
     "END_MATTER",
+    "asks_the_reader",
     "cue_pattern",
     "default_cues",
     "is_credit_line",
