@@ -1029,6 +1029,23 @@ def _surrogate_case(fmt: str, expect: str, after: Callable[[Path, str], None] | 
     )
 
 
+LEAD = "Rates\n\nThe central bank raised its main interest rate by half a point on Thursday to curb prices.\n"
+
+
+def _index_with_odd_path(folder: Path) -> None:
+    """A lead index of ``old.txt`` whose entry's path holds a lone surrogate."""
+    from typer.testing import CliRunner
+
+    from newslint.cli import app
+
+    (folder / "old.txt").write_text(LEAD)
+    CliRunner().invoke(app, ["index", "build", "-o", str(folder / "l.idx"), str(folder / "old.txt")])
+    data = json.loads(gzip.decompress((folder / "l.idx").read_bytes()))
+    data["entries"][0]["path"] = "old\ud800.txt"
+    (folder / "l.idx").write_bytes(gzip.compress(json.dumps(data).encode()))
+    (folder / "old.txt").unlink()
+
+
 SURROGATE_CASES = [
     _surrogate_case("text", rf"(?s)(?=.*{ODD_SHOWN}:3:23: warning)(?=.*r\.jsonl#x\\ud800:3:5: warning)"),
     _surrogate_case("json", ODD_JSON, _json_parses),
@@ -1091,6 +1108,15 @@ SURROGATE_CASES = [
             + "\n",
         },
         after=_file_written("i.idx"),
+    ),
+    Case(
+        "output escaping",
+        "a lead index entry whose path holds a lone surrogate",
+        ("check", "--no-progress", "--against", "l.idx", "new.txt"),
+        1,
+        r"new\.txt:3:1: warning \[duplicate-lead-across-files\] Lead repeats the lead of old\\ud800\.txt:3",
+        files={"new.txt": LEAD.replace("Rates", "Rates up")},
+        setup=_index_with_odd_path,
     ),
     Case(
         "output escaping",
