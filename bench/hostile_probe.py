@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import functools
+import gzip
 import importlib
 import json
 import marshal
@@ -178,6 +179,20 @@ def tamper_results(kind: str) -> Callable[[Path], None]:
         write({"a.txt": (digest, (tuple(first),))})
 
     return make
+
+
+LEAD = "Rates\n\nThe central bank raised its main interest rate by half a point on Thursday to curb prices.\n"
+
+
+def odd_index(folder: Path) -> None:
+    """A lead index whose entry's path holds a lone surrogate (as a crafted index can)."""
+    (folder / "old.txt").write_text(LEAD)
+    subprocess.run(["newslint", "index", "build", "-o", "l.idx", "old.txt"], cwd=folder, env=ENV[0],
+                   capture_output=True, timeout=60)  # fmt: skip
+    data = json.loads(gzip.decompress((folder / "l.idx").read_bytes()))
+    data["entries"][0]["path"] = "old\ud800.txt"
+    (folder / "l.idx").write_bytes(gzip.compress(json.dumps(data).encode()))
+    (folder / "old.txt").unlink()
 
 
 def big_rules(count: int, size: int) -> Callable[[Path], None]:
@@ -374,6 +389,15 @@ def probes(port: int) -> list[Probe]:
         ),
         Probe(
             5, "lone surrogates: index build", ["index", "build", "-o", "i.idx", *ODD_ARGS], (0,), ODD_FILES
+        ),
+        Probe(
+            5,
+            "a lead index entry path holding a lone surrogate",
+            ["check", "--against", "l.idx", "new.txt"],
+            (1,),
+            {"new.txt": LEAD.replace("Rates", "Rates up")},
+            odd_index,
+            says("duplicate-lead-across-files"),
         ),
         Probe(
             5,
