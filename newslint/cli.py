@@ -11,12 +11,15 @@ import gc
 import os
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from newslint import __version__
 from newslint.core.errors import NewslintError
+
+if TYPE_CHECKING:
+    from newslint.core.rule_model import Rule
 
 app = typer.Typer(
     name="newslint",
@@ -296,16 +299,29 @@ def rules_list(
     ctx: typer.Context,
     config: Annotated[Path | None, typer.Option(help="Config file (default: discovered upward).")] = None,
     all_rules: Annotated[bool, typer.Option("--all", help="Include rules that are off by default.")] = False,
+    output_format: Annotated[
+        str, typer.Option("--format", help="text (default), or markdown: every rule as a table.")
+    ] = "text",
+    write: Annotated[
+        Path | None,
+        typer.Option(help="With --format markdown: write the table between the rule table markers of FILE."),
+    ] = None,
 ) -> None:
-    """List the rules: id, kind, category, severity, summary."""
+    """List the rules: id, kind, category, severity, fix, summary."""
     if ctx.invoked_subcommand is not None:
         return
     from newslint.config.config import load_settings
-    from newslint.engine.fix_info import short
+    from newslint.engine.fix_info import short_wording
     from newslint.engine.ruleset import all_rules as load_all
 
+    if output_format not in ("text", "markdown") or (write is not None and output_format != "markdown"):
+        sys.stderr.write("newslint: --format is text or markdown; --write needs --format markdown\n")
+        raise typer.Exit(2)
     try:
         rules = load_all(load_settings(config, Path.cwd()))
+        if output_format == "markdown":
+            _rule_table(rules, write)
+            return
     except NewslintError as exc:
         raise _fail(exc) from None
     shown = [r for r in rules if r.enabled or all_rules]
@@ -316,8 +332,26 @@ def rules_list(
         flag = ("" if r.enabled else " (off by default)") + (
             f" (replaces {r.replaces})" if r.replaces else ""
         )
-        row = f"{r.id:<{width}}  {r.kind:<{kw}}  {r.category:<10} {r.severity:<8} {short(r):<11}"
+        row = f"{r.id:<{width}}  {r.kind:<{kw}}  {r.category:<10} {r.severity:<8} {short_wording(r):<11}"
         typer.echo(f"{row} {r.summary}{flag}")
+
+
+def _rule_table(rules: "list[Rule]", write: Path | None) -> None:
+    """Print the Markdown rule table, or put it between the markers of ``write``."""
+    from newslint.app.rule_table import markdown_table, with_table
+
+    table = markdown_table(rules)
+    if write is None:
+        typer.echo(table, nl=False)
+        return
+    try:
+        old = write.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise NewslintError(f"cannot read: {exc}", str(write)) from None
+    new = with_table(old, table, str(write))
+    if new != old:
+        write.write_text(new, encoding="utf-8")
+    typer.echo(f"{write}: rule table {'updated' if new != old else 'already current'} ({len(rules)} rules)")
 
 
 @rules_app.command("test")
@@ -326,8 +360,8 @@ def rules_test(
     config: Annotated[Path | None, typer.Option(help="Config file (default: discovered upward).")] = None,
 ) -> None:
     """Run every rule's own bad and good examples; exit 1 if any fails."""
+    from newslint.app.rule_examples import check_all
     from newslint.config.config import load_settings
-    from newslint.engine.rule_examples import check_all
     from newslint.engine.ruleset import all_rules as load_all
 
     try:

@@ -18,7 +18,7 @@ def rule(rule_id: str, category: str, severity: str, summary: str, why: str) -> 
         message="{match}",
         summary=summary,
         why=why,
-        bad=(Example("Bad: the the end.\n", 1),),
+        bad=(Example("Bad: the the end.\n", (1,)),),
         good=(Example("Good end.\n"),),
     )
 

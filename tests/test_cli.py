@@ -169,7 +169,7 @@ def test_user_rule_folder_via_config(tmp_path: Path) -> None:
     (rules / "utilise.yaml").write_text(
         "id: utilise\nkind: substitution\ncategory: style\nseverity: error\nmessage: \"Use '{suggestion}'\"\n"
         "summary: s\nwhy: w\noptions:\n  swap: {utilise: use}\n"
-        'examples: {bad: ["We utilise it."], good: ["We use it."]}\n'
+        'examples: {bad: [{text: "We utilise it.", fixed: "We use it."}], good: ["We use it."]}\n'
     )
     (tmp_path / ".newslint.yaml").write_text("rule-paths: [house]\nselect: [utilise]\n")
     (tmp_path / "a.txt").write_text("Plan\n\nWe utilise the plan.\n")

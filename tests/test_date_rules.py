@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from newslint.core.document import Document
@@ -145,8 +143,3 @@ def test_misspelled_month_is_reported_once_as_date() -> None:
     findings = linter.lint(Document("t.txt", "Head\n\nKim met Putin on Wednesday (Septemeber 13).\n"))
     got = [(f.rule, f.line, f.suggestions) for f in findings]
     assert got == [("date-misspelled-month", 3, ("September",))]
-
-
-def test_fixture_files_exist() -> None:
-    names = {p.name for p in (Path(__file__).parent / "fixtures").glob("dates-*.txt")}
-    assert {"dates-format-mix.txt", "dates-misspelled.txt", "dates-calendar.txt", "dates-style.txt"} <= names

@@ -1,6 +1,6 @@
 """The within-article duplicate rules: located findings, related first copy, message, unsafe fix.
 
-Which texts are (not) flagged is covered by tests/fixtures/duplicate-paragraphs.txt.
+Which texts are (not) flagged is covered by the examples of rules/duplicates/*.yaml.
 """
 
 from __future__ import annotations

@@ -16,6 +16,8 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from shared import JSON_SCALARS, nested
+from shared import news_like as news_like_texts
 
 from newslint.config.config import Settings, load_settings
 from newslint.core.document import Document
@@ -30,30 +32,7 @@ pytestmark = pytest.mark.filterwarnings("error")  # a library warning on hostile
 LINTER = DocumentLinter(resolve_rules(Settings()))
 RENDER_TEXT = get_reporter("text")
 
-hostile_chars = st.sampled_from(
-    ["\x1b[31m", "\x1b]0;title\x07", "\x0c", "\x00", "\x7f", "\x85", "\u2028", "\u202e", "\r", "\n", "\t"]
-)
-news_like = st.lists(
-    st.one_of(
-        st.text(max_size=120),
-        hostile_chars,
-        st.sampled_from(
-            [
-                "Reuters",
-                "LONDON, March 3 (Reuters) - ",
-                "on Wednesday (Septemeber 13)",
-                "<div\nclass='x'>",
-                "&amp;",
-                "the the",
-                "31 June 2023",
-                "{match}",
-                "%0A::error::",
-                "a.txt:1:1: error [spelling] forged",
-            ]
-        ),
-    ),
-    max_size=25,
-).map("".join)
+news_like = news_like_texts(hostile=True, piece=120, pieces=25)
 
 
 def _check_text(text: str) -> None:
@@ -154,13 +133,7 @@ def mutated(draw: st.DrawFn, base: str) -> str:
     return text
 
 
-json_values = st.recursive(
-    st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(max_size=12)),
-    lambda inner: st.one_of(
-        st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=8), inner, max_size=4)
-    ),
-    max_leaves=12,
-)
+json_values = nested(JSON_SCALARS, st.text(max_size=8))
 
 
 @pytest.fixture(autouse=True)

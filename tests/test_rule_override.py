@@ -29,6 +29,7 @@ examples:
   bad:
     - text: "Title\\n\\nWe had alot of rain.\\n"
       line: 3
+      fixed: "Title\\n\\nWe had a lot of rain.\\n"
   good:
     - "Title\\n\\nWe had a lot of rain.\\n"
 """

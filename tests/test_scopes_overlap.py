@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from shared import EXISTENCE_RULE, write_rule
 
 from newslint.config.config import Settings
 from newslint.core.document import SCOPES, Document
@@ -13,28 +14,6 @@ from newslint.engine.engine import DocumentLinter
 from newslint.engine.rules import builtin_rules_dir, load_rules, parse_rule
 from newslint.engine.ruleset import all_rules, apply_settings
 from newslint.kinds import available_kinds
-
-EXISTENCE = """\
-id: banned-word
-kind: existence
-category: style
-severity: warning
-message: "Avoid '{match}'"
-summary: A banned word.
-why: House style.
-options:
-  tokens: [utilise]
-examples:
-  bad: ["We utilise it.\\n"]
-  good: ["We use it.\\n"]
-"""
-
-
-def _rule_file(tmp_path: Path, text: str) -> Path:
-    folder = tmp_path / "rules" / "house"
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "r.yaml").write_text(text, encoding="utf-8")
-    return tmp_path / "rules"
 
 
 def _builtin(rule_id: str, **changes: object) -> dict[str, object]:
@@ -59,11 +38,11 @@ def test_builtin_rules_ask_only_for_scopes_their_kinds_support() -> None:
 
 
 def test_a_scope_the_kind_does_not_support_is_a_rule_error_with_file_and_line(tmp_path: Path) -> None:
-    text = EXISTENCE.replace("kind: existence", "kind: unused-suppression").replace(
+    text = EXISTENCE_RULE.replace("kind: existence", "kind: unused-suppression").replace(
         "options:\n  tokens: [utilise]\n", "scope: headline\n"
     )
     with pytest.raises(RuleError) as info:
-        load_rules([_rule_file(tmp_path, text)])
+        load_rules([write_rule(tmp_path, text)])
     message = str(info.value)
     assert "r.yaml:8:" in message
     assert "kind 'unused-suppression' does not support scope 'headline'" in message

@@ -1,8 +1,8 @@
 """Page furniture around a story (off-topic-tail's cue signal, page-furniture, trailing-credits) and the
 duplicate rules on repeats that real extractor output holds.  All text is invented.
 
-Which whole articles are (not) flagged is covered by tests/fixtures/trailing-junk.txt and
-tests/fixtures/trailing-credits.txt; here: one line at a time, the block's extent, options, and
+Which whole articles are (not) flagged is covered by the examples of rules/off-topic/off-topic-tail.yaml and
+trailing-credits.yaml; here: one line at a time, the block's extent, options, and
 the duplicate rules' structure guards and bounded work.
 """
 

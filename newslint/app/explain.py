@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from newslint.engine import fix_info
+from newslint.engine.fix_info import fix_wording
 from newslint.engine.rules import Rule
 from newslint.kinds import get_kind
 
@@ -30,7 +30,7 @@ def explain_rule(rule: Rule) -> str:
             for example in examples[:3]:
                 out += ["  " + line for line in example.text.rstrip().splitlines()]
                 out.append("")
-    out.append(fix_info.line(rule))
+    out.append(fix_wording(rule))
     out.append(f"Defined in: {rule.source}")
     out.append(f"Enabled by default: {'yes' if rule.enabled else 'no (select it by id)'}")
     return "\n".join(out) + "\n"

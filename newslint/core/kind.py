@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from newslint.core.findings import Hit, Related
 from newslint.core.options import Option
+from newslint.core.rule_model import Fixes as Fixes  # re-exported: a kind declares its fixes with it
 from newslint.core.rule_model import Rule
 
 if TYPE_CHECKING:
@@ -29,8 +30,8 @@ class Kind(ABC):
     option_schema: ClassVar[Mapping[str, Option]] = {}
     #: what ``newslint explain`` says the kind does and skips
     description: ClassVar[str] = ""
-    #: whether hits may carry fixes
-    can_fix: ClassVar[bool] = False
+    #: what fixes its hits carry (see :class:`Fixes`), unless a rule file says less (``fixes:``)
+    fixes: ClassVar[Fixes] = Fixes.NONE
     #: the ``scope:`` values a rule of this kind may ask for (anything else is a rule error)
     scopes: ClassVar[tuple[str, ...]] = ("text",)
     #: how its rules' findings meet other rules' on the same words, unless a rule file says
@@ -44,18 +45,6 @@ class Kind(ABC):
     @classmethod  # noqa: B027 - an optional hook, not an abstract method
     def validate(cls, options: Mapping[str, Any]) -> None:
         """Checks beyond the schema (compile regexes, cross-option rules); raise OptionError."""
-
-    #: the fixes its hits carry when that does not depend on the options: "safe", "unsafe",
-    #: "safe or unsafe" (decided per finding) or "none"; ``None``: see :meth:`fix_availability`
-    fixes: ClassVar[str | None] = None
-
-    @classmethod
-    def fix_availability(cls, options: Mapping[str, Any]) -> str | None:
-        """What fixes a rule of this kind offers with these options (``newslint explain``, ``rules``).
-
-        ``None`` when the kind does not say: the rule's own bad examples are then asked
-        (:mod:`newslint.engine.fix_info`)."""
-        return "none" if not cls.can_fix else cls.fixes
 
     @abstractmethod
     def check(self, doc: Document) -> Iterable[Hit]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from enum import Enum
 from typing import Any
 
 #: how a rule's findings meet another rule's on the same words (``overlap:`` in a rule file):
@@ -19,11 +20,43 @@ from typing import Any
 OVERLAPS = ("none", "yields", "covers")
 
 
+class Fixes(Enum):
+    """What fixes a rule's findings carry: declared once by its kind (``Kind.fixes``), narrowed
+    by a rule file whose options take them away (``fixes: none``, as ``overlap:``), and read by
+    ``newslint explain``, ``newslint rules``, the README's rule table and the tests.  The rule's
+    examples prove it: ``fixed:`` is the text after the safe fixes, ``unsafe_fixed:`` after the
+    unsafe ones too.
+
+    A finding may still lack a fix (no single correction): the declaration says what kind of
+    fix a finding carries when it carries one."""
+
+    NONE = "none"  # findings never carry a fix
+    SAFE = "safe"  # every fix is safe: applied by --fix
+    UNSAFE = "unsafe"  # every fix is a guess: applied only with --fix --unsafe-fixes
+    SOMETIMES = "safe or unsafe"  # safe where certain, unsafe otherwise: decided per finding
+
+    def allows(self, other: Fixes) -> bool:
+        """Whether a rule of a kind declaring ``self`` may declare ``other`` (the same or less)."""
+        return other in (self, Fixes.NONE) or self is Fixes.SOMETIMES
+
+
 @dataclass(frozen=True)
 class Example:
+    """One example of a rule file: executable (``newslint rules test``) and shown by ``explain``.
+
+    A bad example states what the rule must report on it; ``fixed`` / ``unsafe_fixed`` are the
+    text after ``--fix`` / ``--fix --unsafe-fixes`` (None: that run changes nothing, so an
+    example without them says the rule offers no fix there)."""
+
     text: str
-    line: int | None = None  # for bad examples: the line the finding must be on
+    #: bad examples: the lines the rule flags, each once or more (``line: 3``, ``line: [3, 5]``);
+    #: empty: flagged anywhere
+    lines: tuple[int, ...] = ()
     options: Mapping[str, Any] = field(default_factory=dict)  # rule options for this example only
+    column: int | None = None  # bad examples: the column of a finding on the first of ``lines``
+    message: str | None = None  # bad examples: a fragment of a finding's message
+    fixed: str | None = None  # the text after the safe fixes
+    unsafe_fixed: str | None = None  # the text after the safe and unsafe fixes
 
 
 @dataclass(frozen=True)
@@ -44,3 +77,4 @@ class Rule:
     source: str = ""  # the YAML file it came from
     replaces: str = ""  # the built-in rule file this user rule replaces (same id), if any
     overlap: str = "none"  # see OVERLAPS
+    fixes: Fixes = Fixes.NONE  # the kind's declaration, or less where the rule file says so

@@ -21,13 +21,13 @@ from newslint.core.findings import SEVERITIES
 from newslint.core.messages import template_problem
 from newslint.core.options import OptionError, validate_options
 from newslint.core.rule_cache import RuleFileCache
-from newslint.core.rule_model import OVERLAPS
+from newslint.core.rule_model import OVERLAPS, Fixes
 from newslint.core.rule_model import Example as Example  # re-exported: the data lives in the core
 from newslint.core.rule_model import Rule as Rule
 from newslint.kinds import available_kinds, get_kind
 
 REQUIRED = ("id", "kind", "category", "severity", "message", "summary", "why", "examples")
-OPTIONAL = ("scope", "options", "enabled", "overlap")
+OPTIONAL = ("scope", "options", "enabled", "overlap", "fixes")
 _ID_CHARS = set(string.ascii_lowercase + string.digits + "-")
 
 
@@ -53,6 +53,40 @@ def builtin_rules_dir() -> Path:
     return package.parent / "rules"
 
 
+#: keys of an example given as a mapping (a plain string is ``text`` alone)
+EXAMPLE_KEYS = ("text", "line", "column", "message", "options", "fixed", "unsafe_fixed")
+
+
+def _example(path: str, value: list[Any], i: int, item: Mapping[str, Any]) -> Example:
+    """One ``{text, line, ...}`` example, every key checked (``line`` is a number or a list)."""
+    where = key_line(value, i)
+    extra = set(item) - set(EXAMPLE_KEYS)
+    if extra:
+        raise RuleError(f"unknown key {sorted(extra)[0]!r} in example", path, where)
+    line = item.get("line")
+    lines = tuple(line) if isinstance(line, list) else () if line is None else (line,)
+    if not all(isinstance(n, int) and not isinstance(n, bool) for n in lines):
+        raise RuleError("example line must be an integer or a list of integers", path, where)
+    column = item.get("column")
+    if column is not None and (not isinstance(column, int) or isinstance(column, bool) or not lines):
+        raise RuleError("example column must be an integer, with a line", path, where)
+    for key in ("message", "fixed", "unsafe_fixed"):
+        if item.get(key) is not None and not isinstance(item[key], str):
+            raise RuleError(f"example {key} must be a string", path, where)
+    options = item.get("options") or {}
+    if not isinstance(options, Mapping):
+        raise RuleError("example options must be a mapping", path, where)
+    return Example(
+        item["text"],
+        lines,
+        dict(options),
+        column=column,
+        message=item.get("message"),
+        fixed=item.get("fixed"),
+        unsafe_fixed=item.get("unsafe_fixed"),
+    )
+
+
 def _examples(path: str, node: Any, which: str) -> tuple[Example, ...]:
     value = node.get(which, [])
     if not isinstance(value, list):
@@ -62,16 +96,7 @@ def _examples(path: str, node: Any, which: str) -> tuple[Example, ...]:
         if isinstance(item, str):
             out.append(Example(item))
         elif isinstance(item, Mapping) and isinstance(item.get("text"), str):
-            extra = set(item) - {"text", "line", "options"}
-            if extra:
-                raise RuleError(f"unknown key {sorted(extra)[0]!r} in example", path, key_line(value, i))
-            line = item.get("line")
-            if line is not None and not isinstance(line, int):
-                raise RuleError("example line must be an integer", path, key_line(value, i))
-            options = item.get("options") or {}
-            if not isinstance(options, Mapping):
-                raise RuleError("example options must be a mapping", path, key_line(value, i))
-            out.append(Example(item["text"], line, dict(options)))
+            out.append(_example(path, value, i, item))
         else:
             raise RuleError(
                 f"examples.{which}[{i}] must be a string or {{text, line}}", path, key_line(value, i)
@@ -136,6 +161,7 @@ def parse_rule(path: str, data: Any, group: str) -> Rule:
     overlap = data.get("overlap", kind.overlap)
     if overlap not in OVERLAPS:
         raise RuleError(f"overlap must be one of {', '.join(OVERLAPS)}", path, key_line(data, "overlap"))
+    fixes = _fixes(path, data, kind.fixes)
     raw_options = data.get("options", {}) or {}
     if not isinstance(raw_options, Mapping):
         raise RuleError("'options' must be a mapping", path, key_line(data, "options"))
@@ -168,7 +194,25 @@ def parse_rule(path: str, data: Any, group: str) -> Rule:
         group=group,
         source=path,
         overlap=overlap,
+        fixes=fixes,
     )
+
+
+def _fixes(path: str, data: Mapping[str, Any], declared: Fixes) -> Fixes:
+    """The kind's fix declaration, or the rule file's ``fixes:`` where its options offer less."""
+    if "fixes" not in data:
+        return declared
+    names = {f.value: f for f in Fixes}
+    fixes = names.get(data["fixes"]) if isinstance(data["fixes"], str) else None
+    if fixes is None:
+        raise RuleError(f"fixes must be one of {', '.join(names)}", path, key_line(data, "fixes"))
+    if not declared.allows(fixes):
+        raise RuleError(
+            f"fixes: a rule of kind {data['kind']!r} offers {declared.value} fixes or none",
+            path,
+            key_line(data, "fixes"),
+        )
+    return fixes
 
 
 def rule_files(folder: Path) -> Iterator[Path]:

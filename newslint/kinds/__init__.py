@@ -11,9 +11,9 @@ import importlib
 import pkgutil
 from functools import cache
 
-from newslint.core.kind import CorpusKind, Kind
+from newslint.core.kind import CorpusKind, Fixes, Kind
 
-__all__ = ["CorpusKind", "Kind", "available_kinds", "get_kind"]
+__all__ = ["CorpusKind", "Fixes", "Kind", "available_kinds", "get_kind"]
 
 
 @cache

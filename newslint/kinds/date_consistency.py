@@ -29,6 +29,7 @@ from typing import Any, ClassVar
 
 from newslint.core.document import Document
 from newslint.core.findings import Fix, Hit, RelatedSpan
+from newslint.core.kind import Fixes
 from newslint.core.options import Option, OptionError
 from newslint.dates.date_base import DateKind
 from newslint.dates.date_mentions import VOCAB_OPTIONS, Mention, render
@@ -48,8 +49,7 @@ _DESCRIBE = {
 
 class DateConsistency(DateKind):
     name = "date-consistency"
-    can_fix = True
-    fixes = "safe"
+    fixes = Fixes.SAFE
     description = (
         "Dates with a day vote on form (day-month, month-day, ISO, numeric), ordinals and (for months "
         "longer than `abbreviable_length` letters) abbreviation.  The minority is flagged when one value "

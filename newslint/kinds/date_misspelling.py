@@ -21,6 +21,7 @@ from rapidfuzz.distance import OSA
 from newslint.core.compiled_patterns import compiled
 from newslint.core.document import Document, RegionSet
 from newslint.core.findings import Fix, Hit
+from newslint.core.kind import Fixes
 from newslint.core.options import Option
 from newslint.core.tokens import CAPITALISED_WORD
 from newslint.dates.date_base import DateKind
@@ -43,8 +44,7 @@ def _cue_words(words: list[str]) -> regex.Pattern[str]:
 
 class DateMisspelling(DateKind):
     name = "date-misspelling"
-    can_fix = True
-    fixes = "unsafe"
+    fixes = Fixes.UNSAFE
     description = (
         "Flags a capitalised word one or two edits from a month or weekday name (same first letter; one "
         "edit for names of five letters or fewer) that is not itself a common word (`max_zipf`), when a "

@@ -17,6 +17,7 @@ from typing import Any, ClassVar
 from newslint.core import calendar
 from newslint.core.document import Document
 from newslint.core.findings import Fix, Hit
+from newslint.core.kind import Fixes
 from newslint.core.options import Option, OptionError, named_settings
 from newslint.dates.date_base import DateKind
 from newslint.dates.date_mentions import VOCAB_OPTIONS, Mention, render, resolve_vocab
@@ -26,8 +27,7 @@ _PRESET_KEYS = {"order", "ordinals", "abbreviate"}
 
 class DateStyle(DateKind):
     name = "date-style"
-    can_fix = True
-    fixes = "safe"
+    fixes = Fixes.SAFE
     description = (
         "`style` names one of `presets` (or `any`, which flags nothing).  A preset has `order` (DM or MD), "
         "`ordinals` (allowed or not) and `abbreviate` (full month name -> its form beside a day, or the name "

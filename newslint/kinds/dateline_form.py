@@ -13,7 +13,7 @@ from typing import Any, ClassVar
 from newslint.core import calendar
 from newslint.core.document import Document
 from newslint.core.findings import Fix, Hit
-from newslint.core.kind import Kind
+from newslint.core.kind import Fixes, Kind
 from newslint.core.options import Option, OptionError, named_settings
 from newslint.core.rule_model import Rule
 from newslint.core.structure import Dateline
@@ -24,8 +24,7 @@ _DASHES = ("-", "--", "–", "—")
 
 class DatelineForm(Kind):
     name = "dateline-form"
-    can_fix = True
-    fixes = "safe or unsafe"
+    fixes = Fixes.SOMETIMES
     scopes = ("dateline", "text")  # it reads only the dateline: `text` (the default) means the same
     description = (
         "Compares the lead's dateline with the house style named by `house_style` (one of "

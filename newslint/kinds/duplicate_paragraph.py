@@ -23,7 +23,7 @@ from rapidfuzz.process import extract
 from newslint.core.compiled_patterns import compiled
 from newslint.core.document import Document, Paragraph
 from newslint.core.findings import Fix, Hit, RelatedSpan
-from newslint.core.kind import Kind
+from newslint.core.kind import Fixes, Kind
 from newslint.core.options import Option
 from newslint.core.patterns import MATCH_TIMEOUT, PatternTimeout, compile_pattern
 from newslint.duplicates.edit import MIN_SIMILARITY
@@ -161,7 +161,7 @@ class DuplicateParagraph(Kind):
     name = "duplicate-paragraph"
     # compares the body's paragraphs, whatever the scope: "text" and "body" both mean that
     scopes = ("text", "body")
-    can_fix = True
+    fixes = Fixes.UNSAFE
     description = (
         "Flags a body paragraph that repeats an earlier one verbatim, near-verbatim or lightly edited, on "
         "the later copy, with the first copy as related location and the similarity in the message.  "

@@ -15,7 +15,7 @@ from typing import Any, ClassVar
 
 from newslint.core.document import Document, Paragraph
 from newslint.core.findings import Fix, Hit, RelatedSpan
-from newslint.core.kind import Kind
+from newslint.core.kind import Fixes, Kind
 from newslint.core.options import Option
 from newslint.offtopic.junk import CUE_LISTS, Cues, Line, trailing_block, vocabulary
 
@@ -25,7 +25,7 @@ JUNK_WINDOW = 40  # as trailing-junk's `junk_window`: its block is left to it
 
 class InlineJunk(Kind):
     name = "inline-junk"
-    can_fix = True
+    fixes = Fixes.UNSAFE
     description = (
         "Flags page furniture at the top of the text or between its paragraphs: lines the cue lists call "
         "furniture (`list_cues` such as 'Related:' or 'Read more:' with a link, `junk_cues` such as "

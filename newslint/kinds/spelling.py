@@ -27,7 +27,7 @@ import regex
 
 from newslint.core.document import SCOPES, Document
 from newslint.core.findings import Fix, Hit, RelatedSpan
-from newslint.core.kind import Kind
+from newslint.core.kind import Fixes, Kind
 from newslint.core.options import Option
 from newslint.core.tokens import match_case
 from newslint.spelling_evidence import _CALENDAR, _NAME, _near_calendar
@@ -46,7 +46,7 @@ class Spelling(SpellingForms, Kind):
     name = "spelling"
     scopes = SCOPES  # looks only inside doc.regions(rule.scope)
     overlap = "yields"  # a date rule or an agreeing rule on the same word reports it instead
-    can_fix = True
+    fixes = Fixes.SOMETIMES
     description = (
         "Flags words that look misspelled: in no curated dictionary (Hunspell en_GB and en_US with their "
         "affixes, so British spellings, inflections and listed compounds pass), not on a word list, and "

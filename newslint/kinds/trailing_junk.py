@@ -27,7 +27,7 @@ from typing import Any, ClassVar
 
 from newslint.core.document import Document, Paragraph
 from newslint.core.findings import Fix, Hit, RelatedSpan
-from newslint.core.kind import Kind
+from newslint.core.kind import Fixes, Kind
 from newslint.core.options import Option
 from newslint.core.patterns import compile_pattern
 from newslint.offtopic.junk import CUE_LISTS, Cues, Line, trailing_block, vocabulary
@@ -113,7 +113,7 @@ _CUE_HELP = {
 
 class TrailingJunk(Kind):
     name = "trailing-junk"
-    can_fix = True
+    fixes = Fixes.UNSAFE
     description = (
         "Flags the block at the end of the text that is not the article, as one finding from its first "
         "line to the end, `related` pointing at the article's last paragraph; the unsafe fix deletes the "
