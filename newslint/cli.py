@@ -473,7 +473,7 @@ def vocab_learn(
     min_files: Annotated[int, typer.Option(help="Articles a name must appear in.")] = 2,
 ) -> None:
     """Write the recurring names of an archive as an accept list (spelling rule's accept_files)."""
-    from newslint.spelling_vocab import archive_files, learn, write_list
+    from newslint.spelling.vocab import archive_files, learn, write_list
 
     if not folder.is_dir():
         sys.stderr.write(f"newslint: not a folder: {folder}\n")

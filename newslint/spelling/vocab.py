@@ -14,7 +14,7 @@ from pathlib import Path
 
 import regex
 
-from newslint.spelling_lexicon import Lexicon
+from newslint.spelling.lexicon import Lexicon
 
 _WORD = regex.compile(r"(?<=[\p{L},;] )\p{Lu}\p{Ll}+(?:['’]\p{Ll}+)?")  # capitalised, mid-sentence
 
