@@ -87,7 +87,8 @@ def lint_paths(
         with run_dask(files, chosen, how, stdin=stdin) as linted:  # the cluster joins the bands
             result = finish_run(linted, compare=how.compare, errors=found.errors, keep=keep)
     compiled_patterns.save()  # the patterns this run compiled, for the next one
-    return LintRun(result, chosen, files, stdin, groups, found.skipped, found.warnings)
+    warnings = [*found.warnings, *([store.refused] if store is not None and store.refused else [])]
+    return LintRun(result, chosen, files, stdin, groups, found.skipped, warnings)
 
 
 def word_lists(rules: Sequence[Rule]) -> set[str]:
