@@ -20,7 +20,7 @@ from newslint.spelling.lists import WordListError, load_accept, load_reject
 from newslint.spelling.text import initial_before
 from newslint.spelling.vocab import learn
 
-RULES = Path(__file__).resolve().parent.parent / "rules" / "spelling"
+RULES = Path(__file__).resolve().parent.parent / "rules" / "typo"
 
 
 @pytest.fixture(scope="module")
