@@ -34,6 +34,9 @@ def test_wheel_ships_every_builtin_rule(wheel: Path) -> None:
     in_repo = {p.relative_to(REPO / "rules").as_posix() for p in (REPO / "rules").rglob("*.yaml")}
     assert in_repo and shipped == in_repo
     assert "newslint/vocabularies/calendar.json" in names  # the calendar the date rules name
+    # SCOWL size 80's rare words, and the notice its licence requires in all copies
+    assert "newslint/spelling/data/scowl-80-extra.txt.gz" in names
+    assert "newslint/spelling/data/SCOWL-COPYRIGHT" in names
 
 
 @pytest.mark.slow

@@ -22,7 +22,15 @@ from newslint.spelling.morphology import (
     misplaced_apostrophe,
     prefixed,
 )
-from newslint.spelling.text import dropped_or_swapped, initial_before, occurrences, stem, transposed
+from newslint.spelling.text import (
+    doubled,
+    dropped_or_swapped,
+    initial_before,
+    learned_slip,
+    occurrences,
+    stem,
+    transposed,
+)
 from newslint.spelling.verdict import WELL_KNOWN_SLIP_ZIPF, Verdict, Verdicts
 
 _NEXT_WORD = regex.compile(r"(?:'s|’s)? (\p{L}+)")
@@ -71,7 +79,6 @@ _FAMOUS_SLIP_MAX_ZIPF = 2.5  # ... rarer than this on the web ...
 _FAMOUS_MIN_ZIPF = 3.4  # ... a learned slip of a name at least this common ...
 _FAMOUS_COMMONER = 1.5  # ... and this much commoner than the form as written ...
 _MARGIN_FAMOUS_SLIP = 0.5  # ... needs only this margin (Volkswagon, Beiber, Cristie)
-_VOWELS = frozenset("aeiouy")
 _HYPHENATED_SLIP_MAX_ZIPF = 1.5  # a part of a hyphenated compound this rare alone is weighed as a word
 _LOWERCASED_NAME_MIN_LETTERS = 5  # a shorter lowercased name is often a foreign word (des, van)
 
@@ -337,7 +344,7 @@ class ArticleEvidence:
             return False
         if verdict.shape:
             return len(verdict.suggestions) == 1 and collapse_triples(lw) == top
-        return verdict.distance == 1 and (dropped_or_swapped(lw, top) or _doubled(lw, top))
+        return verdict.distance == 1 and (dropped_or_swapped(lw, top) or doubled(lw, top))
 
     def may_be_famous_slip(self, word: str) -> bool:
         """Whether a capitalised word among names is worth weighing as a famous name misspelled:
@@ -361,7 +368,7 @@ class ArticleEvidence:
             top in lex.names
             and famous >= _FAMOUS_MIN_ZIPF
             and famous - lex.freq(lw) >= _FAMOUS_COMMONER
-            and _learned_slip(lw, top)
+            and learned_slip(lw, top)
         )
 
     def _well_known_name(self, top: str, word: str) -> bool:
@@ -405,22 +412,6 @@ class ArticleEvidence:
         ):
             return 0.0
         return _ATTESTED_EXTRA
-
-
-def _learned_slip(word: str, other: str) -> bool:
-    """A letter of ``other`` left out, doubled or undoubled, two neighbours swapped, or one vowel
-    written for another: the slips of a writer who half-remembers a name."""
-    if dropped_or_swapped(word, other) or _doubled(word, other) or _doubled(other, word):
-        return True
-    diff = [i for i in range(len(word)) if len(word) == len(other) and word[i] != other[i]]
-    return len(diff) == 1 and word[diff[0]] in _VOWELS and other[diff[0]] in _VOWELS
-
-
-def _doubled(word: str, other: str) -> bool:
-    """``other`` with one of its letters written twice (Commitee, Committtee)."""
-    return len(word) == len(other) + 1 and any(
-        word[i] == word[i - 1] and word[:i] + word[i + 1 :] == other for i in range(1, len(word))
-    )
 
 
 def _known_floor(word: str) -> float:

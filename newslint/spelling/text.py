@@ -67,3 +67,22 @@ def transposed(word: str, other: str) -> bool:
         and word[diff[0]] == other[diff[1]]
         and (word[diff[1]] == other[diff[0]])
     )
+
+
+_VOWELS = frozenset("aeiouy")
+
+
+def learned_slip(word: str, other: str) -> bool:
+    """A letter of ``other`` left out, doubled or undoubled, two neighbours swapped, or one vowel
+    written for another: the slips of a writer who half-remembers a name."""
+    if dropped_or_swapped(word, other) or doubled(word, other) or doubled(other, word):
+        return True
+    diff = [i for i in range(len(word)) if len(word) == len(other) and word[i] != other[i]]
+    return len(diff) == 1 and word[diff[0]] in _VOWELS and other[diff[0]] in _VOWELS
+
+
+def doubled(word: str, other: str) -> bool:
+    """``other`` with one of its letters written twice (Commitee, Committtee)."""
+    return len(word) == len(other) + 1 and any(
+        word[i] == word[i - 1] and word[:i] + word[i + 1 :] == other for i in range(1, len(word))
+    )

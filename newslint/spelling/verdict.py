@@ -2,8 +2,9 @@
 
 The ``spelling`` kind asks this of every word its forms pass on; apart from the document, so the
 answers are memoised per process.  A word a dictionary or list vouches for is fine; otherwise its
-shape (a lost apostrophe or space, a held key), then the noisy channel over candidate corrections,
-decide.  Split out of ``newslint/kinds/spelling.py`` (issue 18) so each job reads on its own.
+shape (a lost apostrophe or space, a held key), then SCOWL size 80's rare words (a curated list's
+word the web hardly writes is a word: ``curated_rare``), then the noisy channel over candidate
+corrections, decide.  Split out of ``newslint/kinds/spelling.py`` (issue 18) so each job reads on its own.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from newslint.spelling.morphology import (
     regular_participle,
     run_together,
 )
+from newslint.spelling.text import learned_slip
 
 if TYPE_CHECKING:
     from newslint.spelling.candidates import CandidateIndex
@@ -44,6 +46,10 @@ _RUN_TOGETHER_MAX_ZIPF = 2.0  # a joined pair written on more web pages than thi
 _HELD_KEY_MIN = 6  # a shorter word with a tripled letter is an exclamation (Booo, hisss)
 _PLURAL_RARER = 2.0  # an unlisted plural this much rarer than its singular is not its plural
 WELL_KNOWN_SLIP_ZIPF = 1.5  # a misspelling on this many web pages is a well-known one (recieve)
+#: a word SCOWL-80 lists, rarer than WELL_KNOWN_SLIP_ZIPF, one learned slip from a dictionary word
+#: the web writes this much more often (Zipf), is that word's slip (unware, realties); not when
+#: the commoner word is nearer its frequency (reductively: seductively 1.1 commoner)
+_CURATED_SLIP_COMMONER = 1.5
 _RIVAL_GAP = 1.5  # a second correction within this much of the first makes the fix a guess
 #: a shorter "slip" is as often an abbreviation or dialect (shd, weh) as a typo: never a safe fix
 _SAFE_FIX_MIN_LETTERS = 4
@@ -222,6 +228,26 @@ class Verdicts:
         with a larger margin."""
         return lw in self.lexicon.us_words or self.lexicon.freq(lw) >= self.common
 
+    def curated_rare(self, lw: str) -> bool:
+        """A rare word SCOWL size 80 lists though the Hunspell dictionaries (SCOWL ~60) do not
+        (robusta, receival, uncited, olein): a word in its own right, when the web writes it on
+        fewer pages than a well-known misspelling (``WELL_KNOWN_SLIP_ZIPF``) and it is not one
+        learned slip (a letter dropped, doubled or undoubled, two swapped, a vowel for a vowel)
+        from a dictionary word the web writes ``_CURATED_SLIP_COMMONER`` more often (unware,
+        realties: listed, yet slips of unaware, realities).  A curated list names no misspelling,
+        but at size 80 it keeps archaic and variant spellings people also write by mistake (wich,
+        alow, frist): those are on many web pages, so the channel still judges them."""
+        lex = self.lexicon
+        if lw not in lex.scowl:
+            return False
+        freq = lex.freq(lw)
+        if freq >= WELL_KNOWN_SLIP_ZIPF:
+            return False
+        return not any(
+            c.word in lex.words and c.zipf - freq >= _CURATED_SLIP_COMMONER and learned_slip(lw, c.word)
+            for c in self.index.candidates(lw, 1)
+        )
+
     def forced(self, lw: str) -> bool:
         """Whether the word is flagged whatever the document says: rejected, or of the other locale."""
         return lw in self.reject or (self.locale != "en" and self.locale_verdict(lw) is not None)
@@ -257,6 +283,8 @@ class Verdicts:
             result = self._shape_verdict(lw)
             if result is _HELD:
                 result = None
+            elif result is None and self.curated_rare(lw):
+                result = None  # robusta, uncited: a curated list's word, too rare to be a learned slip
             elif result is None and not derived(lw, self.lexicon.words):
                 result = self._channel_verdict(lw, edits)
             elif result is None:
