@@ -102,6 +102,8 @@ def decode(data: bytes, encoding: str | None = None) -> tuple[str, bool]:
         raise DecodeError(
             f"not {what} text (invalid byte 0x{data[exc.start]:02x} at line {line}{hint})"
         ) from exc
+    except UnicodeError as exc:  # a codec that fails without naming a byte (e.g. 'idna')
+        raise DecodeError(f"cannot be decoded as {name} ({str(exc).splitlines()[0][:120]})") from None
     bom = text.startswith(BOM)
     return (text[1:] if bom else text), bom
 
