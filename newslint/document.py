@@ -12,7 +12,7 @@ import bisect
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from newslint.compiled_patterns import compiled
 from newslint.markdown_code import is_markdown, mask_code
@@ -25,6 +25,9 @@ from newslint.structure import (
     parse_dateline,
 )
 from newslint.tokens import QUICK_WORD, Quote, Sentence, Word, find_quotes, split_sentences, tokenize_words
+
+if TYPE_CHECKING:
+    from newslint.patterns import SharedAllowance
 
 BOM = "\ufeff"
 T = TypeVar("T")
@@ -240,6 +243,13 @@ class Document:
     def list_items(self) -> tuple[Paragraph, ...]:
         """Body paragraphs written as bulleted or numbered entries."""
         return tuple(p for p in self.body if is_list_item(p.text))
+
+    @cached_property
+    def pattern_allowance(self) -> SharedAllowance:
+        """The time the rules' user patterns may lose to running out, over all rules together."""
+        from newslint.patterns import SharedAllowance  # patterns imports the option machinery
+
+        return SharedAllowance(len(self.text))
 
     # ------------------------------------------------------------ tokens
 

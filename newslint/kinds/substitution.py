@@ -12,7 +12,7 @@ from newslint.document import SCOPES, Document
 from newslint.findings import Fix, Hit
 from newslint.kinds.base import Kind
 from newslint.options import Option
-from newslint.patterns import PatternTimeout, compile_pattern, matches_in
+from newslint.patterns import Budget, PatternTimeout, compile_pattern, matches_in
 from newslint.tokens import match_case
 
 _PLAIN = compiled(r"[\p{L}\p{N} '’-]+")
@@ -85,7 +85,8 @@ class Substitution(Kind):
         if not self._may_match(doc):
             return
         try:
-            for m in matches_in(self.pattern, doc.text, doc.regions(self.rule.scope)):
+            budget = Budget(len(doc.text), doc.pattern_allowance)
+            for m in matches_in(self.pattern, doc.text, doc.regions(self.rule.scope), budget):
                 if m.end() == m.start():
                     continue
                 found = m.group()
