@@ -56,7 +56,28 @@ def whole_word_spans(text: str, word: str) -> Iterator[tuple[int, int]]:
 
 
 class DecodeError(ValueError):
-    """The bytes are not text newslint can read (binary or not UTF-8)."""
+    """The bytes are not text newslint can read (binary or not UTF-8, or not an article)."""
+
+
+#: lines an article may have: each becomes objects (a line, a paragraph, its words), so ten
+#: megabytes of "a" and blank lines (6.6 million lines) took 3 GB; a 10 MB file of real copy has
+#: a few hundred thousand lines at most
+MAX_LINES = 400_000
+
+
+def too_many_lines(text: str) -> str | None:
+    """Why ``text`` is not linted as one article (too many lines), or None (counted in C)."""
+    lines = max(text.count("\n"), text.count("\r"))
+    if lines > MAX_LINES:
+        return f"has {lines:,} lines, more than an article's {MAX_LINES:,}: not linted"
+    return None
+
+
+def check_lines(text: str) -> None:
+    """:class:`DecodeError` when ``text`` has more lines than an article may."""
+    reason = too_many_lines(text)
+    if reason is not None:
+        raise DecodeError(reason)
 
 
 @dataclass(frozen=True)
@@ -186,6 +207,7 @@ class Document:
     @classmethod
     def from_bytes(cls, path: str, data: bytes, encoding: str | None = None) -> Document:
         text, bom = decode(data, encoding)
+        check_lines(text)
         return cls(path, text, bom=bom)
 
     # ------------------------------------------------------------ structure
@@ -259,8 +281,16 @@ class Document:
 
     @cached_property
     def lowered_words(self) -> list[str]:
-        """``words`` lowercased, aligned with ``words`` (for case-blind word lookups)."""
-        return [w.text.lower() for w in self.words]
+        """``words`` lowercased, aligned with ``words`` (for case-blind word lookups); a word
+        repeated shares one lowercased string (a million "the" are one object, not a million)."""
+        seen: dict[str, str] = {}
+        out: list[str] = []
+        for w in self.words:
+            low = seen.get(w.text)
+            if low is None:
+                low = seen[w.text] = w.text.lower()
+            out.append(low)
+        return out
 
     @cached_property
     def lowered_text(self) -> str:

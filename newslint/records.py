@@ -19,6 +19,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import IO, Any
 
+from newslint.document import too_many_lines
 from newslint.errors import NewslintError
 
 #: the endings that make a path an archive of records rather than one article
@@ -98,6 +99,9 @@ def from_mapping(number: int, row: Any, fields: RecordFields) -> Record | Record
     text = article_text(body, title)
     if len(text) > MAX_RECORD_CHARS:
         return RecordError(number, rid, f"is longer than {MAX_RECORD_CHARS:,} characters: not linted")
+    too_many = too_many_lines(text)
+    if too_many is not None:
+        return RecordError(number, rid, too_many)
     return Record(number, rid, text)
 
 
