@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 
 #: below this many files a pool costs more than it saves
 POOL_THRESHOLD = 24
-#: an uncompressed JSON Lines archive larger than this is linted in byte ranges across the pool
+#: an uncompressed JSON Lines archive larger than this is linted in ranges of this many bytes across the pool
 SPLIT_ARCHIVE_BYTES = RANGE_BYTES
 
 
@@ -361,7 +361,7 @@ def _split_archives(files: Sequence[str]) -> dict[str, list[Part]]:
         except OSError:
             continue  # lint_one reports it
         if big:
-            parts = plan([path])
+            parts = plan([path], SPLIT_ARCHIVE_BYTES)
             if len(parts) > 1 and all(p.kind == "jsonl" for p in parts):
                 out[path] = parts
     return out
