@@ -229,7 +229,7 @@ def test_patterns_that_run_out_share_one_allowance_per_document() -> None:
     shared = SharedAllowance(0)
     budget = Budget(0, shared)
     budget.started -= 10  # as if this rule's pattern had run for ten seconds and then run out
-    error = budget.ran_out(_Pattern())
+    error = budget.ran_out(_Pattern())  # type: ignore[arg-type]
     assert isinstance(error, PatternTimeout)
     assert shared.left < 0 < SHARED_ALLOWANCES
     with pytest.raises(PatternTimeout):  # every later rule on the document stops at once
