@@ -97,10 +97,10 @@ def records_vs_files(corpus: Path, archive: Path, n: int, runs: int) -> None:
 def dask_workers(archive: Path, n: int, runs: int) -> None:
     from distributed import Client, LocalCluster
 
-    from newslint.config import Settings
-    from newslint.dask_engine import run_dask
-    from newslint.records import RecordFields
-    from newslint.ruleset import resolve_rules
+    from newslint.config.config import Settings
+    from newslint.engine.ruleset import resolve_rules
+    from newslint.run.dask_engine import run_dask
+    from newslint.sources.records import RecordFields
 
     rules = resolve_rules(Settings())
     times: dict[int, list[float]] = {1: [], 2: []}
@@ -134,10 +134,10 @@ def full_lint(archive: Path, n: int, workers: int) -> None:
     """The whole archive through ``--engine dask``: records a second, each worker's peak memory."""
     from distributed import Client, LocalCluster
 
-    from newslint.config import Settings
-    from newslint.dask_engine import run_dask
-    from newslint.records import RecordFields
-    from newslint.ruleset import resolve_rules
+    from newslint.config.config import Settings
+    from newslint.engine.ruleset import resolve_rules
+    from newslint.run.dask_engine import run_dask
+    from newslint.sources.records import RecordFields
 
     rules = resolve_rules(Settings())
     with LocalCluster(
@@ -171,7 +171,7 @@ def head(archive: Path, limit: int, out: Path) -> int:
 
 
 def join_signatures(items: list[tuple[str, str]], scale: int) -> list[tuple[int, bytes]]:
-    from newslint.document import Document
+    from newslint.core.document import Document
     from newslint.kinds.duplicate_corpus import summarise
 
     base = []
@@ -197,8 +197,8 @@ def join_signatures(items: list[tuple[str, str]], scale: int) -> list[tuple[int,
 def join_growth(items: list[tuple[str, str]], scales: list[int]) -> None:
     from distributed import Client, LocalCluster
 
-    from newslint.dask_engine import band_join
-    from newslint.minhash import LSHBuckets
+    from newslint.duplicates.minhash import LSHBuckets
+    from newslint.run.dask_engine import band_join
 
     print("cross-record lead join (signatures given), LSH threshold 0.5:")
     results: dict[int, tuple[float, float, int]] = {}

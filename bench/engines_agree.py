@@ -22,10 +22,10 @@ from pathlib import Path
 
 from distributed import LocalCluster
 
-import newslint.partitions as partitions
-from newslint.config import Settings
-from newslint.lint import lint_paths
-from newslint.ruleset import resolve_rules
+import newslint.sources.partitions as partitions
+from newslint.config.config import Settings
+from newslint.engine.ruleset import resolve_rules
+from newslint.run.lint import lint_paths
 
 CROSS_FILE_RULE = "duplicate-lead-across-files"
 

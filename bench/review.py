@@ -124,16 +124,16 @@ class Edit:
 
 def safe_edits(corpus: Path) -> Iterator[Edit]:
     """Every edit ``newslint check --fix`` (safe fixes only) would make, replayed pass by pass."""
-    from newslint.config import filter_per_file, load_settings
-    from newslint.document import Document
-    from newslint.engine import Linter
-    from newslint.files import discover, read_document
-    from newslint.fixer import MAX_PASSES, apply, choose, wanted
-    from newslint.ruleset import resolve_rules
+    from newslint.app.fixer import MAX_PASSES, apply, choose, wanted
+    from newslint.config.config import filter_per_file, load_settings
+    from newslint.core.document import Document
+    from newslint.engine.engine import DocumentLinter
+    from newslint.engine.ruleset import resolve_rules
+    from newslint.sources.files import discover, read_document
 
     settings = load_settings(None, corpus)
     rules = resolve_rules(settings)
-    linter = Linter(rules)
+    linter = DocumentLinter(rules)
     groups = {r.id: r.group for r in rules}
     for path in discover([str(corpus)], settings.include, settings.exclude):
         doc = read_document(path)

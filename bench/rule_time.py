@@ -18,14 +18,14 @@ from pathlib import Path
 
 
 def main() -> int:
-    from newslint.config import Settings
-    from newslint.document import Document
-    from newslint.engine import Linter
-    from newslint.ruleset import all_rules
+    from newslint.config.config import Settings
+    from newslint.core.document import Document
+    from newslint.engine.engine import DocumentLinter
+    from newslint.engine.ruleset import all_rules
 
     corpus, ids = Path(sys.argv[1]), set(sys.argv[2:])
     rules = [r for r in all_rules(Settings()) if r.id in ids]
-    linter = Linter(rules)
+    linter = DocumentLinter(rules)
     docs = [Document(str(p), p.read_text(encoding="utf-8")) for p in sorted(corpus.rglob("*.txt"))]
     t0, c0 = time.perf_counter(), time.process_time()
     for doc in docs:

@@ -222,17 +222,17 @@ def spelling_comparison(corpus: Path, runs: int) -> None:
 
 def profile(corpus: Path) -> None:
     """In-process profile: where newslint's time goes (load, parse, each rule, report)."""
-    from newslint.config import Settings
-    from newslint.document import Document
-    from newslint.engine import Linter
+    from newslint.config.config import Settings
+    from newslint.core.document import Document
+    from newslint.engine.engine import DocumentLinter
+    from newslint.engine.ruleset import resolve_rules
     from newslint.reporters import Report, get_reporter
-    from newslint.ruleset import resolve_rules
 
     files = articles(corpus)
     t0 = time.perf_counter()
     rules = resolve_rules(Settings())
     t1 = time.perf_counter()
-    linter = Linter(rules)
+    linter = DocumentLinter(rules)
     t2 = time.perf_counter()
     docs = [Document(str(p), p.read_text(encoding="utf-8")) for p in files]  # tokens: lazily, by the rules
     t3 = time.perf_counter()

@@ -1,6 +1,6 @@
 """newslint: a data-quality linter for newswire text.
 
-``newslint.lint_text`` and ``newslint.Linter`` are the Python API (:mod:`newslint.api`); they are
+``newslint.lint_text`` and ``newslint.Linter`` are the Python API (:mod:`newslint.app.api`); they are
 imported on first use, so ``import newslint`` (and the command line) stays quick.
 """
 
@@ -12,17 +12,17 @@ __version__ = "0.1.0"
 __all__ = ["Finding", "Linter", "__version__", "lint_text"]
 
 if TYPE_CHECKING:
-    from newslint.api import Linter, lint_text
-    from newslint.findings import Finding
+    from newslint.app.api import Linter, lint_text
+    from newslint.core.findings import Finding
 
 
 def __getattr__(name: str) -> Any:
     if name in ("Linter", "lint_text"):
-        from newslint import api
+        from newslint.app import api
 
         return getattr(api, name)
     if name == "Finding":
-        from newslint.findings import Finding
+        from newslint.core.findings import Finding
 
         return Finding
     raise AttributeError(f"module 'newslint' has no attribute {name!r}")

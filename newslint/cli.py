@@ -11,12 +11,15 @@ import gc
 import os
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from newslint import __version__
-from newslint.errors import NewslintError
+from newslint.core.errors import NewslintError
+
+if TYPE_CHECKING:
+    from newslint.core.rule_model import Rule
 
 app = typer.Typer(
     name="newslint",
@@ -62,11 +65,16 @@ def _root(
 @app.command()
 def check(
     paths: Annotated[
-        list[str] | None, typer.Argument(help="Files or folders to lint; '-' reads standard input.")
+        list[str] | None,
+        typer.Argument(help="Files or folders to lint (default: .); '-' reads standard input."),
     ] = None,
     format: Annotated[
         str | None,
-        typer.Option("--format", "-f", help="text (default), json, jsonl, github, sarif or junit."),
+        typer.Option(
+            "--format",
+            "-f",
+            help="text (default), json, jsonl, github, sarif, junit or parquet (needs -o FILE).",
+        ),
     ] = None,
     output_format: Annotated[
         str | None,
@@ -81,6 +89,41 @@ def check(
     ] = None,
     ignore: Annotated[list[str] | None, typer.Option(help="Skip these rules, groups or categories.")] = None,
     extend_ignore: Annotated[list[str] | None, typer.Option(help="Skip these too, on top of config.")] = None,
+    exclude: Annotated[
+        list[str] | None,
+        typer.Option(help="Glob of files or folders to skip (repeatable); replaces the config's exclude."),
+    ] = None,
+    extend_exclude: Annotated[
+        list[str] | None, typer.Option(help="Glob to skip on top of the config's exclude (repeatable).")
+    ] = None,
+    force_exclude: Annotated[
+        bool | None,
+        typer.Option(
+            "--force-exclude/--no-force-exclude",
+            help="Apply exclude to files named on the command line too (pre-commit passes every file).",
+            show_default=False,
+        ),
+    ] = None,
+    respect_gitignore: Annotated[
+        bool | None,
+        typer.Option(
+            "--respect-gitignore/--no-respect-gitignore",
+            help="Skip what .gitignore ignores when walking folders (default: on).",
+            show_default=False,
+        ),
+    ] = None,
+    per_file_ignores: Annotated[
+        list[str] | None,
+        typer.Option(help="GLOB:RULE[,RULE]: skip rules for matching files, on top of the config's."),
+    ] = None,
+    accept: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--accept",
+            "-L",
+            help="WORD[,WORD]: words the spelling rule accepts (lowercase: any case; else as written).",
+        ),
+    ] = None,
     fail_on: Annotated[
         str | None, typer.Option(help="Lowest severity that fails: info, warning, error.")
     ] = None,
@@ -99,6 +142,12 @@ def check(
     no_progress: Annotated[bool, typer.Option("--no-progress", help="No progress bar on stderr.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Findings only, no summary line.")] = False,
     fix: Annotated[bool, typer.Option("--fix", help="Apply safe fixes, then report what is left.")] = False,
+    show_fixes: Annotated[
+        bool,
+        typer.Option(
+            "--show-fixes", help="With --fix or --diff: list each fix (path:line rule: before -> after)."
+        ),
+    ] = False,
     unsafe_fixes: Annotated[
         bool, typer.Option("--unsafe-fixes", help="With --fix or --diff: also fixes that delete text.")
     ] = False,
@@ -155,18 +204,15 @@ def check(
     ] = None,
 ) -> None:
     """Lint files and folders of news copy, and archives of articles as records."""
-    from newslint.pipeline import CheckOptions, run_check
-    from newslint.records import RecordFields
+    from newslint.app.pipeline import CheckOptions, run_check
+    from newslint.sources.records import RecordFields
 
     try:
         chosen, style = output_choice(format, output_format)
     except NewslintError as exc:
         raise _fail(exc) from None
-    if not paths and not show_settings:
-        sys.stderr.write("newslint: give files or folders to lint (e.g. `newslint check .`)\n")
-        raise typer.Exit(2)
     options = CheckOptions(
-        paths=list(paths or []),
+        paths=list(paths or ([] if show_settings else ["."])),  # as ruff and codespell: no path is .
         format=chosen,
         style=style,
         exit_zero=exit_zero,
@@ -197,6 +243,13 @@ def check(
         fields=RecordFields(text_field, title_field, id_field),
         engine=engine,
         scheduler=scheduler,
+        exclude=list(exclude) if exclude is not None else None,
+        extend_exclude=list(extend_exclude or []),
+        force_exclude=force_exclude,
+        respect_gitignore=respect_gitignore,
+        per_file_ignores=list(per_file_ignores or []),
+        accept=_split(accept),
+        show_fixes=show_fixes,
     )
     try:
         code = run_check(options)
@@ -232,7 +285,7 @@ def output_choice(format: str | None, output_format: str | None) -> tuple[str, s
 @app.command()
 def clean() -> None:
     """Remove the result caches (.newslint_cache/) in this folder and below."""
-    from newslint.result_cache import clean as remove
+    from newslint.run.result_cache import clean as remove
 
     removed = remove(Path.cwd())
     for folder in removed:
@@ -246,16 +299,29 @@ def rules_list(
     ctx: typer.Context,
     config: Annotated[Path | None, typer.Option(help="Config file (default: discovered upward).")] = None,
     all_rules: Annotated[bool, typer.Option("--all", help="Include rules that are off by default.")] = False,
+    output_format: Annotated[
+        str, typer.Option("--format", help="text (default), or markdown: every rule as a table.")
+    ] = "text",
+    write: Annotated[
+        Path | None,
+        typer.Option(help="With --format markdown: write the table between the rule table markers of FILE."),
+    ] = None,
 ) -> None:
-    """List the rules: id, kind, category, severity, summary."""
+    """List the rules: id, kind, category, severity, fix, summary."""
     if ctx.invoked_subcommand is not None:
         return
-    from newslint.config import load_settings
-    from newslint.fix_info import short
-    from newslint.ruleset import all_rules as load_all
+    from newslint.config.config import load_settings
+    from newslint.engine.fix_info import short_wording
+    from newslint.engine.ruleset import all_rules as load_all
 
+    if output_format not in ("text", "markdown") or (write is not None and output_format != "markdown"):
+        sys.stderr.write("newslint: --format is text or markdown; --write needs --format markdown\n")
+        raise typer.Exit(2)
     try:
         rules = load_all(load_settings(config, Path.cwd()))
+        if output_format == "markdown":
+            _rule_table(rules, write)
+            return
     except NewslintError as exc:
         raise _fail(exc) from None
     shown = [r for r in rules if r.enabled or all_rules]
@@ -266,8 +332,26 @@ def rules_list(
         flag = ("" if r.enabled else " (off by default)") + (
             f" (replaces {r.replaces})" if r.replaces else ""
         )
-        row = f"{r.id:<{width}}  {r.kind:<{kw}}  {r.category:<10} {r.severity:<8} {short(r):<11}"
+        row = f"{r.id:<{width}}  {r.kind:<{kw}}  {r.category:<10} {r.severity:<8} {short_wording(r):<11}"
         typer.echo(f"{row} {r.summary}{flag}")
+
+
+def _rule_table(rules: "list[Rule]", write: Path | None) -> None:
+    """Print the Markdown rule table, or put it between the markers of ``write``."""
+    from newslint.app.rule_table import markdown_table, with_table
+
+    table = markdown_table(rules)
+    if write is None:
+        typer.echo(table, nl=False)
+        return
+    try:
+        old = write.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise NewslintError(f"cannot read: {exc}", str(write)) from None
+    new = with_table(old, table, str(write))
+    if new != old:
+        write.write_text(new, encoding="utf-8")
+    typer.echo(f"{write}: rule table {'updated' if new != old else 'already current'} ({len(rules)} rules)")
 
 
 @rules_app.command("test")
@@ -276,9 +360,9 @@ def rules_test(
     config: Annotated[Path | None, typer.Option(help="Config file (default: discovered upward).")] = None,
 ) -> None:
     """Run every rule's own bad and good examples; exit 1 if any fails."""
-    from newslint.config import load_settings
-    from newslint.rule_examples import check_all
-    from newslint.ruleset import all_rules as load_all
+    from newslint.app.rule_examples import check_all
+    from newslint.config.config import load_settings
+    from newslint.engine.ruleset import all_rules as load_all
 
     try:
         rules = load_all(load_settings(config, Path.cwd()), list(paths or []))
@@ -298,9 +382,9 @@ def explain(
     config: Annotated[Path | None, typer.Option(help="Config file (default: discovered upward).")] = None,
 ) -> None:
     """Explain a rule: what it flags, why, options, a bad and a good example."""
-    from newslint.config import load_settings
-    from newslint.explain import explain_rule
-    from newslint.ruleset import all_rules as load_all
+    from newslint.app.explain import explain_rule
+    from newslint.config.config import load_settings
+    from newslint.engine.ruleset import all_rules as load_all
 
     try:
         rules = {r.id: r for r in load_all(load_settings(config, Path.cwd()))}
@@ -325,8 +409,8 @@ def index_build(
     id_field: Annotated[str | None, typer.Option(help="Archives: the record id field.")] = None,
 ) -> None:
     """Index the leads of an archive; then `newslint check --against FILE NEW/` finds repeated leads."""
-    from newslint.index_app import build_command
-    from newslint.records import RecordFields
+    from newslint.app.index_app import build_command
+    from newslint.sources.records import RecordFields
 
     try:
         fields = RecordFields(text_field, title_field, id_field)
@@ -357,9 +441,9 @@ def report(
     id_field: Annotated[str | None, typer.Option(help="Archives: the record id field.")] = None,
 ) -> None:
     """Write a self-contained HTML report of a folder's findings (exit 0 once written)."""
-    from newslint.html_report import run_report
-    from newslint.pipeline import CheckOptions
-    from newslint.records import RecordFields
+    from newslint.app.html_report import run_report
+    from newslint.app.pipeline import CheckOptions
+    from newslint.sources.records import RecordFields
 
     options = CheckOptions(
         paths=paths,

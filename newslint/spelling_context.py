@@ -21,7 +21,7 @@ import math
 from pathlib import Path
 from typing import Protocol
 
-from newslint.cache import MISSING, cache_dir, fits, read_cached, write_cached
+from newslint.core.cache import MISSING, cache_dir, fits, read_cached, write_cached
 from newslint.word_tables import WordSet, pack_mapping
 
 _PACKAGE = "symspellpy"

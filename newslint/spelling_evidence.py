@@ -13,8 +13,8 @@ import regex
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from newslint.calendar import calendar_names
-from newslint.document import Document
+from newslint.core.calendar import calendar_names
+from newslint.core.document import Document
 from newslint.spelling_morphology import (
     agent_noun,
     misplaced_apostrophe,

@@ -32,7 +32,7 @@ from collections.abc import Callable, Iterator, Mapping, Set
 from pathlib import Path
 from typing import TypeVar
 
-from newslint.cache import MISSING, cache_dir, fits, read_cached, write_cached
+from newslint.core.cache import MISSING, cache_dir, fits, read_cached, write_cached
 from newslint.word_tables import MIN_SEARCHES, SEARCHES_PER_WORD, WordSet, WordValues, pack, pack_mapping
 
 T = TypeVar("T")

@@ -17,9 +17,9 @@ from pathlib import Path
 
 import regex
 
-from newslint.errors import NewslintError
-from newslint.files import read_limited
-from newslint.patterns import fullmatch_word
+from newslint.core.errors import NewslintError
+from newslint.core.patterns import fullmatch_word
+from newslint.sources.files import read_limited
 
 _REGEX_CHARS = frozenset("^$*+?[](){}|\\.")
 _PHRASE_REACH = 80  # characters either side of a word searched for a phrase holding it

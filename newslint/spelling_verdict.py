@@ -12,7 +12,7 @@ import functools
 from collections.abc import Container
 from typing import TYPE_CHECKING
 
-from newslint.findings import Fix
+from newslint.core.findings import Fix
 from newslint.spelling_morphology import (
     adverb_slip,
     collapse_triples,

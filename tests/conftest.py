@@ -1,6 +1,6 @@
 """Make the fixture parser importable from tests; give the suite its own cache folder.
 
-The lexicon and rule caches (:func:`newslint.cache.cache_dir`) go to a folder of this test
+The lexicon and rule caches (:func:`newslint.core.cache.cache_dir`) go to a folder of this test
 session, never the user's home: every session starts cold and takes the same paths, and a
 stale or foreign cache cannot change what the tests see.  The variable is set in the
 environment, so subprocess smoke tests use the same folder.

@@ -1,20 +1,24 @@
-"""Test helpers for archives: the repo's fixture articles as files and packed into a JSONL archive."""
+"""Test helpers for archives: the built-in rules' example articles as files and packed into a
+JSONL archive."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
-from fixture_cases import FIXTURES, parse_fixture
+from newslint.engine.rules import builtin_rules_dir, load_rules
 
 
 def fixture_articles() -> dict[str, str]:
-    """Every case of every rule fixture, as an article: name -> text."""
+    """Every one-file example of every built-in rule, each text once, as an article: name -> text."""
     out: dict[str, str] = {}
-    for path in sorted(FIXTURES.glob("*.txt")):
-        for case in parse_fixture(path).cases:
-            if case.text.strip():
-                out[f"{path.stem}-{case.number:02d}"] = case.text
+    seen: set[str] = set()
+    for rule in load_rules([builtin_rules_dir()]):
+        for number, example in enumerate((*rule.bad, *rule.good), 1):
+            text = example.text
+            if text.strip() and "\n=== " not in f"\n{text}" and text not in seen:
+                seen.add(text)
+                out[f"{rule.id}-{number:02d}"] = text
     return out
 
 

@@ -2,7 +2,9 @@
 
 Most CLI tests go through :func:`run_newslint`, which drives the very typer app the console
 script runs, in this process (typer's CliRunner): same arguments, streams, exit status and
-working folder as a user's run, without a new interpreter per test.  A handful of smoke tests
+working folder as a user's run, without a new interpreter per test.  Both run in a fresh
+temporary folder unless given ``cwd``, so no test writes into the checkout (``.newslint_cache/``)
+or depends on what lies in it.  A handful of smoke tests
 use :func:`run_newslint_subprocess` so the installed entry point, ``python -m newslint``, pipes
 and the process exit path stay covered too.
 """
@@ -13,6 +15,7 @@ import contextlib
 import os
 import subprocess
 import sys
+import tempfile
 import traceback
 from collections.abc import Iterator
 from pathlib import Path
@@ -23,13 +26,17 @@ REPO = Path(__file__).resolve().parent.parent
 
 
 @contextlib.contextmanager
-def _working_folder(cwd: Path) -> Iterator[None]:
+def _working_folder(cwd: Path | None) -> Iterator[Path]:
+    """Run in ``cwd``, or in a fresh temporary folder removed afterwards."""
     before = Path.cwd()
-    os.chdir(cwd)
-    try:
-        yield
-    finally:
-        os.chdir(before)
+    with contextlib.ExitStack() as stack:
+        if cwd is None:
+            cwd = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="newslint-cli-")))
+        os.chdir(cwd)
+        try:
+            yield cwd
+        finally:
+            os.chdir(before)
 
 
 def run_newslint(
@@ -43,7 +50,7 @@ def run_newslint(
     from newslint.cli import app
 
     runner = CliRunner(env={"NO_COLOR": None, "FORCE_COLOR": None})
-    with _working_folder(cwd or REPO):
+    with _working_folder(cwd):
         result = runner.invoke(app, list(args), input=stdin, catch_exceptions=True, prog_name="newslint")
     stderr = result.stderr
     code = result.exit_code
@@ -60,12 +67,13 @@ def run_newslint_subprocess(
     """``python -m newslint ARGS`` with this checkout importable, as a user would run it."""
     env = {**os.environ, "PYTHONPATH": str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", "")}
     env.pop("NO_COLOR", None)
-    return subprocess.run(
-        [sys.executable, "-m", "newslint", *args],
-        cwd=cwd or REPO,
-        input=stdin,
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=300,
-    )
+    with _working_folder(cwd) as folder:
+        return subprocess.run(
+            [sys.executable, "-m", "newslint", *args],
+            cwd=folder,
+            input=stdin,
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=300,
+        )

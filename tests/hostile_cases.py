@@ -429,7 +429,8 @@ def _poison_caches(folder: Path) -> None:
 
     cache = folder / "cache"
     env = {**os.environ, "NEWSLINT_CACHE_DIR": str(cache), "PYTHONPATH": str(REPO)}
-    subprocess.run([sys.executable, "-m", "newslint", "check", str(folder / "a.txt")], env=env, check=False)
+    command = [sys.executable, "-m", "newslint", "check", "--no-cache", str(folder / "a.txt")]
+    subprocess.run(command, cwd=folder, env=env, check=False)
     for entry in cache.glob("*.marshal"):
         entry.write_bytes(marshal.dumps(5))
     (cache / "rules-2.marshal").write_bytes(marshal.dumps({"x": (1, 2, marshal.dumps(5))}))

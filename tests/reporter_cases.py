@@ -4,9 +4,9 @@ break the golden files)."""
 
 from __future__ import annotations
 
-from newslint.findings import FileError, Finding, Fix, Related
+from newslint.core.findings import FileError, Finding, Fix, Related
+from newslint.engine.rules import Example, Rule
 from newslint.reporters import Report
-from newslint.rules import Example, Rule
 
 
 def rule(rule_id: str, category: str, severity: str, summary: str, why: str) -> Rule:
@@ -18,7 +18,7 @@ def rule(rule_id: str, category: str, severity: str, summary: str, why: str) -> 
         message="{match}",
         summary=summary,
         why=why,
-        bad=(Example("Bad: the the end.\n", 1),),
+        bad=(Example("Bad: the the end.\n", (1,)),),
         good=(Example("Good end.\n"),),
     )
 

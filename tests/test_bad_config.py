@@ -103,8 +103,18 @@ TOML_CASES = [
         5,
         "min_length",
     ),
-    ("rule-option-inline", "[tool.newslint.rules]\nspelling = { options = { locale = 'xx' } }\n", 2, "'xx'"),
-    ("accept-file", "[tool.newslint.rules.spelling.options]\naccept_files = ['gone.txt']\n", 2, "gone.txt"),
+    (
+        "rule-option-inline",
+        "[tool.newslint.rules]\nspelling = { options = { locale = 'xx' } }\n",
+        2,
+        "'xx'",
+    ),
+    (
+        "accept-file",
+        "[tool.newslint.rules.spelling.options]\naccept_files = ['gone.txt']\n",
+        2,
+        "gone.txt",
+    ),
     ("encoding", "[tool.newslint]\nfail-on = 'error'\nencoding = 'klingon'\n", 3, "unknown encoding"),
     ("latin-1", "[tool.newslint]\n# caf\xe9\nselect = ['typo']\n", 2, "not UTF-8"),
 ]

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import concurrent.futures
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
-from helpers import run_newslint
+from helpers import REPO, run_newslint
+
+from newslint.run.runner import POOL_THRESHOLD
 
 DEFECT = "Budget talks resume\n\nThe minister said the the talks would resume on Monday.\n"
 CLEAN = "Budget talks resume\n\nThe minister said the talks would resume on Monday.\n"
@@ -108,11 +112,22 @@ def test_a_single_ten_megabyte_line(tmp_path: Path) -> None:
     assert json.loads(result.stdout)["errors"] == []
 
 
-def test_output_is_the_same_whatever_jobs(tmp_path: Path) -> None:
-    for i in range(40):
+def test_output_is_the_same_whatever_jobs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Both runs lint every file (no result cache), and the second really goes through the pool."""
+    pools: list[int] = []
+
+    class CountedPool(concurrent.futures.ProcessPoolExecutor):
+        def __init__(self, workers: int, **kwargs: Any) -> None:
+            pools.append(workers)
+            super().__init__(workers, **kwargs)
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", CountedPool)
+    for i in range(POOL_THRESHOLD + 16):
         (tmp_path / f"a{i:02}.txt").write_text(DEFECT if i % 3 else CLEAN)
-    one = run_newslint("check", "--format", "json", "--jobs", "1", str(tmp_path))
-    two = run_newslint("check", "--format", "json", "--jobs", "2", str(tmp_path))
+    one = run_newslint("check", "--no-cache", "--format", "json", "--jobs", "1", str(tmp_path))
+    assert pools == []
+    two = run_newslint("check", "--no-cache", "--format", "json", "--jobs", "2", str(tmp_path))
+    assert pools == [2], "the --jobs 2 run did not use the process pool"
     assert one.stdout == two.stdout and json.loads(one.stdout)["findings"]
 
 
@@ -139,7 +154,7 @@ def test_bad_config_and_usage_errors_exit_2(tmp_path: Path) -> None:
     result = run_newslint("check", "a.txt", cwd=tmp_path)
     assert result.returncode == 2 and ".newslint.yaml:1: 'fail-on' must be one of" in result.stderr
     assert run_newslint("check", "missing.txt").returncode == 2
-    assert run_newslint("check", "--format", "xml", "README.md").returncode == 2
+    assert run_newslint("check", "--format", "xml", str(REPO / "README.md")).returncode == 2
 
 
 def test_fail_on_controls_the_exit_status(copy_dir: Path) -> None:
@@ -154,7 +169,7 @@ def test_user_rule_folder_via_config(tmp_path: Path) -> None:
     (rules / "utilise.yaml").write_text(
         "id: utilise\nkind: substitution\ncategory: style\nseverity: error\nmessage: \"Use '{suggestion}'\"\n"
         "summary: s\nwhy: w\noptions:\n  swap: {utilise: use}\n"
-        'examples: {bad: ["We utilise it."], good: ["We use it."]}\n'
+        'examples: {bad: [{text: "We utilise it.", fixed: "We use it."}], good: ["We use it."]}\n'
     )
     (tmp_path / ".newslint.yaml").write_text("rule-paths: [house]\nselect: [utilise]\n")
     (tmp_path / "a.txt").write_text("Plan\n\nWe utilise the plan.\n")
@@ -179,6 +194,6 @@ def test_rules_explain_version_and_show_settings() -> None:
     assert fix_column["mojibake"] == "no" and fix_column["repeated-word"] == "safe/unsafe"
     assert run_newslint("explain", "no-such-rule").returncode == 2
     assert run_newslint("--version").stdout.startswith("newslint ")
-    settings = run_newslint("check", "--show-settings", "--select", "style", "README.md")
+    settings = run_newslint("check", "--show-settings", "--select", "style", str(REPO / "README.md"))
     data = json.loads(settings.stdout)
     assert data["select"] == ["style"] and "repeated-word" in data["rules-enabled"]

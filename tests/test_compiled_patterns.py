@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 import regex
 
-from newslint import compiled_patterns
-from newslint.compiled_patterns import PatternStore
+from newslint.core import compiled_patterns
+from newslint.core.compiled_patterns import PatternStore
 
 DATE = r"(?<!\p{L})(?P<day>\d{1,2}) (?P<month>Jan|Feb)(?:uary)?(?!\p{L})"
 TEXT = "Filed on 3 January, revised 14 Feb, not on 4 Febrero."

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from newslint.config import Settings, find_config, load_settings, select_rules
-from newslint.errors import ConfigError
-from newslint.rules import Rule
-from newslint.ruleset import apply_settings, resolve_rules
+from newslint.config.config import Settings, find_config, load_settings, select_rules
+from newslint.core.errors import ConfigError
+from newslint.engine.rules import Rule
+from newslint.engine.ruleset import apply_settings, resolve_rules
 
 
 def rule(rule_id: str, group: str = "g", category: str = "style", enabled: bool = True) -> Rule:
@@ -88,8 +88,8 @@ def test_selection_by_id_group_category_and_opt_in() -> None:
 
 
 def test_overrides_change_severity_and_options() -> None:
-    from newslint.config import RuleSettings
-    from newslint.ruleset import all_rules
+    from newslint.config.config import RuleSettings
+    from newslint.engine.ruleset import all_rules
 
     rules = [r for r in all_rules(Settings()) if r.id == "repeated-word"]
     [changed] = apply_settings(

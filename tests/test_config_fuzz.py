@@ -14,10 +14,11 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
+from shared import nested
 from typer.testing import CliRunner
 
 from newslint.cli import app
-from newslint.config import _KEYS
+from newslint.config.config import _KEYS
 
 runner = CliRunner()
 ARTICLE = "Talks resume\n\nThe minister said the the talks would resume on Monday, 3 Septemeber.\n"
@@ -32,14 +33,7 @@ scalars = st.one_of(
     st.sampled_from(["typo", "style", "error", "warning", "en-GB", "ap", "latin-1", "ALL", "*.txt", "."]),
     st.text(max_size=12),
 )
-values = st.recursive(
-    scalars,
-    lambda inner: st.one_of(
-        st.lists(inner, max_size=4),
-        st.dictionaries(st.one_of(st.sampled_from(OPTION_NAMES), st.text(max_size=8)), inner, max_size=4),
-    ),
-    max_leaves=12,
-)
+values = nested(scalars, st.one_of(st.sampled_from(OPTION_NAMES), st.text(max_size=8)))
 rule_entry = st.one_of(
     st.sampled_from(["error", "warning", "info", "loud"]),
     st.fixed_dictionaries(

@@ -10,11 +10,11 @@ from typing import Any
 import pytest
 from corpus_helpers import fixture_articles, pack_jsonl, write_articles
 
-from newslint.config import Settings
-from newslint.lint import lint_paths
-from newslint.ruleset import resolve_rules
+from newslint.config.config import Settings
+from newslint.engine.ruleset import resolve_rules
+from newslint.run.lint import lint_paths
 
-distributed = pytest.importorskip("distributed")
+distributed = pytest.importorskip("distributed", reason="not installed: python -m pip install '.[test]'")
 pytestmark = pytest.mark.slow
 
 LEAD = "The central bank raised interest rates by half a point on Thursday to fight inflation."
@@ -68,7 +68,7 @@ def test_byte_ranges_and_row_groups_identical_between_engines(
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    from newslint import partitions
+    from newslint.sources import partitions
 
     articles = _articles()
     archive = pack_jsonl(tmp_path / "all.jsonl", articles)
@@ -85,7 +85,7 @@ def test_byte_ranges_and_row_groups_identical_between_engines(
     assert [f["record"] for f in local_parquet] == [f["record"] for f in local_records]
     assert _json([str(parquet)], "dask", cluster) == local_parquet
     with distributed.Client(cluster) as client:
-        built = client.run(lambda: dict(__import__("newslint.dask_engine").dask_engine.BUILT))
+        built = client.run(lambda: dict(__import__("newslint.run.dask_engine").run.dask_engine.BUILT))
     assert len(built) == 2 and all(counts and set(counts.values()) == {1} for counts in built.values())
 
 
@@ -137,8 +137,8 @@ def test_lint_dataframe_and_bag(cluster: str) -> None:
 
 
 def test_band_join_finds_the_pairs_the_in_memory_buckets_find(cluster: str) -> None:
-    from newslint.dask_engine import band_join
-    from newslint.minhash import LSHBuckets, signature_of
+    from newslint.duplicates.minhash import LSHBuckets, signature_of
+    from newslint.run.dask_engine import band_join
 
     base = LEAD.split()
     texts = [base, [*base[:-1], "today"], list(reversed(base)), base[2:], ["unrelated", "words"] * 6]
@@ -165,9 +165,9 @@ def test_lint_dataframe_and_bag_find_duplicate_leads_across_partitions(cluster: 
     import dask.dataframe as dd
     import pandas as pd
 
-    from newslint.api import Linter
+    from newslint.app.api import Linter
+    from newslint.app.findings_table import finding_row
     from newslint.dask import lint_bag, lint_dataframe
-    from newslint.findings_table import finding_row
 
     articles = _articles()
     articles["aa-copy-c"] = f"Rates up\n\n{LEAD.replace('Thursday', 'Friday')}\n"  # a near copy, sorted first

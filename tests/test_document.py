@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newslint.document import DecodeError, Document, decode
+from newslint.core.document import DecodeError, Document, decode
 
 BLANK_SEPARATED = (
     "Ministers agree rail deal\n"

@@ -10,10 +10,10 @@ import pytest
 from helpers import run_newslint
 from typer.testing import CliRunner
 
+from newslint.app.lead_index import FORMAT, RULE_ID, VERSION, LeadIndex, summarise
 from newslint.cli import app
-from newslint.document import Document
-from newslint.errors import NewslintError
-from newslint.lead_index import FORMAT, RULE_ID, VERSION, LeadIndex, summarise
+from newslint.core.document import Document
+from newslint.core.errors import NewslintError
 
 RULE = RULE_ID
 LEAD = "The central bank raised its main interest rate by half a point on Thursday to curb rising prices."
@@ -40,7 +40,7 @@ def write(folder: Path, files: dict[str, str]) -> Path:
 
 
 def check_json(*args: str) -> dict:  # type: ignore[type-arg]
-    result = runner.invoke(app, ["check", "--format", "json", "--no-progress", *args])
+    result = runner.invoke(app, ["check", "--no-cache", "--format", "json", "--no-progress", *args])
     assert result.exit_code in (0, 1), result.output
     return json.loads(result.stdout)  # type: ignore[no-any-return]
 

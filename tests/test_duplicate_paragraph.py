@@ -1,6 +1,6 @@
 """The within-article duplicate rules: located findings, related first copy, message, unsafe fix.
 
-Which texts are (not) flagged is covered by tests/fixtures/duplicate-paragraphs.txt.
+Which texts are (not) flagged is covered by the examples of rules/duplicates/*.yaml.
 """
 
 from __future__ import annotations
@@ -10,22 +10,16 @@ from helpers import run_newslint
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newslint.config import Settings
-from newslint.document import Document
-from newslint.engine import Linter
-from newslint.findings import Finding
-from newslint.kinds.duplicate_edit import (
-    EditPolicy,
-    Sentences,
-    aligned_share,
-    edited_copy,
-    figure_tokens,
-    sentences,
-)
+from newslint.config.config import Settings
+from newslint.core.document import Document
+from newslint.core.findings import Finding
+from newslint.core.options import OptionError
+from newslint.duplicates.edit import Sentences, aligned_share, figure_tokens, sentences
+from newslint.duplicates.text import Comparable, EditPolicy, edited_copy, near_duplicate
+from newslint.duplicates.tokens import normalised_tokens, similarity, tokens
+from newslint.engine.engine import DocumentLinter
+from newslint.engine.ruleset import all_rules
 from newslint.kinds.duplicate_paragraph import DuplicateParagraph
-from newslint.kinds.duplicate_text import Comparable, near_duplicate, normalised_tokens, similarity, tokens
-from newslint.options import OptionError
-from newslint.ruleset import all_rules
 
 LEAD = "Ministers said on Monday that 'talks' would resume next week in Geneva, officials said."
 COPY = "Ministers said on Monday that “talks” would  resume next week in Geneva, officials said. "
@@ -33,7 +27,7 @@ COPY = "Ministers said on Monday that “talks” would  resume next week in Gen
 
 def lint(text: str) -> list[Finding]:
     rules = [r for r in all_rules(Settings()) if r.id in ("duplicate-lead", "repeated-paragraph")]
-    return Linter(rules).lint(Document("a.txt", text))
+    return DocumentLinter(rules).lint(Document("a.txt", text))
 
 
 def apply(text: str, finding: Finding) -> str:
@@ -84,7 +78,8 @@ def test_copy_later_in_the_article_and_a_third_copy_point_at_the_first() -> None
     other = "The opposition said the talks were a waste of time and money for everyone involved."
     text = "\n\n".join(["Talks resume", LEAD, other, LEAD, "Filler paragraph here.", LEAD, other]) + "\n"
     found = sorted((f.rule, f.line, f.related[0].line) for f in lint(text))
-    assert found == [("duplicate-lead", 7, 3), ("duplicate-lead", 11, 3), ("repeated-paragraph", 13, 5)]
+    assert found == [("duplicate-lead", 7, 3), ("repeated-paragraph", 13, 5)]  # one finding per repeated lead
+    assert "1 more copy follows" in next(f.message for f in lint(text) if f.rule == "duplicate-lead")
 
 
 def test_headline_like_the_lead_and_short_repeats_are_not_flagged() -> None:

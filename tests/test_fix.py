@@ -12,12 +12,12 @@ from pathlib import Path
 import pytest
 from helpers import REPO, run_newslint
 
-from newslint import fixer
-from newslint.config import Settings
-from newslint.document import Document
-from newslint.engine import Linter
-from newslint.findings import Finding
-from newslint.ruleset import all_rules
+from newslint.app import fixer
+from newslint.config.config import Settings
+from newslint.core.document import Document
+from newslint.core.findings import Finding
+from newslint.engine.engine import DocumentLinter
+from newslint.engine.ruleset import all_rules
 
 SAFE = ("--select", "repeated-word,could-of")
 BAD = ["Budget talks resume", "", "The minister said the the talks would of resumed.", "Fine line."]
@@ -44,14 +44,14 @@ def variants() -> list[tuple[str, bytes, bytes]]:
 
 
 @pytest.fixture(scope="module")
-def linter() -> Linter:
+def linter() -> DocumentLinter:
     rules = {r.id: r for r in all_rules(Settings())}
-    return Linter([rules["repeated-word"], rules["could-of"]])
+    return DocumentLinter([rules["repeated-word"], rules["could-of"]])
 
 
 @pytest.mark.parametrize(("name", "before", "after"), variants(), ids=[v[0] for v in variants()])
 def test_round_trip_keeps_bom_line_endings_and_final_newline(
-    linter: Linter, tmp_path: Path, name: str, before: bytes, after: bytes
+    linter: DocumentLinter, tmp_path: Path, name: str, before: bytes, after: bytes
 ) -> None:
     path = tmp_path / f"{name}.txt"
     path.write_bytes(before)
@@ -123,7 +123,7 @@ def test_overlapping_fixes_apply_over_several_passes() -> None:
     assert text == "bab" and applied == 3 and remaining == []
 
 
-def test_a_file_changed_on_disk_is_not_overwritten(linter: Linter, tmp_path: Path) -> None:
+def test_a_file_changed_on_disk_is_not_overwritten(linter: DocumentLinter, tmp_path: Path) -> None:
     path = tmp_path / "a.txt"
     path.write_text("\n".join(BAD))
     result = fixer.fix_file(str(path), linter.lint, unsafe=False)
@@ -135,7 +135,7 @@ def test_a_file_changed_on_disk_is_not_overwritten(linter: Linter, tmp_path: Pat
 
 @pytest.mark.parametrize("broken", ["fsync", "replace"])
 def test_a_failure_while_writing_leaves_the_original_intact(
-    linter: Linter, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, broken: str
+    linter: DocumentLinter, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, broken: str
 ) -> None:
     path = tmp_path / "a.txt"
     path.write_text("\n".join(BAD))
@@ -158,18 +158,19 @@ def test_a_kill_between_temp_write_and_rename_leaves_the_original_intact(tmp_pat
     script = textwrap.dedent(
         """
         import os, signal, sys
-        from newslint import fixer
+        from newslint.app import fixer
         def die(*args):
             os.kill(os.getpid(), signal.SIGKILL)
         fixer.os.replace = die
         from newslint.cli import main
-        sys.argv = ["newslint", "check", "--select", "repeated-word,could-of", "--fix", sys.argv[1]]
+        rules = "repeated-word,could-of"
+        sys.argv = ["newslint", "check", "--no-cache", "--select", rules, "--fix", sys.argv[1]]
         main()
         """
     )
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     command = [sys.executable, "-c", script, str(path)]
-    proc = subprocess.run(command, env=env, capture_output=True, timeout=120)
+    proc = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, timeout=120)
     assert proc.returncode == -signal.SIGKILL
     assert path.read_text() == "\n".join(BAD)
     leftovers = [p for p in tmp_path.iterdir() if p.name != "a.txt"]

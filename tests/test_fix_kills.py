@@ -70,7 +70,9 @@ def _fix(folder: Path) -> subprocess.CompletedProcess[str]:
         "repeated-word",
         "--fix",
     ]
-    return subprocess.run([*command, str(folder)], capture_output=True, text=True, env=_env(), timeout=300)
+    return subprocess.run(
+        [*command, str(folder)], cwd=folder.parent, capture_output=True, text=True, env=_env(), timeout=300
+    )
 
 
 def _temps(folder: Path) -> list[Path]:
@@ -86,6 +88,7 @@ def test_random_sigkills_during_fix_never_leave_a_damaged_or_temporary_file(tmp_
     started = time.monotonic()
     full = subprocess.run(
         [sys.executable, "-c", CHILD, str(_fresh(tmp_path, "timing", originals))],
+        cwd=tmp_path,
         capture_output=True,
         env=_env(),
         timeout=300,
@@ -99,6 +102,7 @@ def test_random_sigkills_during_fix_never_leave_a_damaged_or_temporary_file(tmp_
         folder = _fresh(tmp_path, f"kill{kill}", originals)
         child = subprocess.Popen(
             [sys.executable, "-c", CHILD, str(folder)],
+            cwd=tmp_path,
             env=_env(),
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
@@ -140,6 +144,7 @@ def test_two_concurrent_fix_runs_write_each_file_once(tmp_path: Path) -> None:
         runs = [
             subprocess.Popen(
                 [*command, "--fix", str(folder)],
+                cwd=tmp_path,
                 stderr=subprocess.PIPE,
                 stdout=subprocess.DEVNULL,
                 env=_env(),

@@ -16,44 +16,23 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from shared import JSON_SCALARS, nested
+from shared import news_like as news_like_texts
 
-from newslint.config import Settings, load_settings
-from newslint.document import Document
-from newslint.engine import Linter
-from newslint.errors import NewslintError
+from newslint.config.config import Settings, load_settings
+from newslint.core.document import Document
+from newslint.core.errors import NewslintError
+from newslint.engine.engine import DocumentLinter
+from newslint.engine.rules import load_rules
+from newslint.engine.ruleset import resolve_rules
 from newslint.reporters import Report, get_reporter
-from newslint.rules import load_rules
-from newslint.ruleset import resolve_rules
 
 pytestmark = pytest.mark.filterwarnings("error")  # a library warning on hostile input counts as a failure
 
-LINTER = Linter(resolve_rules(Settings()))
+LINTER = DocumentLinter(resolve_rules(Settings()))
 RENDER_TEXT = get_reporter("text")
 
-hostile_chars = st.sampled_from(
-    ["\x1b[31m", "\x1b]0;title\x07", "\x0c", "\x00", "\x7f", "\x85", "\u2028", "\u202e", "\r", "\n", "\t"]
-)
-news_like = st.lists(
-    st.one_of(
-        st.text(max_size=120),
-        hostile_chars,
-        st.sampled_from(
-            [
-                "Reuters",
-                "LONDON, March 3 (Reuters) - ",
-                "on Wednesday (Septemeber 13)",
-                "<div\nclass='x'>",
-                "&amp;",
-                "the the",
-                "31 June 2023",
-                "{match}",
-                "%0A::error::",
-                "a.txt:1:1: error [spelling] forged",
-            ]
-        ),
-    ),
-    max_size=25,
-).map("".join)
+news_like = news_like_texts(hostile=True, piece=120, pieces=25)
 
 
 def _check_text(text: str) -> None:
@@ -154,13 +133,7 @@ def mutated(draw: st.DrawFn, base: str) -> str:
     return text
 
 
-json_values = st.recursive(
-    st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(max_size=12)),
-    lambda inner: st.one_of(
-        st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=8), inner, max_size=4)
-    ),
-    max_leaves=12,
-)
+json_values = nested(JSON_SCALARS, st.text(max_size=8))
 
 
 @pytest.fixture(autouse=True)
@@ -177,7 +150,7 @@ def _load_rule(folder: Path, text: str) -> None:
     except NewslintError as exc:
         assert exc.path and exc.path.endswith("fuzzed.yaml"), str(exc)
         return
-    Linter(rules).lint(Document("t.txt", "Headline\n\nzzz qqqx the the {match}\n" * 3))
+    DocumentLinter(rules).lint(Document("t.txt", "Headline\n\nzzz qqqx the the {match}\n" * 3))
 
 
 FIXTURE_OK = [HealthCheck.function_scoped_fixture, HealthCheck.too_slow]

@@ -73,7 +73,7 @@ def test_hostile_case(case: Case, tmp_path: Path, monkeypatch: pytest.MonkeyPatc
         _judge(case, folder, *_subprocess(case, folder))
         return
     monkeypatch.chdir(folder)
-    monkeypatch.setattr("newslint.patterns.MATCH_TIMEOUT", 0.3)  # the slow run keeps the real limit
+    monkeypatch.setattr("newslint.core.patterns.MATCH_TIMEOUT", 0.3)  # the slow run keeps the real limit
     started = time.monotonic()
     result = CliRunner(env=_env(case, folder)).invoke(app, list(case.args), input=case.stdin)
     seconds = time.monotonic() - started

@@ -20,10 +20,11 @@ from pathlib import Path
 import pytest
 from helpers import run_newslint
 
-from newslint import engine, records
-from newslint.config_source import MAX_KEY_PARTS
-from newslint.document import MAX_LINES, Document, check_lines
-from newslint.patterns import SHARED_ALLOWANCES, Budget, PatternTimeout, SharedAllowance
+from newslint.config.config_source import MAX_KEY_PARTS
+from newslint.core.document import MAX_LINES, Document, check_lines
+from newslint.core.patterns import SHARED_ALLOWANCES, Budget, PatternTimeout, SharedAllowance
+from newslint.engine import engine
+from newslint.sources import records
 
 ARTICLE = "Budget talks resume\n\nThe minister said the the talks would resume on Monday.\n"
 CLEAN = "Budget talks resume\n\nThe minister said talks would resume on Monday.\n"
@@ -213,7 +214,7 @@ def test_rule_paths_of_the_root_folder_are_refused(tmp_path: Path) -> None:
 
 
 def test_a_rule_folder_walk_is_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from newslint import rules
+    from newslint.engine import rules
 
     monkeypatch.setattr(rules, "MAX_RULE_WALK", 50)
     for i in range(60):
@@ -294,7 +295,7 @@ def test_a_text_within_the_line_bound_is_a_document() -> None:
 def test_a_large_jsonl_archive_is_split_across_the_pool_with_the_same_findings(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from newslint import runner
+    from newslint.run import runner
 
     monkeypatch.setattr(runner, "SPLIT_ARCHIVE_BYTES", 4096)
     texts = [ARTICLE if i % 7 == 0 else CLEAN for i in range(400)]

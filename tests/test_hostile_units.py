@@ -9,12 +9,13 @@ from pathlib import Path
 import pytest
 import regex
 
-from newslint import fixer, patterns
-from newslint.cache import fits
-from newslint.errors import RuleError
-from newslint.messages import MAX_MESSAGE, MAX_VALUE, render, template_problem
+from newslint.app import fixer
+from newslint.config.yamlload import MAX_ALIAS_NODES, load_yaml_text
+from newslint.core import patterns
+from newslint.core.cache import fits
+from newslint.core.errors import RuleError
+from newslint.core.messages import MAX_MESSAGE, MAX_VALUE, render, template_problem
 from newslint.reporters.escape import escape_control, xml_safe
-from newslint.yamlload import MAX_ALIAS_NODES, load_yaml_text
 
 fcntl = pytest.importorskip("fcntl")
 

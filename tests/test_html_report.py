@@ -14,11 +14,11 @@ from typing import Any
 import pytest
 from helpers import run_newslint
 
-from newslint.config import Settings
-from newslint.engine import Linter
-from newslint.files import read_document
-from newslint.html_report import build_data, render
-from newslint.ruleset import all_rules
+from newslint.app.html_report import build_data, render
+from newslint.config.config import Settings
+from newslint.engine.engine import DocumentLinter
+from newslint.engine.ruleset import all_rules
+from newslint.sources.files import read_document
 
 SELECT = ("--select", "repeated-word,could-of")
 CHROMIUM = os.environ.get("NEWSLINT_CHROMIUM", "/usr/bin/chromium")
@@ -48,7 +48,7 @@ def make_desk(folder: Path, files: int = 12) -> None:
 def test_page_is_self_contained_and_escapes_the_copy(tmp_path: Path) -> None:
     make_desk(tmp_path / "desk")
     rules = [r for r in all_rules(Settings()) if r.id in ("repeated-word", "could-of")]
-    linter = Linter(rules)
+    linter = DocumentLinter(rules)
     paths = sorted(str(p) for p in (tmp_path / "desk").iterdir())
     findings = [f for p in paths for f in linter.lint(read_document(p))]  # type: ignore[arg-type]
     data = build_data(findings, [], paths, rules)
@@ -71,8 +71,13 @@ def test_page_is_self_contained_and_escapes_the_copy(tmp_path: Path) -> None:
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
     if not Path(CHROMIUM).exists() and shutil.which("chromium") is None:
-        pytest.skip(f"no Chromium at {CHROMIUM} (apt-get install chromium); the browser test needs one")
-    sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
+        pytest.skip(
+            f"no Chromium at {CHROMIUM} or on PATH: install it (Debian/Ubuntu: sudo apt-get install"
+            " chromium, as .ci/run does; or set NEWSLINT_CHROMIUM=/path/to/chromium)"
+        )
+    sync_api = pytest.importorskip(
+        "playwright.sync_api", reason="playwright is not installed: python -m pip install '.[test]'"
+    )
     executable = CHROMIUM if Path(CHROMIUM).exists() else shutil.which("chromium")
     with sync_api.sync_playwright() as p:
         launched = p.chromium.launch(executable_path=executable, args=BROWSER_ARGS)
@@ -171,7 +176,7 @@ def test_report_stays_usable_with_ten_thousand_findings(browser: Any, tmp_path: 
         body = "\n\n".join(f"Line {j} of story {i}: the the vote was held." for j in range(100))
         (folder / f"s{i:03d}.txt").write_text(f"Story {i}\n\n{body}\n")
     rules = [r for r in all_rules(Settings()) if r.id == "repeated-word"]
-    linter = Linter(rules)
+    linter = DocumentLinter(rules)
     paths = sorted(str(p) for p in folder.iterdir())
     findings = [f for p in paths for f in linter.lint(read_document(p))]  # type: ignore[arg-type]
     assert len(findings) == 10_000

@@ -5,10 +5,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from newslint.cache import cache_dir
-from newslint.config import Settings, load_settings
-from newslint.html_report import build_data
-from newslint.lint import lint_paths
+from newslint.app.html_report import build_data
+from newslint.config.config import Settings, load_settings
+from newslint.core.cache import cache_dir
+from newslint.run.lint import lint_paths
 
 ARTICLE = "Talks resume\n\nThe minister said the the talks would resume.\n\nA second paragraph here.\n"
 
@@ -50,7 +50,7 @@ def test_without_compare_cross_file_rules_only_summarise(tmp_path: Path) -> None
     for name in ("a.txt", "b.txt"):
         (tmp_path / name).write_text("Rates rise\n\n" + lead)
     settings = _settings(tmp_path)
-    from newslint.ruleset import all_rules, apply_settings
+    from newslint.engine.ruleset import all_rules, apply_settings
 
     [rule] = [
         r for r in apply_settings(all_rules(settings), settings) if r.id == "duplicate-lead-across-files"

@@ -9,8 +9,8 @@ import pytest
 from typer.testing import CliRunner
 
 from newslint.cli import app
-from newslint.document import Document
-from newslint.markdown_code import code_spans, mask_code
+from newslint.core.document import Document
+from newslint.core.markdown_code import code_spans, mask_code
 
 runner = CliRunner()
 

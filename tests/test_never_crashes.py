@@ -5,43 +5,16 @@ from __future__ import annotations
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from shared import news_like as news_like_texts
 
-from newslint.config import Settings
-from newslint.document import Document
-from newslint.engine import Linter
-from newslint.ruleset import resolve_rules
+from newslint.config.config import Settings
+from newslint.core.document import Document
+from newslint.engine.engine import DocumentLinter
+from newslint.engine.ruleset import resolve_rules
 
-LINTER = Linter(resolve_rules(Settings()))
+LINTER = DocumentLinter(resolve_rules(Settings()))
 
-news_like = st.lists(
-    st.one_of(
-        st.text(max_size=200),
-        st.sampled_from(
-            [
-                "",
-                "\n",
-                "\r\n",
-                "Reuters",
-                "LONDON, March 3 (Reuters) - ",
-                "on Wednesday (Septemeber 13)",
-                "“Quote,” he said.",
-                "31 June 2023",
-                "03/04/2023",
-                "the the",
-                "Related: more",
-                "colour color",
-                "&amp;",
-                "Kim Jong Un",
-                "١٢٣ 東京 😀",
-                "x" * 300,
-                "3-1",
-                "13:00",
-                "$4.5 mln",
-            ]
-        ),
-    ),
-    max_size=30,
-).map("".join)
+news_like = news_like_texts()
 
 
 def lint_never_raises_and_positions_are_valid(text: str) -> None:
@@ -67,7 +40,7 @@ test_lint_never_raises_many_texts = pytest.mark.slow(
 @settings(max_examples=100, deadline=None)
 @given(st.binary(max_size=300))
 def test_reading_any_bytes_never_raises(data: bytes) -> None:
-    from newslint.files import read_document
+    from newslint.sources.files import read_document
 
     result = read_document("any.txt", data)
     if isinstance(result, Document):

@@ -4,21 +4,21 @@ from __future__ import annotations
 
 import pytest
 
-from newslint.config import Settings
-from newslint.document import Document
-from newslint.engine import Linter
-from newslint.findings import Finding
-from newslint.kinds.offtopic_shapes import (
+from newslint.config.config import Settings
+from newslint.core.document import Document
+from newslint.core.findings import Finding
+from newslint.core.options import OptionError
+from newslint.engine.engine import DocumentLinter
+from newslint.engine.ruleset import all_rules
+from newslint.kinds.trailing_junk import TrailingJunk
+from newslint.offtopic.shapes import (
     is_credit_line,
     is_cue,
     is_dateline,
     is_end_matter,
     is_headline_like,
 )
-from newslint.kinds.offtopic_tail import OfftopicTail
-from newslint.options import OptionError
-from newslint.ruleset import all_rules
-from newslint.topic import Bag, names, stem, weight, word_stems
+from newslint.offtopic.topic import Bag, names, stem, weight, word_stems
 
 ARTICLE = (
     "Harbour dredging plan approved after two-year dispute\n\n"
@@ -37,8 +37,8 @@ TAIL = (
 
 
 def lint(text: str) -> list[Finding]:
-    rules = [r for r in all_rules(Settings()) if r.category == "off-topic"]
-    return Linter(rules).lint(Document("t.txt", text))
+    rules = [r for r in all_rules(Settings()) if r.category == "off-topic" and r.enabled]
+    return DocumentLinter(rules).lint(Document("t.txt", text))
 
 
 @pytest.mark.parametrize(
@@ -107,7 +107,7 @@ def test_finding_points_at_tail_with_related_headline_and_unsafe_fix() -> None:
     (finding,) = lint(text)
     assert finding.category == "off-topic"
     assert finding.line == 9
-    assert finding.related[0].line == 1
+    assert finding.related[0].line == 7  # the article's last paragraph
     assert "key words appear in the article" in finding.message
     assert finding.fix is not None and not finding.fix.safe
     assert text[: finding.fix.start] + text[finding.fix.end :] == ARTICLE
@@ -148,7 +148,7 @@ def test_cue_list_is_the_rules_data() -> None:
     (rule,) = [r for r in all_rules(Settings()) if r.id == "off-topic-tail"]
     assert any("other" in cue and "news" in cue for cue in rule.options["cues"])
     with pytest.raises(OptionError, match="cues"):
-        OfftopicTail.validate({"cues": ["read(("]})
+        TrailingJunk.validate({"cues": ["read(("]})
 
 
 SECOND_ITEM = (

@@ -43,7 +43,7 @@ def test_installed_package_lists_and_tests_its_rules(wheel: Path, tmp_path: Path
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     env = {**os.environ, "PYTHONPATH": str(site)}
-    code = "import newslint.rules as r; print(r.builtin_rules_dir())"
+    code = "import newslint.engine.rules as r; print(r.builtin_rules_dir())"
     where = subprocess.run(
         [sys.executable, "-c", code], cwd=elsewhere, env=env, capture_output=True, text=True
     )

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from newslint.partitions import Part, count_part, numbered, part_records, plan
-from newslint.records import Record, RecordError, RecordFields, read_records
+from newslint.sources.partitions import Part, count_part, numbered, part_records, plan
+from newslint.sources.records import Record, RecordError, RecordFields, read_records
 
 FIELDS = RecordFields(id=None)
 
@@ -64,8 +64,8 @@ def test_ranges_numbered_only_after_counting(tmp_path: Path) -> None:
 
 
 def test_parquet_row_groups_are_parts_numbered_from_the_footer(tmp_path: Path) -> None:
-    pa = pytest.importorskip("pyarrow")
-    pq = pytest.importorskip("pyarrow.parquet")
+    pa = pytest.importorskip("pyarrow", reason="not installed: python -m pip install '.[test]'")
+    pq = pytest.importorskip("pyarrow.parquet", reason="not installed: python -m pip install '.[test]'")
     rows = [{"id": f"r{n}", "text": f"Story number {n}.", "extra": "x" * n} for n in range(11)]
     path = tmp_path / "a.parquet"
     pq.write_table(pa.Table.from_pylist(rows), str(path), row_group_size=3)

@@ -11,7 +11,7 @@ import pytest
 from corpus_helpers import fixture_articles, pack_jsonl, records_as_files, write_articles
 from helpers import run_newslint
 
-from newslint.records import RecordFields, read_records
+from newslint.sources.records import RecordFields, read_records
 
 TYPO = "Markets fell on 3 Septemeber as traders worried.\n\nThe index closed lower.\n"
 CLEAN = "Markets rose on Monday as traders cheered.\n\nThe index closed higher.\n"
@@ -51,7 +51,7 @@ def test_compressed_jsonl(tmp_path: Path, suffix: str) -> None:
     if suffix.endswith(".gz"):
         data = gzip.compress(raw)
     else:
-        zstandard = pytest.importorskip("zstandard")
+        zstandard = pytest.importorskip("zstandard", reason="not installed: python -m pip install '.[test]'")
         data = zstandard.ZstdCompressor().compress(raw)
     (tmp_path / f"a{suffix}").write_bytes(data)
     out = _json("--id-field", "id", f"a{suffix}", cwd=tmp_path)
@@ -67,9 +67,9 @@ def test_a_gz_that_is_not_gzip_is_an_error_naming_the_file(tmp_path: Path) -> No
 
 
 def test_a_gzip_bomb_line_is_skipped_not_held(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import newslint.records
+    import newslint.sources.records
 
-    monkeypatch.setattr(newslint.records, "MAX_RECORD_BYTES", 1000)
+    monkeypatch.setattr(newslint.sources.records, "MAX_RECORD_BYTES", 1000)
     huge = json.dumps({"id": "big", "text": "word " * 10_000})
     lines = [huge, json.dumps({"id": "after", "text": TYPO})]
     (tmp_path / "a.jsonl.gz").write_bytes(gzip.compress(("\n".join(lines) + "\n").encode()))
@@ -131,8 +131,8 @@ def test_csv_with_title_field(tmp_path: Path) -> None:
 
 
 def test_parquet(tmp_path: Path) -> None:
-    pa = pytest.importorskip("pyarrow")
-    pq = pytest.importorskip("pyarrow.parquet")
+    pa = pytest.importorskip("pyarrow", reason="not installed: python -m pip install '.[test]'")
+    pq = pytest.importorskip("pyarrow.parquet", reason="not installed: python -m pip install '.[test]'")
     pq.write_table(pa.Table.from_pylist(_rows()), str(tmp_path / "a.parquet"))
     out = _json("--id-field", "id", "a.parquet", cwd=tmp_path)
     assert [f["record"] for f in out["findings"]] == ["typo"]  # type: ignore[union-attr,index]
@@ -157,7 +157,7 @@ def test_records_give_the_findings_their_files_give(tmp_path: Path) -> None:
 
 
 def test_parquet_output(tmp_path: Path) -> None:
-    pq = pytest.importorskip("pyarrow.parquet")
+    pq = pytest.importorskip("pyarrow.parquet", reason="not installed: python -m pip install '.[test]'")
     (tmp_path / "a.jsonl").write_text("\n".join(json.dumps(r) for r in _rows()) + "\n")
     done = run_newslint(
         "check",

@@ -74,3 +74,18 @@ def test_cli_sarif_validates_and_fingerprints_survive_an_inserted_line(tmp_path:
         return {json.dumps(r["partialFingerprints"]) for r in results if r["ruleId"] != "spelling"}
 
     assert prints(first) == prints(second)
+
+
+def test_cli_sarif_on_an_absolute_path_has_a_whole_uri_and_no_base(tmp_path: Path) -> None:
+    """An absolute path is a complete file:// URI; a uriBaseId goes only with a relative one."""
+    story = tmp_path / "a b.txt"
+    story.write_text("Budget talks resume\n\nThe minister said the the talks would resume.\n")
+    log = json.loads(run_newslint("check", "--format", "sarif", str(story), cwd=tmp_path).stdout)
+    validate(log)
+    [result] = [r for r in log["runs"][0]["results"] if r["ruleId"] == "repeated-word"]
+    artifact = result["locations"][0]["physicalLocation"]["artifactLocation"]
+    assert artifact == {"uri": "file://" + str(story).replace(" ", "%20")}
+    relative = json.loads(run_newslint("check", "--format", "sarif", "a b.txt", cwd=tmp_path).stdout)
+    [result] = [r for r in relative["runs"][0]["results"] if r["ruleId"] == "repeated-word"]
+    artifact = result["locations"][0]["physicalLocation"]["artifactLocation"]
+    assert artifact == {"uri": "a%20b.txt", "uriBaseId": "%SRCROOT%"}

@@ -14,9 +14,9 @@ import pytest
 from helpers import REPO
 from typer.testing import CliRunner
 
-from newslint import runner as runner_module
 from newslint.cli import app
-from newslint.result_cache import CACHE_DIR
+from newslint.run import runner as runner_module
+from newslint.run.result_cache import CACHE_DIR
 
 runner = CliRunner()
 LEAD = "The central bank raised its main interest rate by half a point on Thursday to curb rising prices."
@@ -139,9 +139,9 @@ def test_clean_removes_the_cache(copy: Path) -> None:
 def test_the_run_key_covers_encoding_and_options() -> None:
     from dataclasses import replace
 
-    from newslint.config import Settings
-    from newslint.result_cache import run_key
-    from newslint.ruleset import resolve_rules
+    from newslint.config.config import Settings
+    from newslint.engine.ruleset import resolve_rules
+    from newslint.run.result_cache import run_key
 
     rules = resolve_rules(Settings())
     assert run_key(rules, None) == run_key(rules, None)

@@ -7,10 +7,10 @@ import os
 from pathlib import Path
 
 import pytest
-from test_rule_loading import GOOD, write_rule
+from shared import EXISTENCE_RULE, write_rule
 
-from newslint.rule_cache import RuleFileCache
-from newslint.rules import load_rules
+from newslint.core.rule_cache import RuleFileCache
+from newslint.engine.rules import load_rules
 
 HOUR_AGO = 3600
 
@@ -113,23 +113,23 @@ def test_load_rules_sees_an_edit_after_the_rule_was_cached(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path / "cache"))
-    folder = write_rule(tmp_path, GOOD)
+    folder = write_rule(tmp_path, EXISTENCE_RULE)
     rule_file = folder / "house" / "r.yaml"
-    settled(rule_file, GOOD)
+    settled(rule_file, EXISTENCE_RULE)
     assert [r.summary for r in load_rules([folder])] == ["A banned word."]
     assert list((tmp_path / "cache").iterdir())  # stored
-    settled(rule_file, GOOD.replace("A banned word.", "A word we ban."), age=2 * HOUR_AGO)
+    settled(rule_file, EXISTENCE_RULE.replace("A banned word.", "A word we ban."), age=2 * HOUR_AGO)
     assert [r.summary for r in load_rules([folder])] == ["A word we ban."]
 
 
 def test_a_cached_rule_with_an_error_is_still_reported_with_its_line(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from newslint.errors import RuleError
+    from newslint.core.errors import RuleError
 
     monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path / "cache"))
-    folder = write_rule(tmp_path, GOOD.replace("severity: warning", "severity: loud"))
-    settled(folder / "house" / "r.yaml", GOOD.replace("severity: warning", "severity: loud"))
+    folder = write_rule(tmp_path, EXISTENCE_RULE.replace("severity: warning", "severity: loud"))
+    settled(folder / "house" / "r.yaml", EXISTENCE_RULE.replace("severity: warning", "severity: loud"))
     for _ in range(2):  # parsed, then from the cache
         with pytest.raises(RuleError) as info:
             load_rules([folder])

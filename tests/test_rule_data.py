@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from newslint.config import Settings
-from newslint.document import Document
-from newslint.engine import Linter
-from newslint.errors import RuleError
-from newslint.rules import Rule, builtin_rules_dir
-from newslint.ruleset import all_rules
+from newslint.config.config import Settings
+from newslint.core.document import Document
+from newslint.core.errors import RuleError
+from newslint.engine.engine import DocumentLinter
+from newslint.engine.rules import Rule, builtin_rules_dir
+from newslint.engine.ruleset import all_rules
 
 RULES = all_rules(Settings())
 
@@ -20,7 +20,7 @@ def by_kind(kind: str) -> list[Rule]:
 
 @pytest.mark.parametrize("rule", by_kind("substitution"), ids=lambda r: r.id)
 def test_a_substitution_never_flags_its_own_correction(rule: Rule) -> None:
-    linter = Linter([rule])
+    linter = DocumentLinter([rule])
     for wrong, right in rule.options["swap"].items():
         for alternative in right.split("|"):
             text = f"Headline\n\nThey said {alternative.strip()} today.\n"
@@ -41,7 +41,7 @@ def test_a_consistent_article_is_never_flagged() -> None:
     [mix] = [r for r in RULES if r.id == "spelling-variant-mix"]
     left = " ".join(mix.options["either"])
     right = " ".join(mix.options["either"].values())
-    linter = Linter([mix])
+    linter = DocumentLinter([mix])
     assert not linter.lint(Document("gb.txt", f"Headline\n\n{left}.\n"))
     assert not linter.lint(Document("us.txt", f"Headline\n\n{right}.\n"))
 
@@ -51,8 +51,8 @@ _RESTATED_ELSEWHERE: set[str] = set()
 
 def test_no_rule_restates_its_kinds_default() -> None:
     """A default lives in one place: the kind's option schema.  A rule file sets only what differs."""
+    from newslint.config.yamlload import load_yaml
     from newslint.kinds import get_kind
-    from newslint.yamlload import load_yaml
 
     restated = []
     for path in sorted(builtin_rules_dir().rglob("*.yaml")):

@@ -1,41 +1,62 @@
-"""Every fixture case must produce exactly its expected (rule, line) findings."""
+"""Every built-in rule's YAML examples, one test each: the rule file is the one home of a rule's
+expected findings and fixes (``newslint rules test`` runs the same checks)."""
 
 from __future__ import annotations
 
 import pytest
-from fixture_cases import Case, Fixture, all_fixtures
 
-from newslint.config import RuleSettings, Settings
-from newslint.document import Document
-from newslint.engine import Linter
-from newslint.ruleset import all_rules, apply_settings
+from newslint.app.rule_examples import check_example
+from newslint.core.rule_model import Fixes
+from newslint.engine.engine import DocumentLinter
+from newslint.engine.rules import Example, Rule, builtin_rules_dir, load_rules
 
-FIXTURES = all_fixtures()
-CASES = [(fx, case) for fx in FIXTURES for case in fx.cases]
-
-
-def linter_for(fixture: Fixture) -> Linter:
-    rules = [r for r in all_rules(Settings()) if r.id in fixture.rules]
-    missing = set(fixture.rules) - {r.id for r in rules}
-    assert not missing, f"{fixture.name}: unknown rules {missing}"
-    overrides = {rule: RuleSettings(options=opts) for rule, opts in fixture.options.items()}
-    return Linter(apply_settings(rules, Settings(rules=overrides)))
+RULES = load_rules([builtin_rules_dir()])
+EXAMPLES = [
+    (rule, example, bad)
+    for rule in RULES
+    for bad, group in ((True, rule.bad), (False, rule.good))
+    for example in group
+]
 
 
-_LINTERS: dict[str, Linter] = {}
+def _id(rule: Rule, example: Example, bad: bool) -> str:
+    group = rule.bad if bad else rule.good
+    return f"{rule.id}-{'bad' if bad else 'good'}{group.index(example) + 1}"
 
 
-@pytest.mark.parametrize(("fixture", "case"), CASES, ids=[c.id for _, c in CASES])
-def test_fixture_case(fixture: Fixture, case: Case) -> None:
-    linter = _LINTERS.get(fixture.name) or _LINTERS.setdefault(fixture.name, linter_for(fixture))
-    findings = linter.lint(Document(case.file, case.text))
-    got = {(f.rule, f.line) for f in findings}
-    missing, unexpected = case.expected - got, got - case.expected
-    details = {(f.rule, f.line): f.message for f in findings}
-    assert not missing and not unexpected, f"{case.id}: missing {sorted(missing)}; unexpected " + ", ".join(
-        f"{r}:{line} ({details[(r, line)]})" for r, line in sorted(unexpected)
-    )
+_LINTERS: dict[str, DocumentLinter] = {}
 
 
-def test_fixtures_exist() -> None:
-    assert CASES, "no fixture cases found"
+@pytest.mark.parametrize(("rule", "example", "bad"), EXAMPLES, ids=[_id(*e) for e in EXAMPLES])
+def test_rule_example(rule: Rule, example: Example, bad: bool) -> None:
+    linter = _LINTERS.get(rule.id) or _LINTERS.setdefault(rule.id, DocumentLinter([rule]))
+    problems = check_example(rule, example, bad, linter)
+    assert not problems, f"{rule.source}:\n" + "\n".join(problems)
+
+
+def test_every_rule_has_a_bad_and_a_good_example() -> None:
+    lacking = [rule.id for rule in RULES if not rule.bad or not rule.good]
+    assert not lacking, f"rules without a bad and a good example: {lacking}"
+
+
+#: what a rule's examples must show for the fixes its kind declares
+_SHOWN = {
+    Fixes.NONE: set(),
+    Fixes.SAFE: {"fixed"},
+    Fixes.UNSAFE: {"unsafe_fixed"},
+    Fixes.SOMETIMES: {"fixed", "unsafe_fixed"},
+}
+
+
+def _shown(example: Example) -> set[str]:
+    shown = {"fixed"} if example.fixed is not None else set()
+    if example.unsafe_fixed is not None and example.unsafe_fixed != example.fixed:
+        shown.add("unsafe_fixed")
+    return shown
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[r.id for r in RULES])
+def test_a_fixable_rule_shows_its_fix(rule: Rule) -> None:
+    shown = set().union(*(_shown(e) for e in rule.bad))
+    missing = _SHOWN[rule.fixes] - shown
+    assert not missing, f"{rule.source}: it declares {rule.fixes.value} fixes; no bad example has {missing}"

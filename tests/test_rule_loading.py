@@ -5,31 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from shared import EXISTENCE_RULE, write_rule
 
-from newslint.errors import RuleError
-from newslint.rules import builtin_rules_dir, load_rules
-
-GOOD = """\
-id: banned-word
-kind: existence
-category: style
-severity: warning
-message: "Avoid '{match}'"
-summary: A banned word.
-why: House style.
-options:
-  tokens: [utilise]
-examples:
-  bad: ["We utilise it.\\n"]
-  good: ["We use it.\\n"]
-"""
-
-
-def write_rule(tmp_path: Path, text: str, name: str = "r.yaml") -> Path:
-    folder = tmp_path / "rules" / "house"
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / name).write_text(text, encoding="utf-8")
-    return tmp_path / "rules"
+from newslint.core.errors import RuleError
+from newslint.engine.rules import builtin_rules_dir, load_rules
 
 
 def load_error(tmp_path: Path, text: str) -> RuleError:
@@ -39,7 +18,7 @@ def load_error(tmp_path: Path, text: str) -> RuleError:
 
 
 def test_valid_rule_loads_with_group_and_defaults(tmp_path: Path) -> None:
-    [rule] = load_rules([write_rule(tmp_path, GOOD)])
+    [rule] = load_rules([write_rule(tmp_path, EXISTENCE_RULE)])
     assert (rule.id, rule.group, rule.scope, rule.enabled) == ("banned-word", "house", "text", True)
     assert rule.options["tokens"] == ["utilise"] and rule.options["ignorecase"] is True
 
@@ -47,18 +26,18 @@ def test_valid_rule_loads_with_group_and_defaults(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("change", "line", "message"),
     [
-        (GOOD + "colour: red\n", 13, "unknown key 'colour'"),
-        (GOOD.replace("severity: warning", "severity: loud"), 4, "severity must be one of"),
-        (GOOD.replace("kind: existence", "kind: magic"), 2, "unknown kind 'magic'"),
+        (EXISTENCE_RULE + "colour: red\n", 13, "unknown key 'colour'"),
+        (EXISTENCE_RULE.replace("severity: warning", "severity: loud"), 4, "severity must be one of"),
+        (EXISTENCE_RULE.replace("kind: existence", "kind: magic"), 2, "unknown kind 'magic'"),
         (
-            GOOD.replace("  tokens: [utilise]", "  tokens: [utilise]\n  speed: 3"),
+            EXISTENCE_RULE.replace("  tokens: [utilise]", "  tokens: [utilise]\n  speed: 3"),
             10,
             "unknown option 'speed'",
         ),
-        (GOOD.replace("  tokens: [utilise]", "  patterns: ['(unclosed']"), 9, "invalid regex"),
-        (GOOD.replace("  tokens: [utilise]", "  tokens: utilise"), 9, "must be of type list[str]"),
-        (GOOD.replace("id: banned-word\n", ""), 1, "missing required key 'id'"),
-        (GOOD.replace("message: \"Avoid '{match}'\"", "message: [x"), 6, "started at line 5"),
+        (EXISTENCE_RULE.replace("  tokens: [utilise]", "  patterns: ['(unclosed']"), 9, "invalid regex"),
+        (EXISTENCE_RULE.replace("  tokens: [utilise]", "  tokens: utilise"), 9, "must be of type list[str]"),
+        (EXISTENCE_RULE.replace("id: banned-word\n", ""), 1, "missing required key 'id'"),
+        (EXISTENCE_RULE.replace("message: \"Avoid '{match}'\"", "message: [x"), 6, "started at line 5"),
     ],
 )
 def test_invalid_rule_names_file_and_line(tmp_path: Path, change: str, line: int, message: str) -> None:
@@ -69,8 +48,8 @@ def test_invalid_rule_names_file_and_line(tmp_path: Path, change: str, line: int
 
 
 def test_duplicate_rule_id_is_an_error(tmp_path: Path) -> None:
-    folder = write_rule(tmp_path, GOOD)
-    write_rule(tmp_path, GOOD, "again.yaml")
+    folder = write_rule(tmp_path, EXISTENCE_RULE)
+    write_rule(tmp_path, EXISTENCE_RULE, "again.yaml")
     with pytest.raises(RuleError, match="duplicate rule id"):
         load_rules([folder])
 
@@ -84,27 +63,27 @@ def test_builtin_rules_load_and_every_rule_has_examples() -> None:
 
 
 def test_every_builtin_rule_passes_its_examples() -> None:
-    from newslint.rule_examples import check_all
+    from newslint.app.rule_examples import check_all
 
     failures = check_all(load_rules([builtin_rules_dir()]))
     assert not failures, "\n".join(f.describe() for f in failures)
 
 
 def test_example_checker_catches_a_rule_whose_examples_are_wrong(tmp_path: Path) -> None:
-    from newslint.rule_examples import check_all
+    from newslint.app.rule_examples import check_all
 
-    wrong = GOOD.replace('bad: ["We utilise it.\\n"]', 'bad: ["We use it.\\n"]')
+    wrong = EXISTENCE_RULE.replace('bad: ["We utilise it.\\n"]', 'bad: ["We use it.\\n"]')
     failures = check_all(load_rules([write_rule(tmp_path, wrong)]))
     assert [f.expected for f in failures] == ["bad example not flagged"]
 
 
 def test_case_sensitive_substitution_matches_as_written(tmp_path: Path) -> None:
-    from newslint.document import Document
-    from newslint.engine import Linter
+    from newslint.core.document import Document
+    from newslint.engine.engine import DocumentLinter
 
-    text = GOOD.replace("kind: existence", "kind: substitution").replace(
+    text = EXISTENCE_RULE.replace("kind: existence", "kind: substitution").replace(
         "  tokens: [utilise]", "  ignorecase: false\n  swap: {Utilise: Use}"
     )
     [rule] = load_rules([write_rule(tmp_path, text)])
-    found = Linter([rule]).lint(Document("a.txt", "Head\n\nUtilise it, but not UTILISE.\n"))
+    found = DocumentLinter([rule]).lint(Document("a.txt", "Head\n\nUtilise it, but not UTILISE.\n"))
     assert [(f.line, f.column, f.suggestions) for f in found] == [(3, 1, ("Use",))]

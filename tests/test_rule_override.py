@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from newslint.cli import app
-from newslint.rules import builtin_rules_dir
+from newslint.engine.rules import builtin_rules_dir
 
 runner = CliRunner()
 HOUSE_COULD_OF = """\
@@ -29,6 +29,7 @@ examples:
   bad:
     - text: "Title\\n\\nWe had alot of rain.\\n"
       line: 3
+      fixed: "Title\\n\\nWe had a lot of rain.\\n"
   good:
     - "Title\\n\\nWe had a lot of rain.\\n"
 """
@@ -85,8 +86,8 @@ def test_extend_adds_to_a_builtin_mapping_option(project: Path) -> None:
 
 
 def test_extend_adds_to_a_builtin_list_option(project: Path) -> None:
-    from newslint.config import RuleSettings, Settings
-    from newslint.ruleset import all_rules, apply_settings
+    from newslint.config.config import RuleSettings, Settings
+    from newslint.engine.ruleset import all_rules, apply_settings
 
     rules = [r for r in all_rules(Settings()) if r.id == "spelling"]
     [base] = rules

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from newslint.config import Settings
-from newslint.ruleset import resolve_rules
-from newslint.runner import POOL_THRESHOLD, from_both_ends, run
+from newslint.config.config import Settings
+from newslint.engine.ruleset import resolve_rules
+from newslint.run.runner import POOL_THRESHOLD, from_both_ends, run
 
 
 def test_chunks_alternate_from_the_front_and_the_back() -> None:

@@ -5,41 +5,20 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from shared import EXISTENCE_RULE, write_rule
 
-from newslint.config import Settings
-from newslint.document import SCOPES, Document
-from newslint.engine import Linter
-from newslint.errors import RuleError
+from newslint.config.config import Settings
+from newslint.core.document import SCOPES, Document
+from newslint.core.errors import RuleError
+from newslint.engine.engine import DocumentLinter
+from newslint.engine.rules import builtin_rules_dir, load_rules, parse_rule
+from newslint.engine.ruleset import all_rules, apply_settings
 from newslint.kinds import available_kinds
-from newslint.rules import builtin_rules_dir, load_rules, parse_rule
-from newslint.ruleset import all_rules, apply_settings
-
-EXISTENCE = """\
-id: banned-word
-kind: existence
-category: style
-severity: warning
-message: "Avoid '{match}'"
-summary: A banned word.
-why: House style.
-options:
-  tokens: [utilise]
-examples:
-  bad: ["We utilise it.\\n"]
-  good: ["We use it.\\n"]
-"""
-
-
-def _rule_file(tmp_path: Path, text: str) -> Path:
-    folder = tmp_path / "rules" / "house"
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "r.yaml").write_text(text, encoding="utf-8")
-    return tmp_path / "rules"
 
 
 def _builtin(rule_id: str, **changes: object) -> dict[str, object]:
     """A built-in rule file's data, with some keys changed."""
-    from newslint.yamlload import load_yaml
+    from newslint.config.yamlload import load_yaml
 
     [path] = builtin_rules_dir().rglob(f"{rule_id}.yaml")
     data = dict(load_yaml(path, RuleError))
@@ -59,11 +38,11 @@ def test_builtin_rules_ask_only_for_scopes_their_kinds_support() -> None:
 
 
 def test_a_scope_the_kind_does_not_support_is_a_rule_error_with_file_and_line(tmp_path: Path) -> None:
-    text = EXISTENCE.replace("kind: existence", "kind: unused-suppression").replace(
+    text = EXISTENCE_RULE.replace("kind: existence", "kind: unused-suppression").replace(
         "options:\n  tokens: [utilise]\n", "scope: headline\n"
     )
     with pytest.raises(RuleError) as info:
-        load_rules([_rule_file(tmp_path, text)])
+        load_rules([write_rule(tmp_path, text)])
     message = str(info.value)
     assert "r.yaml:8:" in message
     assert "kind 'unused-suppression' does not support scope 'headline'" in message
@@ -72,18 +51,18 @@ def test_a_scope_the_kind_does_not_support_is_a_rule_error_with_file_and_line(tm
 def test_a_date_rule_with_a_headline_scope_flags_only_the_headline() -> None:
     data = _builtin("date-impossible", scope="headline")
     rule = parse_rule("date-impossible.yaml", data, "dates")
-    linter = Linter([rule])
+    linter = DocumentLinter([rule])
     doc = Document("a.txt", "Talks set for 31 June\n\nThe talks, first set for 31 June, moved to 30 June.\n")
     found = [(f.line, f.rule) for f in linter.lint(doc)]
     assert found == [(1, "date-impossible")]
-    everywhere = Linter([parse_rule("date-impossible.yaml", _builtin("date-impossible"), "dates")])
+    everywhere = DocumentLinter([parse_rule("date-impossible.yaml", _builtin("date-impossible"), "dates")])
     assert [f.line for f in everywhere.lint(doc)] == [1, 3]
 
 
 def test_a_misspelled_month_outside_the_scope_is_not_reported() -> None:
     body_only = parse_rule("m.yaml", _builtin("date-misspelled-month", scope="body"), "dates")
     doc = Document("a.txt", "Vote on 3 Septemeber\n\nThe vote on 3 Septemeber was delayed.\n")
-    assert [f.line for f in Linter([body_only]).lint(doc)] == [3]
+    assert [f.line for f in DocumentLinter([body_only]).lint(doc)] == [3]
 
 
 def test_overlap_comes_from_the_kind_unless_the_rule_file_says() -> None:
@@ -101,8 +80,8 @@ def test_a_misspelled_month_is_reported_once_unless_the_spelling_rule_stops_yiel
     chosen = {"spelling", "date-misspelled-month"}
     rules = [r for r in apply_settings(all_rules(Settings()), Settings()) if r.id in chosen]
     doc = Document("a.txt", "Vote\n\nThe vote on 3 Septemeber was delayed.\n")
-    assert [f.rule for f in Linter(rules).lint(doc)] == ["date-misspelled-month"]
+    assert [f.rule for f in DocumentLinter(rules).lint(doc)] == ["date-misspelled-month"]
     from dataclasses import replace
 
     apart = [replace(r, overlap="none") if r.id == "spelling" else r for r in rules]
-    assert sorted(f.rule for f in Linter(apart).lint(doc)) == ["date-misspelled-month", "spelling"]
+    assert sorted(f.rule for f in DocumentLinter(apart).lint(doc)) == ["date-misspelled-month", "spelling"]

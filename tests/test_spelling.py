@@ -10,10 +10,10 @@ import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newslint.config import RuleSettings, Settings
-from newslint.document import Document
-from newslint.engine import Linter
-from newslint.ruleset import all_rules, apply_settings
+from newslint.config.config import RuleSettings, Settings
+from newslint.core.document import Document
+from newslint.engine.engine import DocumentLinter
+from newslint.engine.ruleset import all_rules, apply_settings
 from newslint.spelling_candidates import CandidateIndex, adjacent_keys, edit_cost, edits1
 from newslint.spelling_lexicon import Lexicon, RareWords, american_to_british, british_to_american
 from newslint.spelling_lists import WordListError, load_accept, load_reject
@@ -37,7 +37,7 @@ def lint(text: str, **options: object) -> list[tuple[int, str, tuple[str, ...]]]
     rules = [r for r in all_rules(Settings()) if r.id == "spelling"]
     if options:
         rules = apply_settings(rules, Settings(rules={"spelling": RuleSettings(options=dict(options))}))
-    findings = Linter(rules).lint(Document("t.txt", text))
+    findings = DocumentLinter(rules).lint(Document("t.txt", text))
     return [(f.line, f.flagged, f.suggestions) for f in findings]
 
 
@@ -161,8 +161,8 @@ def test_recurring_unknown_word_is_a_term() -> None:
 
 
 def test_verdicts_do_not_depend_on_earlier_documents() -> None:
-    """One Linter over many files remembers chunks and verdicts; a finding must not depend on them."""
-    linter = Linter([r for r in all_rules(Settings()) if r.id == "spelling"])
+    """One DocumentLinter over many files remembers chunks and verdicts; a finding must not depend on them."""
+    linter = DocumentLinter([r for r in all_rules(Settings()) if r.id == "spelling"])
     once = "Talks\n\nThe deal was recieved, (recieved) late.\n"
     single = "Talks\n\nThe letter was recieved, late.\n"
     twice = "Talks\n\nIt was recieved, then recieved, again.\n"
@@ -214,7 +214,9 @@ def test_the_word_before_a_name_is_found_as_the_pattern_finds_it(text: str, data
     ],
 )
 def test_a_capitalised_word_beside_another_is_taken_as_a_name(sentence: str, flagged: list[str]) -> None:
-    linter = Linter(apply_settings([r for r in all_rules(Settings()) if r.id == "spelling"], Settings()))
+    linter = DocumentLinter(
+        apply_settings([r for r in all_rules(Settings()) if r.id == "spelling"], Settings())
+    )
     found = linter.lint(Document("t.txt", f"Talks end\n\n{sentence}\n"))
     assert [f.flagged for f in found] == flagged
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from newslint.config import Settings
-from newslint.document import Document
-from newslint.engine import Linter
-from newslint.findings import Finding
-from newslint.ruleset import all_rules
+from newslint.config.config import Settings
+from newslint.core.document import Document
+from newslint.core.findings import Finding
+from newslint.engine.engine import DocumentLinter
+from newslint.engine.ruleset import all_rules
 from newslint.spelling_hunspell import expand, parse_aff
 from newslint.spelling_lexicon import CuratedWords, Lexicon, SortedWords
 from newslint.spelling_morphology import (
@@ -45,15 +45,15 @@ Thailand
 
 
 @pytest.fixture(scope="module")
-def linter() -> Linter:
-    return Linter([r for r in all_rules(Settings()) if r.id == "spelling"])
+def linter() -> DocumentLinter:
+    return DocumentLinter([r for r in all_rules(Settings()) if r.id == "spelling"])
 
 
-def lint(linter: Linter, body: str) -> list[Finding]:
+def lint(linter: DocumentLinter, body: str) -> list[Finding]:
     return linter.lint(Document("t.txt", f"Headline here\n\n{body}\n"))
 
 
-def flagged(linter: Linter, body: str) -> list[tuple[str, str]]:
+def flagged(linter: DocumentLinter, body: str) -> list[tuple[str, str]]:
     return [(f.flagged, f.suggestions[0] if f.suggestions else "") for f in lint(linter, body)]
 
 
@@ -136,7 +136,7 @@ def test_names_that_differ_by_an_ending_or_case_are_not_slips() -> None:
         "Linkin Park said they had nothin' to add.",
     ],
 )
-def test_valid_words_are_not_flagged(linter: Linter, body: str) -> None:
+def test_valid_words_are_not_flagged(linter: DocumentLinter, body: str) -> None:
     assert flagged(linter, body) == []
 
 
@@ -155,12 +155,12 @@ def test_valid_words_are_not_flagged(linter: Linter, body: str) -> None:
     ],
 )
 def test_slips_are_flagged_with_the_right_correction(
-    linter: Linter, body: str, expected: list[tuple[str, str]]
+    linter: DocumentLinter, body: str, expected: list[tuple[str, str]]
 ) -> None:
     assert flagged(linter, body) == expected
 
 
-def test_name_consistency_finding_points_at_the_majority(linter: Linter) -> None:
+def test_name_consistency_finding_points_at_the_majority(linter: DocumentLinter) -> None:
     body = "Mikhail Khodorkovsky was jailed.\nLawyers for Khodorkovsky appealed.\nKhordokovsky's firm fell."
     [finding] = lint(linter, body)
     assert (finding.line, finding.flagged, finding.suggestions) == (5, "Khordokovsky", ("Khodorkovsky",))
@@ -168,7 +168,7 @@ def test_name_consistency_finding_points_at_the_majority(linter: Linter) -> None
     assert finding.fix is not None and not finding.fix.safe
 
 
-def test_only_near_certain_corrections_are_safe_fixes(linter: Linter) -> None:
+def test_only_near_certain_corrections_are_safe_fixes(linter: DocumentLinter) -> None:
     body = "They dont recieve it inwhich case the payment is lmited."
     fixes = {f.flagged: f.fix for f in lint(linter, body)}
     assert fixes["dont"] is not None and fixes["dont"].safe  # a lost apostrophe
@@ -178,7 +178,7 @@ def test_only_near_certain_corrections_are_safe_fixes(linter: Linter) -> None:
     assert fixes["lmited"] is not None and not fixes["lmited"].safe  # rare on the web: a guess
 
 
-def test_a_three_letter_slip_is_never_a_safe_fix(linter: Linter) -> None:
+def test_a_three_letter_slip_is_never_a_safe_fix(linter: DocumentLinter) -> None:
     body = "He said they shd give a statement about the thier plans."
     fixes = {f.flagged: f.fix for f in lint(linter, body)}
     assert fixes["thier"] is not None and fixes["thier"].safe  # well known, long enough

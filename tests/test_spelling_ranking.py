@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from newslint.config import Settings
-from newslint.document import Document
-from newslint.engine import Linter
-from newslint.ruleset import all_rules
+from newslint.config.config import Settings
+from newslint.core.document import Document
+from newslint.engine.engine import DocumentLinter
+from newslint.engine.ruleset import all_rules
 from newslint.spelling_context import Bigrams
 from newslint.spelling_lexicon import Lexicon
 from newslint.spelling_morphology import misplaced_apostrophe
@@ -16,7 +16,7 @@ from newslint.spelling_ranking import neighbours, rank_corrections
 
 def suggestions(text: str) -> dict[str, tuple[str, ...]]:
     rules = [r for r in all_rules(Settings()) if r.id == "spelling"]
-    return {f.flagged: f.suggestions for f in Linter(rules).lint(Document("t.txt", text))}
+    return {f.flagged: f.suggestions for f in DocumentLinter(rules).lint(Document("t.txt", text))}
 
 
 def toy_model() -> Bigrams:

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from newslint.config import Settings
-from newslint.document import Document
-from newslint.engine import Linter
-from newslint.ruleset import all_rules
+from newslint.config.config import Settings
+from newslint.core.document import Document
+from newslint.engine.engine import DocumentLinter
+from newslint.engine.ruleset import all_rules
 from newslint.spelling_lexicon import Lexicon
 from newslint.spelling_morphology import rare_doubling
 
 
 def flagged(text: str) -> dict[str, tuple[str, ...]]:
     rules = [r for r in all_rules(Settings()) if r.id == "spelling"]
-    return {f.flagged: f.suggestions for f in Linter(rules).lint(Document("t.txt", f"Report\n\n{text}\n"))}
+    return {
+        f.flagged: f.suggestions for f in DocumentLinter(rules).lint(Document("t.txt", f"Report\n\n{text}\n"))
+    }
 
 
 def test_rarely_doubled_consonant_is_a_slip_though_a_dictionary_lists_it() -> None:
@@ -33,7 +35,7 @@ def test_valid_doublings_stay_quiet() -> None:
 def test_well_known_misspelling_written_twice_is_flagged_both_times() -> None:
     text = "He was made an honourary citizen. The honourary title came with a medal."
     rules = [r for r in all_rules(Settings()) if r.id == "spelling"]
-    found = Linter(rules).lint(Document("t.txt", f"Report\n\n{text}\n"))
+    found = DocumentLinter(rules).lint(Document("t.txt", f"Report\n\n{text}\n"))
     assert [(f.flagged, f.suggestions[0]) for f in found] == [("honourary", "honorary")] * 2
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from newslint.document import Document
-from newslint.structure import is_dateline, is_list_entry, is_list_item, is_source_line, parse_dateline
+from newslint.core.document import Document
+from newslint.core.structure import is_dateline, is_list_entry, is_list_item, is_source_line, parse_dateline
 
 ARTICLE = (
     "Ministers agree rail deal\n"

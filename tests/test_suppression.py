@@ -7,33 +7,33 @@ from pathlib import Path
 import pytest
 from helpers import run_newslint
 
-from newslint.config import Settings
-from newslint.document import Document
-from newslint.engine import Linter
-from newslint.ruleset import all_rules
+from newslint.config.config import Settings
+from newslint.core.document import Document
+from newslint.engine.engine import DocumentLinter
+from newslint.engine.ruleset import all_rules
 
 
 @pytest.fixture(scope="module")
-def linter() -> Linter:
+def linter() -> DocumentLinter:
     rules = {r.id: r for r in all_rules(Settings())}
-    return Linter([rules["repeated-word"], rules["could-of"], rules["unused-suppression"]])
+    return DocumentLinter([rules["repeated-word"], rules["could-of"], rules["unused-suppression"]])
 
 
-def lint(linter: Linter, text: str) -> list[tuple[str, int]]:
+def lint(linter: DocumentLinter, text: str) -> list[tuple[str, int]]:
     return [(f.rule, f.line) for f in linter.lint(Document("x.md", text))]
 
 
-def test_disable_next_line_for_one_rule(linter: Linter) -> None:
+def test_disable_next_line_for_one_rule(linter: DocumentLinter) -> None:
     text = "Title\n\n<!-- newslint-disable-next-line repeated-word -->\nThe the end, we could of won.\n"
     assert lint(linter, text) == [("could-of", 4)]
 
 
-def test_disable_next_line_without_ids_covers_every_rule(linter: Linter) -> None:
+def test_disable_next_line_without_ids_covers_every_rule(linter: DocumentLinter) -> None:
     text = "Title\n\n<!-- newslint-disable-next-line -->\nThe the end, we could of won.\nThe the end.\n"
     assert lint(linter, text) == [("repeated-word", 5)]
 
 
-def test_disable_block_until_enable(linter: Linter) -> None:
+def test_disable_block_until_enable(linter: DocumentLinter) -> None:
     text = (
         "Title\n\n<!-- newslint-disable repeated-word, could-of -->\nThe the end.\n\nWe could of won.\n"
         "<!-- newslint-enable -->\nThe the end.\n"
@@ -41,12 +41,12 @@ def test_disable_block_until_enable(linter: Linter) -> None:
     assert lint(linter, text) == [("repeated-word", 8)]
 
 
-def test_disable_without_enable_runs_to_the_end_and_may_name_a_category(linter: Linter) -> None:
+def test_disable_without_enable_runs_to_the_end_and_may_name_a_category(linter: DocumentLinter) -> None:
     text = "Title\n\nThe the end.\n<!-- newslint-disable style -->\nThe the end.\n\nWe could of won.\n"
     assert lint(linter, text) == [("repeated-word", 3)]
 
 
-def test_unused_suppressions_are_reported(linter: Linter) -> None:
+def test_unused_suppressions_are_reported(linter: DocumentLinter) -> None:
     text = (
         "Title\n\n<!-- newslint-disable-next-line could-of -->\nThe the end.\n"
         "<!-- newslint-disable-next-line some-rule-not-running -->\nFine.\n"

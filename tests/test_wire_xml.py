@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from helpers import run_newslint
 
-from newslint.wire_xml import WireXMLError, parse_wire_xml
+from newslint.sources.wire_xml import WireXMLError, parse_wire_xml
 
 NITF = """<?xml version="1.0" encoding="UTF-8"?>
 <nitf>

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from newslint.document import Document
-from newslint.engine import Linter
-from newslint.rules import builtin_rules_dir, load_rules
+from newslint.core.document import Document
+from newslint.engine.engine import DocumentLinter
+from newslint.engine.rules import builtin_rules_dir, load_rules
 
 LISTS = sorted(builtin_rules_dir().rglob("*.txt"))
 
@@ -53,7 +53,7 @@ def test_sorted_without_duplicates(path: Path) -> None:
 def test_no_entry_is_a_known_misspelling(path: Path) -> None:
     known = _codespell_misspellings()
     if known is None:
-        pytest.skip("codespell is not installed")
+        pytest.skip("codespell is not installed: python -m pip install '.[test]' (the test extra has it)")
     listed = sorted(e for e in _entries(path) if e.lower() in known)
     assert not listed, f"{path.name}: codespell lists these as misspellings: {listed}"
 
@@ -61,7 +61,7 @@ def test_no_entry_is_a_known_misspelling(path: Path) -> None:
 @pytest.mark.parametrize("path", LISTS, ids=lambda p: p.name)
 def test_no_entry_is_a_misspelled_month_or_weekday(path: Path) -> None:
     rule = next(r for r in load_rules([builtin_rules_dir()]) if r.id == "date-misspelled-month")
-    linter = Linter([rule])
+    linter = DocumentLinter([rule])
     for entry in _entries(path):
         word = entry[:1].upper() + entry[1:]
         text = f"Talks\n\nThe talks ended on 5 {word} 2020 and on {word} 6, 2021.\n"
@@ -75,4 +75,4 @@ def test_a_misspelling_would_be_caught() -> None:
         assert "recieve" in known
     rule = next(r for r in load_rules([builtin_rules_dir()]) if r.id == "date-misspelled-month")
     text = "Talks\n\nThe talks ended on 5 Septemeber 2020.\n"
-    assert Linter([rule]).lint(Document("x.txt", text))
+    assert DocumentLinter([rule]).lint(Document("x.txt", text))

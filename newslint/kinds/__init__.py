@@ -1,7 +1,7 @@
 """Check kinds: one module each, found by discovery.
 
-A module in this package that defines a subclass of :class:`newslint.kinds.base.Kind`
-(or :class:`~newslint.kinds.base.CorpusKind`) with a ``name`` is a kind; nothing
+A module in this package that defines a subclass of :class:`newslint.core.kind.Kind`
+(or :class:`~newslint.core.kind.CorpusKind`) with a ``name`` is a kind; nothing
 else needs editing to add one.
 """
 
@@ -11,16 +11,16 @@ import importlib
 import pkgutil
 from functools import cache
 
-from newslint.kinds.base import CorpusKind, Kind
+from newslint.core.kind import CorpusKind, Fixes, Kind
 
-__all__ = ["CorpusKind", "Kind", "available_kinds", "get_kind"]
+__all__ = ["CorpusKind", "Fixes", "Kind", "available_kinds", "get_kind"]
 
 
 @cache
 def available_kinds() -> dict[str, type[Kind]]:
     found: dict[str, type[Kind]] = {}
     for info in pkgutil.iter_modules(__path__):
-        if info.name.startswith("_") or info.name == "base":
+        if info.name.startswith("_"):
             continue
         module = importlib.import_module(f"{__name__}.{info.name}")
         for value in vars(module).values():

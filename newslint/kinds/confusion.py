@@ -19,12 +19,12 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 import regex
 
-from newslint.document import SCOPES, Document
-from newslint.findings import Fix, Hit
-from newslint.kinds.base import Kind
-from newslint.options import Option
+from newslint.core.document import SCOPES, Document
+from newslint.core.findings import Fix, Hit
+from newslint.core.kind import Fixes, Kind
+from newslint.core.options import Option
+from newslint.core.tokens import match_case
 from newslint.spelling_ranking import neighbours
-from newslint.tokens import match_case
 
 if TYPE_CHECKING:
     from newslint.spelling_context import Bigrams
@@ -36,7 +36,7 @@ _PAIR_SHARE = 1.0  # an unlisted pair is at most a tenth of the uses of its word
 class Confusion(Kind):
     name = "confusion"
     scopes = SCOPES
-    can_fix = True
+    fixes = Fixes.UNSAFE
     description = (
         "Flags a real word written for another of its confusion set (came form the -> from, less then "
         "those -> than, a fund manger at -> manager) when the words either side make the other far "
@@ -51,10 +51,6 @@ class Confusion(Kind):
         "sets": Option("list[str]", [], "groups of words written for one another, '|'-separated"),
         "margin": Option("float", 2.0, "how much likelier (log10) the other word must be", minimum=0),
     }
-
-    @classmethod
-    def fix_availability(cls, options: Mapping[str, Any]) -> str:
-        return "unsafe"
 
     def __init__(self, rule: Any) -> None:
         super().__init__(rule)

@@ -13,13 +13,13 @@ from typing import Any, ClassVar
 
 import regex
 
-from newslint.compiled_patterns import compiled
-from newslint.document import SCOPES, Document, RegionSet, whole_word_spans
-from newslint.findings import Fix, Hit, RelatedSpan, format_message
-from newslint.kinds.base import Kind
-from newslint.options import Option, OptionError
-from newslint.patterns import Budget, compile_pattern, finditer, search
-from newslint.tokens import LETTERS, match_case
+from newslint.core.compiled_patterns import compiled
+from newslint.core.document import SCOPES, Document, RegionSet, whole_word_spans
+from newslint.core.findings import Fix, Hit, RelatedSpan, format_message
+from newslint.core.kind import Fixes, Kind
+from newslint.core.options import Option, OptionError
+from newslint.core.patterns import Budget, compile_pattern, finditer, search
+from newslint.core.tokens import LETTERS, match_case
 
 _NEXT_WORD = compiled(r"[ \t]+(\p{Lu})\p{L}")
 
@@ -48,7 +48,7 @@ def _bounded(form: str) -> str:
 class Consistency(Kind):
     name = "consistency"
     scopes = SCOPES  # looks only inside doc.regions(rule.scope)
-    can_fix = True
+    fixes = Fixes.SAFE
     description = (
         "Each `either` entry pairs two forms (words or regexes).  When one article uses both, the "
         "less frequent form is flagged; on a tie the form used first wins.  With `together: true` all "
@@ -79,11 +79,6 @@ class Consistency(Kind):
         for locale, column in options["locales"].items():
             if column not in options["names"][:2]:
                 raise OptionError("locales", f"locale {locale!r}: {column!r} is not one of `names`")
-
-    @classmethod
-    def fix_availability(cls, options: Mapping[str, Any]) -> str:
-        forms = [form for pair in options["either"].items() for form in pair]
-        return "safe" if all(_LITERAL.fullmatch(f) for f in forms) else "safe or none"
 
     @staticmethod
     def _combined(either: Mapping[str, str], ignorecase: bool) -> regex.Pattern[str]:

@@ -22,11 +22,11 @@ import datetime
 from collections.abc import Iterator, Mapping
 from typing import Any, ClassVar
 
-from newslint.date_mentions import VOCAB_OPTIONS, Mention, Vocab, days_in_month
-from newslint.document import Document
-from newslint.findings import Hit
-from newslint.kinds.date_base import DateKind
-from newslint.options import Option
+from newslint.core.document import Document
+from newslint.core.findings import Hit
+from newslint.core.options import Option
+from newslint.dates.date_base import DateKind
+from newslint.dates.date_mentions import VOCAB_OPTIONS, Mention, Vocab, days_in_month
 
 CHECKS = ("impossible", "weekday", "ambiguous")
 

@@ -27,11 +27,12 @@ from collections import Counter
 from collections.abc import Iterator, Mapping
 from typing import Any, ClassVar
 
-from newslint.date_mentions import VOCAB_OPTIONS, Mention, render
-from newslint.document import Document
-from newslint.findings import Fix, Hit, RelatedSpan
-from newslint.kinds.date_base import DateKind
-from newslint.options import Option, OptionError
+from newslint.core.document import Document
+from newslint.core.findings import Fix, Hit, RelatedSpan
+from newslint.core.kind import Fixes
+from newslint.core.options import Option, OptionError
+from newslint.dates.date_base import DateKind
+from newslint.dates.date_mentions import VOCAB_OPTIONS, Mention, render
 
 DIMENSIONS = ("form", "ordinal", "abbreviation")
 _DESCRIBE = {
@@ -48,8 +49,7 @@ _DESCRIBE = {
 
 class DateConsistency(DateKind):
     name = "date-consistency"
-    can_fix = True
-    fixes = "safe"
+    fixes = Fixes.SAFE
     description = (
         "Dates with a day vote on form (day-month, month-day, ISO, numeric), ordinals and (for months "
         "longer than `abbreviable_length` letters) abbreviation.  The minority is flagged when one value "

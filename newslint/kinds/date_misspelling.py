@@ -18,13 +18,14 @@ from typing import Any, ClassVar
 import regex
 from rapidfuzz.distance import OSA
 
-from newslint.compiled_patterns import compiled
-from newslint.date_mentions import VOCAB_OPTIONS
-from newslint.document import Document, RegionSet
-from newslint.findings import Fix, Hit
-from newslint.kinds.date_base import DateKind
-from newslint.options import Option
-from newslint.tokens import CAPITALISED_WORD
+from newslint.core.compiled_patterns import compiled
+from newslint.core.document import Document, RegionSet
+from newslint.core.findings import Fix, Hit
+from newslint.core.kind import Fixes
+from newslint.core.options import Option
+from newslint.core.tokens import CAPITALISED_WORD
+from newslint.dates.date_base import DateKind
+from newslint.dates.date_mentions import VOCAB_OPTIONS
 
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _AFTER_MONTH = compiled(rf"\.?,?[^\S\r\n]+(?:{_DAY}(?![\p{{N}}:%])|(?:1[6-9]|20)\d\d(?!\p{{N}}))")
@@ -43,8 +44,7 @@ def _cue_words(words: list[str]) -> regex.Pattern[str]:
 
 class DateMisspelling(DateKind):
     name = "date-misspelling"
-    can_fix = True
-    fixes = "unsafe"
+    fixes = Fixes.UNSAFE
     description = (
         "Flags a capitalised word one or two edits from a month or weekday name (same first letter; one "
         "edit for names of five letters or fewer) that is not itself a common word (`max_zipf`), when a "

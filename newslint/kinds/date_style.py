@@ -14,20 +14,20 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any, ClassVar
 
-from newslint import calendar
-from newslint.date_mentions import VOCAB_OPTIONS, Mention, render, resolve_vocab
-from newslint.document import Document
-from newslint.findings import Fix, Hit
-from newslint.kinds.date_base import DateKind
-from newslint.options import Option, OptionError, named_settings
+from newslint.core import calendar
+from newslint.core.document import Document
+from newslint.core.findings import Fix, Hit
+from newslint.core.kind import Fixes
+from newslint.core.options import Option, OptionError, named_settings
+from newslint.dates.date_base import DateKind
+from newslint.dates.date_mentions import VOCAB_OPTIONS, Mention, render, resolve_vocab
 
 _PRESET_KEYS = {"order", "ordinals", "abbreviate"}
 
 
 class DateStyle(DateKind):
     name = "date-style"
-    can_fix = True
-    fixes = "safe"
+    fixes = Fixes.SAFE
     description = (
         "`style` names one of `presets` (or `any`, which flags nothing).  A preset has `order` (DM or MD), "
         "`ordinals` (allowed or not) and `abbreviate` (full month name -> its form beside a day, or the name "

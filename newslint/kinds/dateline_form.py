@@ -1,6 +1,6 @@
 """Dateline form against a house style: "LONDON, Sept. 3 (AP) — " vs "LONDON, Sept 3 (Reuters) - " vs none.
 
-The document finds the dateline and its parts (:class:`newslint.structure.Dateline`);
+The document finds the dateline and its parts (:class:`newslint.core.structure.Dateline`);
 this kind only compares them with the chosen style, so it sees datelines exactly as
 every other rule does.  Month forms come from the calendar vocabulary's house styles.
 """
@@ -10,13 +10,13 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any, ClassVar
 
-from newslint import calendar
-from newslint.document import Document
-from newslint.findings import Fix, Hit
-from newslint.kinds.base import Kind
-from newslint.options import Option, OptionError, named_settings
-from newslint.rule_model import Rule
-from newslint.structure import Dateline
+from newslint.core import calendar
+from newslint.core.document import Document
+from newslint.core.findings import Fix, Hit
+from newslint.core.kind import Fixes, Kind
+from newslint.core.options import Option, OptionError, named_settings
+from newslint.core.rule_model import Rule
+from newslint.core.structure import Dateline
 
 _STYLE_KEYS = {"dateline", "date", "agency", "dash", "months"}
 _DASHES = ("-", "--", "–", "—")
@@ -24,8 +24,7 @@ _DASHES = ("-", "--", "–", "—")
 
 class DatelineForm(Kind):
     name = "dateline-form"
-    can_fix = True
-    fixes = "safe or unsafe"
+    fixes = Fixes.SOMETIMES
     scopes = ("dateline", "text")  # it reads only the dateline: `text` (the default) means the same
     description = (
         "Compares the lead's dateline with the house style named by `house_style` (one of "

@@ -5,8 +5,8 @@ files (or records) with near-identical leads.  Each worker sends back its file's
 MinHash signature (:func:`summarise`); the main process walks the files in path order, asks
 an LSH index of the leads seen so far (an archive index from ``--against`` first) for
 neighbours, and scores those exactly.  The later file is reported, with the earlier file(s)
-as related locations.  Signatures and banding are :mod:`newslint.minhash`'s, the index file
-:mod:`newslint.lead_index_file`'s.
+as related locations.  Signatures and banding are :mod:`newslint.duplicates.minhash`'s, the index file
+:mod:`newslint.duplicates.lead_index_file`'s.
 """
 
 from __future__ import annotations
@@ -18,14 +18,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar
 
-from newslint.document import Document
-from newslint.findings import Related
-from newslint.kinds.base import CorpusKind, PlacedHit
+from newslint.core.document import Document
+from newslint.core.findings import Related
+from newslint.core.kind import CorpusKind, PlacedHit
+from newslint.core.options import Option
+from newslint.duplicates.lead_index_file import IndexEntry, load_index, save_index, to_json
+from newslint.duplicates.minhash import LSHBuckets, signature_of
+from newslint.duplicates.tokens import similarity
 from newslint.kinds.duplicate_paragraph import candidates, lead_of
-from newslint.kinds.duplicate_text import similarity
-from newslint.lead_index_file import IndexEntry, load_index, save_index, to_json
-from newslint.minhash import LSHBuckets, signature_of
-from newslint.options import Option
 
 
 @dataclass(frozen=True)

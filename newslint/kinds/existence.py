@@ -5,11 +5,18 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any, ClassVar
 
-from newslint.document import SCOPES, Document
-from newslint.findings import Hit
-from newslint.kinds.base import Kind
-from newslint.options import Option
-from newslint.patterns import Budget, PatternTimeout, compile_pattern, compile_terms, fullmatch, matches_in
+from newslint.core.document import SCOPES, Document
+from newslint.core.findings import Hit
+from newslint.core.kind import Kind
+from newslint.core.options import Option
+from newslint.core.patterns import (
+    Budget,
+    PatternTimeout,
+    compile_pattern,
+    compile_terms,
+    fullmatch,
+    matches_in,
+)
 
 
 class Existence(Kind):

@@ -8,10 +8,10 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any, ClassVar
 
-from newslint.document import SCOPES, Document, RegionSet
-from newslint.findings import Fix, Hit
-from newslint.kinds.base import Kind
-from newslint.options import Option
+from newslint.core.document import SCOPES, Document, RegionSet
+from newslint.core.findings import Fix, Hit
+from newslint.core.kind import Fixes, Kind
+from newslint.core.options import Option
 
 _JOINERS = frozenset("'’-")  # a repeat glued to more of a word is not a repeated word
 
@@ -19,7 +19,7 @@ _JOINERS = frozenset("'’-")  # a repeat glued to more of a word is not a repea
 class Repetition(Kind):
     name = "repetition"
     scopes = SCOPES  # looks only inside doc.regions(rule.scope)
-    can_fix = True
+    fixes = Fixes.SOMETIMES
     description = (
         'Flags a word immediately repeated within a line ("the the"), ignoring case.  Repeats that '
         'are grammatical ("had had", "that that") go in `exceptions`.  The fix removes the second copy; '
@@ -37,10 +37,6 @@ class Repetition(Kind):
         super().__init__(rule)
         self.exceptions = {w.lower() for w in self.options["exceptions"]}
         self.safe = {w.lower() for w in self.options["safe"]}
-
-    @classmethod
-    def fix_availability(cls, options: Mapping[str, Any]) -> str | None:
-        return "safe or unsafe" if options.get("safe") else "unsafe"
 
     def check(self, doc: Document) -> Iterator[Hit]:
         quick = doc.lowered_tokens  # shared with other rules; a superset of what is checked below

@@ -25,17 +25,17 @@ from typing import Any, ClassVar
 
 import regex
 
-from newslint.document import SCOPES, Document
-from newslint.findings import Fix, Hit, RelatedSpan
-from newslint.kinds.base import Kind
-from newslint.options import Option
+from newslint.core.document import SCOPES, Document
+from newslint.core.findings import Fix, Hit, RelatedSpan
+from newslint.core.kind import Fixes, Kind
+from newslint.core.options import Option
+from newslint.core.tokens import match_case
 from newslint.spelling_evidence import _CALENDAR, _NAME, _near_calendar
 from newslint.spelling_forms import _CHUNK_MEMO_LIMIT, SpellingForms, _not_prose, _rhymes, _scare_quoted
 from newslint.spelling_names import inconsistent_names
 from newslint.spelling_ranking import neighbours, rank_corrections
 from newslint.spelling_text import _occurrences, _stem
 from newslint.spelling_verdict import Verdict
-from newslint.tokens import match_case
 
 _MARK = regex.compile(r"\p{M}")  # combining marks: tokens of the lowercased text would split there
 _SIC = regex.compile(r"\s*[\[(]sic[\])]", regex.IGNORECASE)
@@ -46,7 +46,7 @@ class Spelling(SpellingForms, Kind):
     name = "spelling"
     scopes = SCOPES  # looks only inside doc.regions(rule.scope)
     overlap = "yields"  # a date rule or an agreeing rule on the same word reports it instead
-    can_fix = True
+    fixes = Fixes.SOMETIMES
     description = (
         "Flags words that look misspelled: in no curated dictionary (Hunspell en_GB and en_US with their "
         "affixes, so British spellings, inflections and listed compounds pass), not on a word list, and "
@@ -239,6 +239,8 @@ class Spelling(SpellingForms, Kind):
                     continue
                 if self.accept.phrases and self.accept.in_phrase(text, ws, we):
                     continue  # joie de vivre: a word of a listed phrase, in it
+                if norm in self.accept:
+                    continue  # as written: a Capitalised entry (Britian) matches exactly
                 if lw == norm and _rhymes(text, ws, we, self.lexicon.words):
                     continue  # "naming, shaming and faming": wordplay
                 if lw.endswith("in") and text[we : we + 1] in ("'", "’"):

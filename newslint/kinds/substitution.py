@@ -7,13 +7,13 @@ from typing import Any, ClassVar
 
 import regex
 
-from newslint.compiled_patterns import compiled
-from newslint.document import SCOPES, Document
-from newslint.findings import Fix, Hit
-from newslint.kinds.base import Kind
-from newslint.options import Option
-from newslint.patterns import Budget, PatternTimeout, compile_pattern, matches_in
-from newslint.tokens import match_case
+from newslint.core.compiled_patterns import compiled
+from newslint.core.document import SCOPES, Document
+from newslint.core.findings import Fix, Hit
+from newslint.core.kind import Fixes, Kind
+from newslint.core.options import Option
+from newslint.core.patterns import Budget, PatternTimeout, compile_pattern, matches_in
+from newslint.core.tokens import match_case
 
 _PLAIN = compiled(r"[\p{L}\p{N} '’-]+")
 
@@ -21,7 +21,7 @@ _PLAIN = compiled(r"[\p{L}\p{N} '’-]+")
 class Substitution(Kind):
     name = "substitution"
     scopes = SCOPES  # looks only inside doc.regions(rule.scope)
-    can_fix = True
+    fixes = Fixes.SAFE
     description = (
         "Each key of `swap` is a word, phrase or regex to flag; its value is the preferred form "
         "(several alternatives separated by `|`).  With exactly one alternative the finding carries a "
@@ -44,11 +44,6 @@ class Substitution(Kind):
     def validate(cls, options: Mapping[str, Any]) -> None:
         for key in options["swap"]:
             compile_pattern(key, key, ignorecase=options["ignorecase"])
-
-    @classmethod
-    def fix_availability(cls, options: Mapping[str, Any]) -> str:
-        several = ["|" in value for value in options["swap"].values()]
-        return "none" if several and all(several) else "safe or none" if any(several) else "safe"
 
     def __init__(self, rule: Any) -> None:
         super().__init__(rule)

@@ -1,17 +1,17 @@
 """``unused-suppression``: a ``newslint-disable`` comment that hides nothing.
 
 The engine applies suppression comments after every rule has run (see
-:mod:`newslint.suppression`) and hands each kind the comments that hid nothing
-(:meth:`~newslint.kinds.base.Kind.after_suppression`); this kind reports them.
+:mod:`newslint.core.suppression`) and hands each kind the comments that hid nothing
+(:meth:`~newslint.core.kind.Kind.after_suppression`); this kind reports them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from newslint.document import Document
-from newslint.findings import Hit
-from newslint.kinds.base import Kind
+from newslint.core.document import Document
+from newslint.core.findings import Hit
+from newslint.core.kind import Kind
 
 
 class UnusedSuppression(Kind):

@@ -8,8 +8,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from newslint.findings import FileError, Finding
-from newslint.rules import Rule
+from newslint.core.findings import FileError, Finding
+from newslint.engine.rules import Rule
 
 FORMATS = ("text", "json", "jsonl", "github", "sarif", "junit")
 

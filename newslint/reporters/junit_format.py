@@ -1,7 +1,8 @@
 """``--format junit``: JUnit XML for CI dashboards (Jenkins, GitLab, Azure, test-report actions).
 
-One ``testcase`` per linted file (clean files pass, so the dashboard shows what was
-checked), one ``failure`` per finding, an ``error`` for a file that could not be read.
+One ``testcase`` per finding holding its ``failure`` (as ruff: so ``failures <= tests``, which
+consumers expect), one passing ``testcase`` per file without findings (the dashboard shows what
+was checked), and one ``testcase`` with an ``error`` per file that could not be read.
 No timestamps or durations: the output is the same for the same input.
 """
 
@@ -10,7 +11,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from collections import defaultdict
 
-from newslint.findings import FileError, Finding
+from newslint.core.findings import FileError, Finding
 from newslint.reporters import Report
 from newslint.reporters.escape import xml_safe
 
@@ -48,8 +49,9 @@ def render(report: Report) -> str:
         by_path[f.path].append(f)
     errors: dict[str, FileError] = {e.path: e for e in report.errors}
     paths = _paths(report)
+    cases = sum(max(len(by_path.get(p, ())) + (p in errors), 1) for p in paths)
     totals = {
-        "tests": str(len(paths)),
+        "tests": str(cases),
         "failures": str(len(report.findings)),
         "errors": str(len(errors)),
         "time": "0",
@@ -57,14 +59,24 @@ def render(report: Report) -> str:
     root = ET.Element("testsuites", {"name": "newslint", **totals})
     suite = ET.SubElement(root, "testsuite", {"name": "newslint", **totals, "skipped": "0"})
     for path in paths:
-        attrs = {"classname": "newslint", "name": path, "file": path, "time": "0"}
-        case = ET.SubElement(suite, "testcase", attrs)
         for f in by_path.get(path, ()):
+            case = ET.SubElement(suite, "testcase", _case(path, f"{f.rule} {f.line}:{f.column}", f.line))
             _failure(case, f)
         if path in errors:
+            case = ET.SubElement(suite, "testcase", _case(path, "read"))
             ET.SubElement(
                 case, "error", {"type": "unreadable", "message": errors[path].message}
             ).text = f"{path}: {errors[path].message}"
+        elif path not in by_path:
+            ET.SubElement(suite, "testcase", _case(path, "no findings"))
     _xml_safe(root)
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+
+
+def _case(path: str, name: str, line: int | None = None) -> dict[str, str]:
+    """A test case's attributes: the file is the class (dashboards group by it), as in ruff."""
+    attrs = {"classname": path, "name": name, "file": path, "time": "0"}
+    if line is not None:
+        attrs["line"] = str(line)
+    return attrs

@@ -4,7 +4,7 @@ One run; ``tool.driver.rules`` describes every rule that ran (summary, why, leve
 each result points at its rule by id and index, carries 1-based line/column
 regions (columns in Unicode code points, as ``columnKind`` says), related
 locations, and a content fingerprint that survives inserted lines
-(:mod:`newslint.baseline`).  Unreadable files become tool notifications.
+(:mod:`newslint.core.fingerprint`).  Unreadable files become tool notifications.
 """
 
 from __future__ import annotations
@@ -14,21 +14,25 @@ from typing import Any
 from urllib.parse import quote
 
 from newslint import __version__
-from newslint.baseline import finding_fingerprint
-from newslint.findings import Finding
+from newslint.core.findings import Finding
+from newslint.core.fingerprint import finding_fingerprint
+from newslint.engine.rules import Rule
 from newslint.reporters import Report
-from newslint.rules import Rule
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 FINGERPRINT_KEY = "newslintContent/v1"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
 
+def _absolute(posix: str) -> bool:
+    return posix.startswith("/") or (len(posix) > 2 and posix[0].isalpha() and posix[1:3] == ":/")
+
+
 def uri(path: str) -> str:
     """A relative URI reference for a reported path (absolute paths become file: URIs)."""
     posix = path.replace("\\", "/")
-    if posix.startswith("/"):
-        return "file://" + quote(posix)
+    if _absolute(posix):
+        return "file://" + quote(posix if posix.startswith("/") else "/" + posix)
     return quote(posix.removeprefix("./"))
 
 
@@ -66,6 +70,10 @@ def _stub_descriptor(finding: Finding) -> dict[str, Any]:
 
 
 def _artifact(path: str) -> dict[str, str]:
+    """A relative path is relative to ``%SRCROOT%``; an absolute one is a whole ``file://`` URI
+    and has no base (SARIF 2.1.0 §3.4.4: a ``uriBaseId`` goes only with a relative reference)."""
+    if _absolute(path.replace("\\", "/")):
+        return {"uri": uri(path)}
     return {"uri": uri(path), "uriBaseId": "%SRCROOT%"}
 
 

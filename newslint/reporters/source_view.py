@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from newslint.findings import Finding
+from newslint.core.findings import Finding
 
 #: columns of the line shown before the flagged span and in all
 BEFORE, WIDTH = 40, 120

@@ -1,0 +1,1 @@
+"""Settings: the configuration file, where it is found, and the hardened YAML reader."""

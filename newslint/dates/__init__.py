@@ -1,0 +1,1 @@
+"""Date mentions in news copy and the base of the date kinds."""

@@ -1,0 +1,2 @@
+"""Duplicate text: normalised words, paragraph comparison, edited-copy alignment, and the lead index
+(MinHash signatures and the index file format); no kinds."""

@@ -1,0 +1,1 @@
+"""Many files linted in-process, in a pool or on Dask, with the result cache."""
