@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ARTICLE = "Budget talks resume\n\nThe minister said the the talks would resume on Monday.\n"
-LEAD = "LONDON (Wire) - The central bank held its main rate at {n} percent on Thursday, as expected."
+LEAD = "LONDON (Wire) - The central bank of region {n} held its main rate on Thursday, as markets expected."
 
 
 @dataclass(frozen=True)
@@ -103,7 +103,8 @@ def _many_records(count: int, name: str, lead: bool = False) -> Callable[[Path],
     def build(folder: Path) -> None:
         with open(folder / name, "w") as out:
             for i in range(count):
-                body = LEAD.format(n=i % 50) if lead else f"Record {i} reads cleanly."
+                # every 500th record repeats the first one's lead; the others' leads differ
+                body = LEAD.format(n=0 if i % 500 == 0 else i) if lead else f"Record {i} reads cleanly."
                 out.write(json.dumps({"id": f"r{i}", "text": f"Headline {i}\n\n{body}\n"}) + "\n")
 
     return build
