@@ -13,8 +13,10 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -304,18 +306,24 @@ def run_case(case: Case, scratch: Path) -> tuple[bool, float, float, int | None,
     case.build(folder)
     newslint = shutil.which("newslint") or "newslint"
     started = time.monotonic()
+    # a session of its own, so that a timeout ends newslint too, not only /usr/bin/time
+    process = subprocess.Popen(
+        ["/usr/bin/time", "-v", newslint, *case.args],
+        cwd=folder,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        errors="replace",
+        start_new_session=True,
+    )
     try:
-        done = subprocess.run(
-            ["/usr/bin/time", "-v", newslint, *case.args],
-            cwd=folder,
-            capture_output=True,
-            text=True,
-            errors="replace",
-            timeout=case.seconds * 3,
-        )
+        stdout, stderr_all = process.communicate(timeout=case.seconds * 3)
     except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.communicate()
         shutil.rmtree(folder, ignore_errors=True)
         return False, time.monotonic() - started, 0.0, None, f"past {case.seconds * 3:.0f} s"
+    done = subprocess.CompletedProcess(process.args, process.returncode, stdout, stderr_all)
     seconds = time.monotonic() - started
     shutil.rmtree(folder, ignore_errors=True)
     verbose, _, stderr = done.stderr.rpartition("\tCommand being timed:")
