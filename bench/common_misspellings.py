@@ -24,7 +24,7 @@ from pathlib import Path
 
 import wordfreq
 
-from newslint.spelling_hunspell import build_forms
+from newslint.spelling.hunspell import build_forms
 
 _TEMPLATES = (
     "Officials said the word {w} appeared in the draft.",

@@ -473,14 +473,22 @@ def vocab_learn(
     min_files: Annotated[int, typer.Option(help="Articles a name must appear in.")] = 2,
 ) -> None:
     """Write the recurring names of an archive as an accept list (spelling rule's accept_files)."""
-    from newslint.spelling_vocab import archive_files, learn, write_list
+    from newslint.spelling.vocab import archive_files, learn, write_list
 
     if not folder.is_dir():
         sys.stderr.write(f"newslint: not a folder: {folder}\n")
         raise typer.Exit(2)
-    names = learn(archive_files(folder), min_files=min_files)
-    write_list(names, output, str(folder))
-    typer.echo(f"{len(names)} names written to {output}")
+    from newslint.core.output_file import refuse_inputs
+    from newslint.reporters.escape import escape_control
+
+    files = archive_files(folder)
+    try:
+        refuse_inputs(output, [str(f) for f in files], "accept list")
+        names = learn(files, min_files=min_files)
+        write_list(names, output, str(folder))
+    except NewslintError as exc:
+        raise _fail(exc) from None
+    typer.echo(f"{len(names)} names written to {escape_control(str(output))}")
 
 
 def main() -> None:
@@ -488,6 +496,12 @@ def main() -> None:
     # Linting allocates millions of short-lived, acyclic objects (tokens, matches): collecting
     # the young generation every 700 allocations costs several percent and finds nothing.
     gc.set_threshold(50_000, 20, 20)
+    _closed_streams()
+    try:
+        os.getcwd()
+    except OSError as exc:
+        sys.stderr.write(f"newslint: cannot use the working folder: {exc.strerror or exc} (deleted?)\n")
+        _exit(2)
     try:
         app()
         status: object = 0
@@ -498,7 +512,59 @@ def main() -> None:
         status = 130
     except BrokenPipeError:  # pragma: no cover - e.g. `newslint check . | head`
         status = 1
+    except OSError as exc:
+        if not _printing(exc):
+            raise
+        sys.stderr.write(f"newslint: cannot write standard output: {exc.strerror or exc}\n")
+        status = 2
     _exit(status)
+
+
+def _printing(exc: OSError) -> bool:
+    """Whether ``exc`` came from printing (``typer.echo``, a stream's write or flush): a full
+    disk or a closed standard output under a command other than ``check``, which says so itself."""
+    tb = exc.__traceback__
+    while tb is not None and tb.tb_next is not None:
+        tb = tb.tb_next
+    return tb is not None and tb.tb_frame.f_code.co_name in ("echo", "write", "flush")
+
+
+class _ClosedOutput:
+    """Standard output when the process was started with it closed: writing is an error the
+    pipeline reports in one line (not an AttributeError on None)."""
+
+    encoding = "utf-8"
+
+    def isatty(self) -> bool:
+        return False
+
+    def write(self, text: str) -> int:
+        raise OSError(9, "standard output is closed")
+
+    def flush(self) -> None:
+        return None
+
+    @property
+    def buffer(self) -> "_ClosedOutput":
+        return self
+
+
+def _closed_streams() -> None:
+    """Started with standard input, output or error closed: hold their descriptors with
+    /dev/null (so no file newslint opens takes their place), report writes to a closed
+    standard output as an error, and drop messages to a closed standard error."""
+    for fd, name in ((0, "stdin"), (1, "stdout"), (2, "stderr")):
+        if getattr(sys, name) is not None:
+            continue
+        with contextlib.suppress(OSError):
+            held = os.open(os.devnull, os.O_RDONLY if fd == 0 else os.O_WRONLY)
+            if held != fd:
+                os.dup2(held, fd)
+                os.close(held)
+        if name == "stdout":
+            sys.stdout = _ClosedOutput()
+        elif name == "stderr":
+            sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - for the whole run
 
 
 def _exit(status: object) -> None:
@@ -518,6 +584,10 @@ def _exit(status: object) -> None:
         sys.stdout.flush()
     except BrokenPipeError:  # pragma: no cover - the reader went away
         code = code or 1
+    except OSError as exc:  # e.g. /dev/full: what was buffered could not be written
+        with contextlib.suppress(OSError):
+            sys.stderr.write(f"newslint: cannot write standard output: {exc.strerror or exc}\n")
+        code = 2
     with contextlib.suppress(BrokenPipeError):
         sys.stderr.flush()
     if _measured():

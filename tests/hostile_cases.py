@@ -174,6 +174,12 @@ RULE_CASES = [
         "option name None must be a string",
     ),
     rule_case("a list, not a mapping", "- id: hostile\n", 1, "a rule file must hold a mapping"),
+    rule_case(
+        "one 300 kB token (compiled, it took 280 bytes a byte, every run)",
+        rule_file("  tokens: [" + "abcdefg" * 43_000 + "]"),
+        None,
+        r"rule file is 301,\d+ bytes, more than 262,144: not loaded",
+    ),
 ]
 
 # Time limits: the run ends in bounded time, the rule says it was stopped, other rules still run.
@@ -677,7 +683,7 @@ def _no_temp_files(folder: Path, output: str) -> None:
 
 
 def _stale_temp(folder: Path) -> None:
-    temp = folder / ".a.txt.dead1234.newslint-tmp"
+    temp = folder / ".a.txt.999999999-0123456789abcdef.newslint-tmp"  # a process id no system gives
     temp.write_text("half a fix")
     os.utime(temp, (1_000_000_000, 1_000_000_000))
 
@@ -813,6 +819,493 @@ OUTPUT_CASES = [
     ),
 ]
 
+
+# --- caches: nothing in .newslint_cache/ (which may come with a cloned repository) makes a run
+# write outside the project, hang or crash (issue 27, items 1 and 10) ---
+
+VICTIM = "precious\n"
+
+
+def _victim_untouched(folder: Path, output: str) -> None:
+    assert (folder.parent / "victim").read_text() == VICTIM, "written through a link in .newslint_cache"
+    assert not (folder.parent / "created").exists(), "a dangling link in .newslint_cache was created"
+    assert not list((folder.parent / "elsewhere").iterdir()), "written into a linked cache folder"
+
+
+def _cache_link(name: str, target: str) -> Callable[[Path], None]:
+    """``.newslint_cache/NAME`` (or the folder itself, NAME empty) a link to ``target`` outside."""
+
+    def make(folder: Path) -> None:
+        (folder.parent / "victim").write_text(VICTIM)
+        (folder.parent / "elsewhere").mkdir(exist_ok=True)
+        cache = folder / ".newslint_cache"
+        if not name:
+            os.symlink(target, cache)
+            return
+        cache.mkdir(exist_ok=True)
+        os.symlink(target, cache / name)
+
+    return make
+
+
+def _results_link(folder: Path) -> None:
+    """A results file of every run key: a link to the victim (the key is not known in advance)."""
+    _cache_link(".gitignore", "../../victim")(folder)
+    os.unlink(folder / ".newslint_cache/.gitignore")
+    from newslint.config.config import Settings
+    from newslint.engine.ruleset import resolve_rules
+    from newslint.run.result_cache import ResultCache, run_key
+
+    key = run_key(resolve_rules(Settings()), None)
+    os.symlink("../../victim", folder / ".newslint_cache" / ResultCache(folder, key).file.name)
+
+
+def _results_fifo(folder: Path) -> None:
+    from newslint.config.config import Settings
+    from newslint.engine.ruleset import resolve_rules
+    from newslint.run.result_cache import ResultCache, run_key
+
+    _cache_link(".gitignore", "../../victim")(folder)
+    os.unlink(folder / ".newslint_cache/.gitignore")
+    key = run_key(resolve_rules(Settings()), None)
+    os.mkfifo(folder / ".newslint_cache" / ResultCache(folder, key).file.name)
+
+
+def _cache_case(name: str, setup: Callable[[Path], None], expect: str, **kw: object) -> Case:
+    return Case(
+        "caches",
+        name,
+        ("check", "--no-progress", "a.txt"),
+        1,
+        expect,
+        files={"a.txt": ARTICLE},
+        setup=setup,
+        after=_victim_untouched,
+        **kw,  # type: ignore[arg-type]
+    )
+
+
+REPEATED = r"a\.txt:3:23: warning \[repeated-word\]"
+REFUSED = r"\.newslint_cache(/[^:]+)?: a symbolic link: result cache not used"
+
+STATE_CASES = [
+    _cache_case(
+        "CACHEDIR.TAG a link to a file outside", _cache_link("CACHEDIR.TAG", "../../victim"), REFUSED
+    ),
+    _cache_case("dangling .gitignore link", _cache_link(".gitignore", "../../created"), REFUSED),
+    _cache_case(".newslint_cache a link to a folder outside", _cache_link("", "../elsewhere"), REFUSED),
+    _cache_case("results file a link outside", _results_link, REFUSED),
+    _cache_case(
+        "results file a FIFO",
+        _results_fifo,
+        r"results-\w+\.marshal: a FIFO, not a regular file: result cache not used",
+    ),
+]
+
+
+def _findings_kept(folder: Path, output: str) -> None:
+    assert re.search(REPEATED, output), output
+
+
+def _warm_cache_copy(folder: Path) -> Path:
+    """The session's user cache folder, warmed by one run, copied to ``folder/cache``."""
+    import shutil
+    import subprocess
+    import sys
+
+    from helpers import REPO
+
+    session = Path(os.environ["NEWSLINT_CACHE_DIR"])
+    if not list(session.glob("lexicon-*")) or not list(session.glob("patterns-*")):
+        env = {**os.environ, "PYTHONPATH": str(REPO)}
+        subprocess.run(
+            [sys.executable, "-m", "newslint", "check", "--no-cache", str(folder / "a.txt")],
+            env=env,
+            check=False,
+            capture_output=True,
+        )
+    cache = folder / "cache"
+    shutil.copytree(session, cache)
+    return cache
+
+
+def _flip_bytes(folder: Path) -> None:
+    """The pattern store with one byte flipped in the code of every stored pattern, rewritten
+    with a valid header and no valid checksum (as a disk or a careless edit leaves it)."""
+    import random
+
+    cache = _warm_cache_copy(folder)
+    rng = random.Random(27)
+    for store in cache.glob("patterns-*"):
+        data = bytearray(store.read_bytes())
+        for _ in range(200):
+            data[rng.randrange(25, len(data))] ^= 1 << rng.randrange(8)
+        store.write_bytes(bytes(data))
+
+
+def _random_state(folder: Path) -> None:
+    """Every user cache file replaced by random bytes of its size."""
+    import random
+
+    cache = _warm_cache_copy(folder)
+    rng = random.Random(28)
+    for entry in cache.iterdir():
+        if entry.is_file():
+            entry.write_bytes(rng.randbytes(max(entry.stat().st_size, 64)))
+
+
+def _fifo_state(folder: Path) -> None:
+    """Every user cache file (lexicon, patterns, rules, key) a FIFO."""
+    cache = _warm_cache_copy(folder)
+    for entry in list(cache.iterdir()):
+        if entry.is_file():
+            entry.unlink()
+            os.mkfifo(entry)
+
+
+def _state_rebuilt(folder: Path, output: str) -> None:
+    _findings_kept(folder, output)
+    for entry in (folder / "cache").iterdir():  # those a one-file run reads (not a test's others)
+        if entry.name.startswith(("lexicon-", "patterns-", "rules-", "key")):
+            assert entry.is_file() and not entry.is_symlink(), f"{entry.name} left as it was"
+
+
+USER_CACHE_CASES = [
+    Case(
+        "caches",
+        name,
+        ("check", "--no-progress", "a.txt"),  # the result cache too: it needs the key
+        1,
+        REPEATED,
+        files={"a.txt": ARTICLE},
+        setup=setup,
+        env={"NEWSLINT_CACHE_DIR": "{folder}/cache"},
+        after=_state_rebuilt,
+        in_process=False,
+    )
+    for name, setup in (
+        ("pattern store with flipped bytes (was SIGSEGV or a hang)", _flip_bytes),
+        ("every user cache file random bytes", _random_state),
+        ("every user cache file a FIFO (lexicon, patterns, rules, key)", _fifo_state),
+    )
+]
+
+
+# --- output: lone surrogates in file names, record ids and --stdin-filename never crash a
+# format, and writing an output never damages an input or hangs (issue 27, items 5, 12, 13) ---
+
+ODD_NAME = "x\udcff.txt"  # a file name holding the byte 0xff (not UTF-8)
+RECORDS = json.dumps({"id": "x\ud800", "text": "Headline\n\nThe the cat sat on the mat.\n"}) + "\n"
+SURROGATE_FILES = {ODD_NAME: ARTICLE, "r.jsonl": RECORDS}
+ODD_SHOWN = r"x\\xff\.txt"  # as text shows it
+ODD_JSON = r"x\\\\xff\.txt"  # as JSON writes that text
+
+
+def _json_parses(folder: Path, output: str) -> None:
+    json.loads(output[output.index("{") :])
+
+
+def _jsonl_parses(folder: Path, output: str) -> None:
+    lines = [line for line in output.splitlines() if line.startswith("{")]
+    assert len(lines) == 2 and all(json.loads(line) for line in lines)
+
+
+def _file_written(name: str) -> Callable[[Path, str], None]:
+    def check(folder: Path, output: str) -> None:
+        assert (folder / name).is_file() and (folder / name).stat().st_size > 0, name
+
+    return check
+
+
+def _surrogate_case(fmt: str, expect: str, after: Callable[[Path, str], None] | None = None) -> Case:
+    return Case(
+        "output escaping",
+        f"lone surrogates in a file name and a record id: {fmt}",
+        ("check", "--no-progress", "--format", fmt, "--id-field", "id", ODD_NAME, "r.jsonl"),
+        1,
+        expect,
+        files=SURROGATE_FILES,
+        after=after,
+    )
+
+
+LEAD = "Rates\n\nThe central bank raised its main interest rate by half a point on Thursday to curb prices.\n"
+
+
+def _index_with_odd_path(folder: Path) -> None:
+    """A lead index of ``old.txt`` whose entry's path holds a lone surrogate."""
+    from typer.testing import CliRunner
+
+    from newslint.cli import app
+
+    (folder / "old.txt").write_text(LEAD)
+    CliRunner().invoke(app, ["index", "build", "-o", str(folder / "l.idx"), str(folder / "old.txt")])
+    data = json.loads(gzip.decompress((folder / "l.idx").read_bytes()))
+    data["entries"][0]["path"] = "old\ud800.txt"
+    (folder / "l.idx").write_bytes(gzip.compress(json.dumps(data).encode()))
+    (folder / "old.txt").unlink()
+
+
+SURROGATE_CASES = [
+    _surrogate_case("text", rf"(?s)(?=.*{ODD_SHOWN}:3:23: warning)(?=.*r\.jsonl#x\\ud800:3:5: warning)"),
+    _surrogate_case("json", ODD_JSON, _json_parses),
+    _surrogate_case("jsonl", ODD_JSON, _jsonl_parses),
+    _surrogate_case("github", r"file=" + ODD_SHOWN),
+    _surrogate_case("sarif", r'"uri": "x%FF\.txt"', _json_parses),
+    _surrogate_case("junit", ODD_SHOWN, _valid_junit),
+    Case(
+        "output escaping",
+        "lone surrogates: parquet",
+        (
+            "check",
+            "--no-progress",
+            "-f",
+            "parquet",
+            "-o",
+            "f.parquet",
+            "--id-field",
+            "id",
+            ODD_NAME,
+            "r.jsonl",
+        ),
+        1,
+        r"^$",
+        files=SURROGATE_FILES,
+        after=_file_written("f.parquet"),
+    ),
+    Case(
+        "output escaping",
+        "lone surrogates: HTML report",
+        ("report", "-o", "r.html", "--id-field", "id", ODD_NAME, "r.jsonl"),
+        0,
+        r"wrote 2 findings to r\.html",
+        files=SURROGATE_FILES,
+        after=_file_written("r.html"),
+    ),
+    Case(
+        "output escaping",
+        "lone surrogates: baseline written, then it hides both",
+        ("check", "--no-progress", "--write-baseline", "b.json", "--id-field", "id", ODD_NAME, "r.jsonl"),
+        0,
+        r"recorded 2 findings in b\.json",
+        files=SURROGATE_FILES,
+        after=_file_written("b.json"),
+    ),
+    Case(
+        "output escaping",
+        "lone surrogates: index build",
+        ("index", "build", "-o", "i.idx", "--id-field", "id", "r.jsonl", ODD_NAME),
+        0,
+        r"Indexed \d+ leads of 2 files and records into i\.idx",
+        files={
+            ODD_NAME: "Headline\n\n" + "The central bank raised its main rate by half a point on Thursday.\n",
+            "r.jsonl": json.dumps(
+                {
+                    "id": "x\ud800",
+                    "text": "Rates\n\nThe central bank raised its rate x\ud800 on Friday to curb prices.\n",
+                }
+            )
+            + "\n",
+        },
+        after=_file_written("i.idx"),
+    ),
+    Case(
+        "output escaping",
+        "a lead index entry whose path holds a lone surrogate",
+        ("check", "--no-progress", "--against", "l.idx", "new.txt"),
+        1,
+        r"new\.txt:3:1: warning \[duplicate-lead-across-files\] Lead repeats the lead of old\\ud800\.txt:3",
+        files={"new.txt": LEAD.replace("Rates", "Rates up")},
+        setup=_index_with_odd_path,
+    ),
+    Case(
+        "output escaping",
+        "--stdin-filename with a byte that is not UTF-8",
+        ("check", "--no-progress", "--format", "sarif", "--stdin-filename", ODD_NAME, "-"),
+        1,
+        r'"uri": "x%FF\.txt"',
+        stdin=ARTICLE.encode(),
+        after=_json_parses,
+    ),
+]
+
+
+def _unchanged(name: str, text: str = ARTICLE) -> Callable[[Path, str], None]:
+    def check(folder: Path, output: str) -> None:
+        assert (folder / name).read_text() == text, f"{name} was overwritten"
+
+    return check
+
+
+def _through_link(folder: Path, output: str) -> None:
+    assert (folder.parent / "victim").read_text() == VICTIM, "written through the link"
+    assert (folder / "b.json").is_symlink()
+
+
+def _victim_link(name: str) -> Callable[[Path], None]:
+    def make(folder: Path) -> None:
+        (folder.parent / "victim").write_text(VICTIM)
+        os.symlink("../victim", folder / name)
+
+    return make
+
+
+def _output_case(name: str, args: tuple[str, ...], code: int, expect: str, **kw: object) -> Case:
+    return Case("outputs", name, args, code, expect, **kw)  # type: ignore[arg-type]
+
+
+INPUT = r"would overwrite a\.txt, an input of this run: not written"
+OUTPUT_CASES_27 = [
+    _output_case(
+        "-o naming an input",
+        ("check", "--no-progress", "-o", "a.txt", "a.txt"),
+        2,
+        r"a\.txt: the output " + INPUT,
+        files={"a.txt": ARTICLE},
+        after=_unchanged("a.txt"),
+    ),
+    _output_case(
+        "-o naming an input inside a folder",
+        ("check", "--no-progress", "-o", "copy/a.txt", "copy"),
+        2,
+        r"the output would overwrite copy/a\.txt",
+        files={"copy/a.txt": ARTICLE},
+        after=_unchanged("copy/a.txt"),
+    ),
+    _output_case(
+        "--write-baseline naming an input",
+        ("check", "--no-progress", "--write-baseline", "a.txt", "a.txt"),
+        2,
+        r"the baseline " + INPUT,
+        files={"a.txt": ARTICLE},
+        after=_unchanged("a.txt"),
+    ),
+    _output_case(
+        "report -o naming an input",
+        ("report", "-o", "a.txt", "a.txt"),
+        2,
+        r"the report " + INPUT,
+        files={"a.txt": ARTICLE},
+        after=_unchanged("a.txt"),
+    ),
+    _output_case(
+        "index build -o naming an input",
+        ("index", "build", "-o", "a.txt", "a.txt"),
+        2,
+        r"the lead index " + INPUT,
+        files={"a.txt": ARTICLE},
+        after=_unchanged("a.txt"),
+    ),
+    _output_case(
+        "vocab learn -o naming an input",
+        ("vocab", "learn", "copy", "-o", "copy/a.txt"),
+        2,
+        r"the accept list would overwrite copy/a\.txt",
+        files={"copy/a.txt": ARTICLE},
+        after=_unchanged("copy/a.txt"),
+    ),
+    _output_case(
+        "--write-baseline a link to a file outside",
+        ("check", "--no-progress", "--write-baseline", "b.json", "a.txt"),
+        2,
+        r"b\.json: baseline file is a symbolic link: not written through",
+        files={"a.txt": ARTICLE},
+        setup=_victim_link("b.json"),
+        after=_through_link,
+    ),
+    _output_case(
+        "vocab learn -o a link to a file outside",
+        ("vocab", "learn", "copy", "-o", "b.json"),
+        2,
+        r"b\.json: accept list file is a symbolic link: not written through",
+        files={"copy/a.txt": ARTICLE},
+        setup=_victim_link("b.json"),
+        after=_through_link,
+    ),
+    _output_case(
+        "UTF-16 with --encoding utf-16 is read",
+        ("check", "--no-progress", "--encoding", "utf-16", "u.txt"),
+        1,
+        r"u\.txt:3:23: warning \[repeated-word\]",
+        files={"u.txt": ARTICLE.encode("utf-16")},
+    ),
+    _output_case(
+        "UTF-32 NUL characters are still binary",
+        ("check", "--no-progress", "--encoding", "utf-32", "u.txt"),
+        1,
+        r"u\.txt: binary file \(contains NUL characters\)",
+        files={"u.txt": "a\0b".encode("utf-32")},
+    ),
+    _output_case(
+        "-j 99999999999999999999",
+        ("check", "--no-progress", "-j", "99999999999999999999", "a.txt"),
+        2,
+        r"^newslint: --jobs must be from 0 \(every core\) to 1,024, not 99999999999999999999$",
+        files={"a.txt": ARTICLE},
+    ),
+    _output_case(
+        "--max-file-size 2**63 with standard input",
+        ("check", "--no-progress", "--max-file-size", str(2**63), "-"),
+        1,
+        r"<stdin>:3:23: warning \[repeated-word\]",
+        stdin=ARTICLE.encode(),
+    ),
+    _output_case(
+        "--max-file-size 10**30 on a file",
+        ("check", "--no-progress", "--max-file-size", str(10**30), "a.txt"),
+        1,
+        REPEATED,
+        files={"a.txt": ARTICLE},
+    ),
+    _output_case(
+        "a path longer than PATH_MAX",
+        ("check", "--no-progress", "a/" * 3000 + "x.txt"),
+        2,
+        r"^newslint: (a/)+x\.txt: name too long$",
+    ),
+    _output_case(
+        "a file name longer than NAME_MAX",
+        ("check", "--no-progress", "b" * 300 + ".txt"),
+        2,
+        r"^newslint: b+\.txt: name too long$",
+    ),
+    _output_case(
+        "--scheduler nonsense",
+        ("check", "--no-progress", "--engine", "dask", "--scheduler", "nonsense", "a.txt"),
+        2,
+        r"^newslint: --scheduler: not a Dask scheduler address: missing port number in address 'nonsense'$",
+        files={"a.txt": ARTICLE},
+    ),
+]
+
+
+def _fifo_output(args: tuple[str, ...], name: str, expect: str) -> Case:
+    return _output_case(
+        f"FIFO nothing reads as {name}", args, 2, expect, files={"a.txt": ARTICLE}, setup=_fifo("out")
+    )
+
+
+FIFO_OUTPUT_CASES = [
+    _fifo_output(
+        ("check", "--no-progress", "-o", "out", "a.txt"),
+        "-o",
+        r"out: cannot write output: a FIFO that nothing reads",
+    ),
+    _fifo_output(
+        ("check", "--no-progress", "--write-baseline", "out", "a.txt"),
+        "--write-baseline",
+        r"out: cannot write baseline: a FIFO that nothing reads",
+    ),
+    _fifo_output(
+        ("report", "-o", "out", "a.txt"), "report -o", r"out: cannot write report: a FIFO that nothing reads"
+    ),
+    _fifo_output(
+        ("index", "build", "-o", "out", "a.txt"),
+        "index build -o",
+        r"out: cannot write lead index: a FIFO that nothing reads",
+    ),
+]
+
 CASES = [
     *RULE_CASES,
     *TIMEOUT_CASES,
@@ -822,6 +1315,11 @@ CASES = [
     *(SPECIAL_CASES if HAS_FIFO else []),
     *LINK_CASES,
     *OUTPUT_CASES,
+    *(STATE_CASES if HAS_FIFO else []),
+    *USER_CACHE_CASES,
+    *SURROGATE_CASES,
+    *OUTPUT_CASES_27,
+    *(FIFO_OUTPUT_CASES if HAS_FIFO else []),
 ]
 
 

@@ -149,7 +149,8 @@ def test_show_settings_needs_no_path_and_a_check_without_one_lints_the_folder(he
 def test_shell_completion_is_on() -> None:
     assert "--install-completion" in runner.invoke(app, ["--help"]).stdout
     result = runner.invoke(app, ["--show-completion", "bash"])
-    assert result.exit_code == 0 and "_NEWSLINT_COMPLETE=complete_bash" in result.stdout
+    shown = (result.exit_code, result.stdout[-300:], result.stderr[-300:], result.exception)
+    assert result.exit_code == 0 and "_NEWSLINT_COMPLETE=complete_bash" in result.stdout, shown
 
 
 LATIN1 = "Caf\xe9 reopens\n\nThe caf\xe9 on the square reopened on Monday, the owner said.\n".encode(

@@ -1,6 +1,6 @@
 """The within-article duplicate rules: located findings, related first copy, message, unsafe fix.
 
-Which texts are (not) flagged is covered by the examples of rules/duplicates/*.yaml.
+Which texts are (not) flagged is covered by the examples of rules/duplicate/*.yaml.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from newslint.core.document import Document
 from newslint.core.findings import Finding
 from newslint.core.options import OptionError
 from newslint.duplicates.edit import Sentences, aligned_share, figure_tokens, sentences
+from newslint.duplicates.furniture import MAX_CAPTION_WORDS, ends_a_sentence, repeated_furniture
 from newslint.duplicates.text import Comparable, EditPolicy, edited_copy, near_duplicate
 from newslint.duplicates.tokens import normalised_tokens, similarity, tokens
 from newslint.engine.engine import DocumentLinter
@@ -80,6 +81,31 @@ def test_copy_later_in_the_article_and_a_third_copy_point_at_the_first() -> None
     found = sorted((f.rule, f.line, f.related[0].line) for f in lint(text))
     assert found == [("duplicate-lead", 7, 3), ("repeated-paragraph", 13, 5)]  # one finding per repeated lead
     assert "1 more copy follows" in next(f.message for f in lint(text) if f.rule == "duplicate-lead")
+
+
+# ------------------------------------------------------------------ captions repeated through the page
+
+CAPTION = tokens("Dancers on the festival stage (Photo: Ian Cole)")
+STORY = [tokens(f"Story paragraph number {i} goes here.") for i in range(4)]
+
+
+def test_a_caption_printed_in_three_places_is_furniture_with_its_credited_form() -> None:
+    credited = CAPTION + tokens("Dancers: Mia Park")
+    paras = [STORY[0], CAPTION, STORY[1], CAPTION, (), STORY[2], credited, CAPTION, STORY[3], credited]
+    assert repeated_furniture(paras) == {1, 3, 6, 7, 9}
+
+
+def test_copies_side_by_side_the_kept_lead_and_long_paragraphs_are_not_furniture() -> None:
+    side_by_side = [STORY[0], CAPTION, (), CAPTION, STORY[1], CAPTION]  # two places: a paste
+    assert repeated_furniture(side_by_side) == set()
+    assert repeated_furniture([CAPTION, STORY[0], CAPTION, STORY[1], CAPTION], keep=CAPTION) == set()
+    long = tuple(f"w{i}" for i in range(MAX_CAPTION_WORDS + 1))
+    assert repeated_furniture([long, STORY[0], long, STORY[1], long]) == set()
+
+
+def test_a_lead_ends_a_sentence_and_a_caption_need_not() -> None:
+    assert ends_a_sentence("Talks will resume on Monday, officials said.”")
+    assert not ends_a_sentence("Dancers on the festival stage (Photo: Ian Cole)")
 
 
 def test_headline_like_the_lead_and_short_repeats_are_not_flagged() -> None:

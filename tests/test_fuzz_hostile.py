@@ -217,3 +217,65 @@ def test_fuzzed_configs_load_or_fail_cleanly(tmp_path: Path, text: str) -> None:
 @given(mutated(VALID_CONFIG))
 def test_fuzzed_configs_1500_examples(tmp_path: Path, text: str) -> None:
     _load_config(tmp_path, text)
+
+
+# --- caches and output (issue 27, items 2, 5, 10): whatever bytes a cache file holds, reading
+# it gives the stored data or nothing; whatever surrogates a finding holds, every format writes ---
+
+cache_data = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=20) | st.binary(max_size=20),
+    lambda inner: (
+        st.lists(inner, max_size=4).map(tuple) | st.dictionaries(st.text(max_size=5), inner, max_size=4)
+    ),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=FIXTURE_OK)
+@given(
+    cache_data,
+    st.booleans(),
+    st.lists(st.tuples(st.integers(0, 10_000), st.integers(1, 255)), min_size=1, max_size=4),
+)
+def test_damaged_cache_files_read_as_nothing_or_the_data(
+    tmp_path: Path, data: object, keyed: bool, flips: list[tuple[int, int]]
+) -> None:
+    from newslint.core.cache import MISSING, read_cached, write_cached
+
+    path = tmp_path / "fuzz.marshal"
+    assert write_cached(path, data, keyed=keyed)
+    damaged = bytearray(path.read_bytes())
+    for where, mask in flips:
+        damaged[where % len(damaged)] ^= mask
+    path.write_bytes(bytes(damaged))
+    got = read_cached(path, keyed=keyed)
+    assert got is MISSING or got == data
+
+
+surrogate_text = st.lists(
+    st.one_of(
+        st.text(max_size=8), st.sampled_from(["\ud800", "\udcff", "\udc80", "\udfff", "\\xff", "\x1b"])
+    ),
+    max_size=6,
+).map("".join)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=FIXTURE_OK)
+@given(surrogate_text, surrogate_text, surrogate_text)
+def test_every_format_writes_findings_holding_lone_surrogates(path: str, record: str, message: str) -> None:
+    from newslint.core.findings import FileError, Finding, Fix, Related
+    from newslint.reporters import FORMATS
+
+    finding = Finding(
+        path or "p", 1, 1, 1, 2, "rule", "style", "warning", message or "m", (message,),
+        (Related(1, message, path),), Fix(0, 1, message), message, "", None, record or None,
+    )  # fmt: skip
+    error = FileError(path or "p", message or "m", record or None)
+    report = Report([finding], [error], files=1, extra={"paths": [path or "p"]})
+    for name in FORMATS:
+        out = get_reporter(name)(report)
+        out.encode("utf-8")  # strict: no lone surrogate left
+        if name in ("json", "sarif"):
+            json.loads(out)
+        elif name == "jsonl":
+            [json.loads(line) for line in out.split("\n") if line]  # JSON Lines: only \n ends one

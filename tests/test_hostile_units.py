@@ -28,10 +28,16 @@ def _temp(folder: Path, name: str, age: float) -> Path:
     return path
 
 
+#: a process id no system gives (Linux's pid_max is at most 2**22)
+GONE = 999_999_999
+
+
 def test_stale_temp_files_are_removed_but_live_and_foreign_ones_kept(tmp_path: Path) -> None:
-    stale = _temp(tmp_path, ".a.txt.1234abcd.newslint-tmp", 60)
-    locked = _temp(tmp_path, ".b.txt.5678abcd.newslint-tmp", 60)
-    fresh = _temp(tmp_path, ".c.txt.9abcdef0.newslint-tmp", -5)  # newer than the run's start
+    for name in "abcd":
+        (tmp_path / f"{name}.txt").write_text("copy")
+    stale = _temp(tmp_path, f".a.txt.{GONE}-0123456789abcdef.newslint-tmp", 60)
+    locked = _temp(tmp_path, f".b.txt.{GONE}-0123456789abcdef.newslint-tmp", 60)
+    fresh = _temp(tmp_path, f".c.txt.{GONE}-0123456789abcdef.newslint-tmp", -5)  # newer than the run's start
     foreign = _temp(tmp_path, ".d.txt.tmp", 60)
     with open(locked, "rb") as handle:  # a live writer holds its lock
         fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
@@ -39,6 +45,19 @@ def test_stale_temp_files_are_removed_but_live_and_foreign_ones_kept(tmp_path: P
     assert removed == [str(stale)]
     assert not stale.exists() and locked.exists() and fresh.exists() and foreign.exists()
     assert fixer.clean_stale_temps([str(tmp_path)], before=time.time()) == [str(locked)]  # lock released
+
+
+def test_only_temp_files_fix_itself_names_are_removed(tmp_path: Path) -> None:
+    """A user's own ``.*.newslint-tmp`` files, a live writer's and one without its target stay."""
+    (tmp_path / "a.txt").write_text("copy")
+    kept = [
+        _temp(tmp_path, ".notes.newslint-tmp", 60),  # a user's own
+        _temp(tmp_path, ".a.txt.dead1234.newslint-tmp", 60),  # not our exact form
+        _temp(tmp_path, f".a.txt.{os.getppid()}-0123456789abcdef.newslint-tmp", 60),  # its writer is alive
+        _temp(tmp_path, f".gone.txt.{GONE}-0123456789abcdef.newslint-tmp", 60),  # no such target
+    ]
+    assert fixer.clean_stale_temps([str(tmp_path)], before=time.time()) == []
+    assert all(path.exists() for path in kept)
 
 
 def test_a_change_of_content_with_the_same_size_and_time_is_still_caught(tmp_path: Path) -> None:

@@ -39,28 +39,7 @@ DOMAIN_PREFIXES = ("spelling_", "dask_", "lead_index", "date_")
 
 # Files other helpers are moving right now, filed under the package they are moving to.
 # The lead empties these once their branches are merged.
-MOVING: dict[str, str] = {
-    # the spelling helper moves these into spelling/
-    **dict.fromkeys(
-        [
-            "spelling_candidates",
-            "spelling_context",
-            "spelling_evidence",
-            "spelling_forms",
-            "spelling_hunspell",
-            "spelling_lexicon",
-            "spelling_lists",
-            "spelling_morphology",
-            "spelling_names",
-            "spelling_ranking",
-            "spelling_text",
-            "spelling_verdict",
-            "spelling_vocab",
-            "word_tables",
-        ],
-        "spelling",
-    ),
-}
+MOVING: dict[str, str] = {}  # (the spelling modules are in spelling/ now)
 # Helpers in kinds/ that are not kinds (none left: the off-topic and duplicate helpers moved out).
 NOT_KINDS_YET: set[str] = set()
 # Import cycles another helper is breaking (none left: duplicates.tokens broke text/edit's).

@@ -14,13 +14,13 @@ from newslint.config.config import RuleSettings, Settings
 from newslint.core.document import Document
 from newslint.engine.engine import DocumentLinter
 from newslint.engine.ruleset import all_rules, apply_settings
-from newslint.spelling_candidates import CandidateIndex, adjacent_keys, edit_cost, edits1
-from newslint.spelling_lexicon import Lexicon, RareWords, american_to_british, british_to_american
-from newslint.spelling_lists import WordListError, load_accept, load_reject
-from newslint.spelling_text import _initial_before
-from newslint.spelling_vocab import learn
+from newslint.spelling.candidates import CandidateIndex, adjacent_keys, edit_cost, edits1
+from newslint.spelling.lexicon import Lexicon, RareWords, american_to_british, british_to_american
+from newslint.spelling.lists import WordListError, load_accept, load_reject
+from newslint.spelling.text import initial_before
+from newslint.spelling.vocab import learn
 
-RULES = Path(__file__).resolve().parent.parent / "rules" / "spelling"
+RULES = Path(__file__).resolve().parent.parent / "rules" / "typo"
 
 
 @pytest.fixture(scope="module")
@@ -200,7 +200,7 @@ def test_the_word_before_a_name_is_found_as_the_pattern_finds_it(text: str, data
     ws = data.draw(st.integers(0, len(text)))
     floor = data.draw(st.integers(0, ws))
     match = _WORD_BEFORE.search(text, floor, ws)
-    assert _initial_before(text, ws, floor) == (match.group(1)[:1] if match else "")
+    assert initial_before(text, ws, floor) == (match.group(1)[:1] if match else "")
 
 
 @pytest.mark.parametrize(
@@ -282,7 +282,7 @@ def test_irregular_forms_and_short_slips_are_flagged(word: str) -> None:
 
 
 def test_irregular_plural() -> None:
-    from newslint.spelling_morphology import irregular_plural
+    from newslint.spelling.morphology import irregular_plural
 
     words = {"themselves", "countries", "churches", "wives", "flyover", "flyovers"}
     assert irregular_plural("themself", words) and irregular_plural("country", words)

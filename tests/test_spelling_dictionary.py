@@ -10,9 +10,9 @@ from newslint.core.document import Document
 from newslint.core.findings import Finding
 from newslint.engine.engine import DocumentLinter
 from newslint.engine.ruleset import all_rules
-from newslint.spelling_hunspell import expand, parse_aff
-from newslint.spelling_lexicon import CuratedWords, Lexicon, SortedWords
-from newslint.spelling_morphology import (
+from newslint.spelling.hunspell import expand, parse_aff
+from newslint.spelling.lexicon import CuratedWords, Lexicon, SortedWords
+from newslint.spelling.morphology import (
     collapse_triples,
     derived,
     elongated,
@@ -21,7 +21,7 @@ from newslint.spelling_morphology import (
     regular_participle,
     run_together,
 )
-from newslint.spelling_names import inconsistent_names
+from newslint.spelling.names import inconsistent_names
 
 AFF = """SET UTF-8
 PFX A Y 1

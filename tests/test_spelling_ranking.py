@@ -8,10 +8,10 @@ from newslint.config.config import Settings
 from newslint.core.document import Document
 from newslint.engine.engine import DocumentLinter
 from newslint.engine.ruleset import all_rules
-from newslint.spelling_context import Bigrams
-from newslint.spelling_lexicon import Lexicon
-from newslint.spelling_morphology import misplaced_apostrophe
-from newslint.spelling_ranking import neighbours, rank_corrections
+from newslint.spelling.context import Bigrams
+from newslint.spelling.lexicon import Lexicon
+from newslint.spelling.morphology import misplaced_apostrophe
+from newslint.spelling.ranking import neighbours, rank_corrections
 
 
 def suggestions(text: str) -> dict[str, tuple[str, ...]]:

@@ -6,8 +6,8 @@ from newslint.config.config import Settings
 from newslint.core.document import Document
 from newslint.engine.engine import DocumentLinter
 from newslint.engine.ruleset import all_rules
-from newslint.spelling_lexicon import Lexicon
-from newslint.spelling_morphology import rare_doubling
+from newslint.spelling.lexicon import Lexicon
+from newslint.spelling.morphology import rare_doubling
 
 
 def flagged(text: str) -> dict[str, tuple[str, ...]]:

@@ -8,9 +8,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newslint import spelling_lexicon, word_tables
-from newslint.spelling_lexicon import RareWords
-from newslint.word_tables import WordSet, WordValues
+from newslint.spelling import lexicon as spelling_lexicon
+from newslint.spelling import word_tables
+from newslint.spelling.lexicon import RareWords
+from newslint.spelling.word_tables import WordSet, WordValues
 
 WORDS = ["zebra", "apple", "café", "cafe", "naïve", "Zürich", "a", "apples", "ab", "über", "ångström"]
 PROBES = [*WORDS, "", "b", "caf", "cafés", "zebras", "A", "Apple", "zz", "ü", "naive", "ångströms"]

@@ -21,27 +21,38 @@ from newslint.core.errors import NewslintError
 from newslint.core.findings import Finding
 from newslint.core.fingerprint import finding_fingerprint
 from newslint.core.jsondata import BadJSON, loads_bounded
+from newslint.core.surrogates import visible_surrogates
 from newslint.sources.files import read_limited
 
 VERSION = 1
 
 
 def _key(f: Finding) -> tuple[str, str]:
-    return os.path.basename(f.path.replace("\\", "/")), finding_fingerprint(f)
+    """(file name, fingerprint); a name's lone surrogates as the baseline file shows them."""
+    return visible_surrogates(os.path.basename(f.path.replace("\\", "/"))), finding_fingerprint(f)
 
 
 def write_baseline(path: Path, findings: Sequence[Finding]) -> int:
-    """Record the current findings (only those: a finding that went away drops out)."""
+    """Record the current findings (only those: a finding that went away drops out).
+
+    A baseline is kept in the repository, so it is never written through a symbolic link (a
+    cloned repository could point one anywhere): such a link is an error
+    (:mod:`newslint.core.output_file`)."""
+    from newslint.core.output_file import write_text
+
     entries = [
-        {"file": _key(f)[0], "fingerprint": _key(f)[1], "rule": f.rule, "path": f.path, "line": f.line}
+        {
+            "file": _key(f)[0],
+            "fingerprint": _key(f)[1],
+            "rule": f.rule,
+            "path": visible_surrogates(f.path),
+            "line": f.line,
+        }
         for f in sorted(findings, key=Finding.sort_key)
     ]
     data = {"version": VERSION, "tool": "newslint", "findings": entries}
     text = json.dumps(data, ensure_ascii=False, indent=1)
-    try:
-        path.write_text(text + "\n", encoding="utf-8")
-    except OSError as exc:
-        raise NewslintError(f"cannot write baseline: {exc.strerror}", str(path)) from None
+    write_text(path, text + "\n", "baseline", follow_links=False)
     return len(entries)
 
 

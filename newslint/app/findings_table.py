@@ -39,7 +39,10 @@ def finding_row(f: Finding) -> dict[str, Any]:
 
 
 def rows(findings: Iterable[Finding]) -> list[dict[str, Any]]:
-    return [finding_row(f) for f in findings]
+    """One row a finding; lone surrogates shown as visible escapes, as in every report."""
+    from newslint.reporters.escape import clean_finding
+
+    return [finding_row(clean_finding(f)) for f in findings]
 
 
 def arrow_schema() -> Any:
@@ -55,11 +58,14 @@ def write_parquet(findings: Iterable[Finding], output: Path) -> None:
         import pyarrow.parquet as pq
     except ImportError:
         raise NewslintError("--format parquet needs pyarrow: pip install 'newslint[records]'") from None
+    from newslint.core.output_file import opened
+
     table = pa.Table.from_pylist(rows(findings), schema=arrow_schema())
-    try:
-        pq.write_table(table, str(output))
-    except OSError as exc:
-        raise NewslintError(f"cannot write output: {exc}", str(output)) from None
+    with opened(output) as handle:
+        try:
+            pq.write_table(table, handle)
+        except pa.ArrowException as exc:  # the handle's OSError, as Arrow words it
+            raise NewslintError(f"cannot write output: {exc}", str(output)) from None
 
 
 def findings_meta() -> Any:

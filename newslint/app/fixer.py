@@ -25,6 +25,7 @@ from __future__ import annotations
 import contextlib
 import difflib
 import os
+import re
 import secrets
 import stat
 import time
@@ -46,8 +47,12 @@ MAX_PASSES = 10
 Lint = Callable[[Document], list[Finding]]
 
 
-#: what temporary files end with (``.NAME.RANDOM.newslint-tmp``)
+#: what temporary files end with (``.NAME.PID-RANDOM.newslint-tmp``)
 TEMP_SUFFIX = ".newslint-tmp"
+#: a temporary file's whole name: the target's name, the writer's process id, 16 random hex
+#: digits.  Only names of exactly this form are ever removed as stale (a user's own
+#: ``.notes.newslint-tmp`` is not), and only beside their target.
+_TEMP_NAME = re.compile(r"\.(?P<target>.+)\.(?P<pid>[0-9]{1,10})-[0-9a-f]{16}" + re.escape(TEMP_SUFFIX))
 
 
 class ChangedOnDisk(OSError):
@@ -246,7 +251,7 @@ def _create_temp(target: Path) -> tuple[int, str]:
     """A new temporary file beside ``target``, locked at once (its lock says it is in use)."""
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     while True:
-        temp = str(target.parent / f".{target.name}.{secrets.token_hex(4)}{TEMP_SUFFIX}")
+        temp = str(target.parent / f".{target.name}.{os.getpid()}-{secrets.token_hex(8)}{TEMP_SUFFIX}")
         try:
             fd = os.open(temp, flags, 0o600)
         except FileExistsError:
@@ -305,15 +310,14 @@ def _check_unchanged(path: str, target: Path, fd: int, before: os.stat_result, e
 def clean_stale_temps(folders: Iterable[str], before: float) -> list[str]:
     """Remove temporary files a killed ``--fix`` left in ``folders``; return their paths.
 
-    Only files with our name pattern, older than ``before`` (this run's start) and not locked
-    (their writer is gone: a killed process's locks are released) are removed.
+    Only regular files whose whole name is one ``--fix`` gives (:data:`_TEMP_NAME`), beside the
+    file they were named after, older than ``before`` (this run's start), whose writer process
+    is gone and which are not locked (a killed process's locks are released) are removed.
     """
     removed = []
     for folder in sorted(set(folders)):
         try:
-            entries = [
-                e for e in os.scandir(folder) if e.name.startswith(".") and e.name.endswith(TEMP_SUFFIX)
-            ]
+            entries = [e for e in os.scandir(folder) if _ours(folder, e.name)]
         except OSError:
             continue
         for entry in entries:
@@ -326,6 +330,25 @@ def clean_stale_temps(folders: Iterable[str], before: float) -> list[str]:
                     os.unlink(entry.path)
                     removed.append(entry.path)
     return removed
+
+
+def _ours(folder: str, name: str) -> bool:
+    """Whether ``name`` is a temporary file a ``--fix`` that is no longer running left."""
+    m = _TEMP_NAME.fullmatch(name)
+    if m is None or not os.path.lexists(os.path.join(folder, m["target"])):
+        return False
+    pid = int(m["pid"])
+    if pid == os.getpid():
+        return False
+    if os.name == "nt":  # pragma: no cover - os.kill would end the process: the lock decides
+        return True
+    try:
+        os.kill(pid, 0)  # signal 0: only asks whether the process exists
+    except ProcessLookupError:
+        return True
+    except (OSError, OverflowError):  # alive under another user
+        return False
+    return False  # alive: still writing it
 
 
 def _unlocked(path: str) -> bool:

@@ -123,18 +123,18 @@ def render(data: dict[str, Any], title: str = "newslint report") -> str:
 
 
 def write_report(path: Path, data: dict[str, Any], title: str) -> None:
-    from newslint.core.errors import NewslintError
+    """Write the page; its text, paths and title hold no lone surrogate (shown as escapes)."""
+    from newslint.core.output_file import write_text
+    from newslint.reporters.escape import visible_in, visible_surrogates
 
-    try:
-        path.write_text(render(data, title), encoding="utf-8")
-    except OSError as exc:
-        raise NewslintError(f"cannot write report: {exc.strerror}", str(path)) from None
+    write_text(path, render(visible_in(data), visible_surrogates(title)), "report")
 
 
 def run_report(options: Any, output: Path, title: str) -> int:
     """Lint like ``check`` (same selection, config, per-file ignores, baseline) and write the page."""
     from newslint.app.baseline import filter_baseline, load_baseline
     from newslint.app.pipeline import settings_for
+    from newslint.core.output_file import refuse_inputs
     from newslint.run.lint import lint_paths
 
     settings = settings_for(options)
@@ -149,5 +149,6 @@ def run_report(options: Any, output: Path, title: str) -> int:
     findings = run.result.findings
     if options.baseline is not None:
         findings = filter_baseline(findings, load_baseline(options.baseline))
+    refuse_inputs(output, run.files, "report")
     write_report(output, build_data(findings, run.result.errors, run.files, run.rules), title)
     return len(findings)

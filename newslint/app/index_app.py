@@ -14,6 +14,8 @@ from pathlib import Path
 
 from newslint.app.lead_index import RULE_ID, LeadIndex
 from newslint.config.config import load_settings
+from newslint.core.output_file import refuse_inputs
+from newslint.core.surrogates import visible_surrogates
 from newslint.engine.ruleset import all_rules, apply_settings
 from newslint.reporters.escape import escape_control
 from newslint.run.lint import lint_paths
@@ -42,12 +44,14 @@ def build_command(
         if summary is None:
             skipped += 1
         else:
-            index.add(key, summary.line, summary.words, summary.signature)
+            words = tuple(visible_surrogates(w) for w in summary.words)
+            index.add(visible_surrogates(key), summary.line, words, summary.signature)
+    refuse_inputs(output, run.files, "lead index")
     index.save(output)
     for error in run.result.errors:
         sys.stderr.write(f"newslint: {escape_control(error.path)}: {escape_control(error.message)}\n")
     items = len(run.result.collected)
     return (
-        f"Indexed {len(index)} leads of {items} files and records into {output} "
+        f"Indexed {len(index)} leads of {items} files and records into {escape_control(str(output))} "
         f"({skipped} had no usable lead)."
     )

@@ -27,6 +27,8 @@ from newslint.sources.records import RecordFields
 from newslint.sources.snippets import source_lines
 
 COLOR_CHOICES = ("auto", "always", "never")
+#: ``--jobs`` at most: more processes than this is a typo, not a machine
+MAX_JOBS = 1024
 
 if TYPE_CHECKING:
     from newslint.app.fixer import FixResult
@@ -78,7 +80,7 @@ class CheckOptions:
 def settings_for(options: CheckOptions) -> Settings:
     first = next((p for p in options.paths if p != "-"), options.stdin_filename or ".")
     settings = load_settings(
-        options.config, Path(first) if Path(first).exists() else Path.cwd(), isolated=options.isolated
+        options.config, Path(first) if _exists(first) else Path.cwd(), isolated=options.isolated
     )
     changes: dict[str, object] = {}
     if options.select is not None:
@@ -101,6 +103,14 @@ def settings_for(options: CheckOptions) -> Settings:
 
         changes.update(against_changes(dataclasses.replace(settings, **changes), options.against))  # type: ignore[arg-type]
     return dataclasses.replace(settings, **changes)  # type: ignore[arg-type]
+
+
+def _exists(path: str) -> bool:
+    """Whether ``path`` exists; a name the system cannot even look up (too long) does not."""
+    try:
+        return os.path.exists(path)
+    except (OSError, ValueError):
+        return False
 
 
 #: the rule whose accept list ``--accept`` / ``-L`` extends
@@ -170,7 +180,10 @@ def exit_status(result: RunResult, fail_on: str) -> int:
 
 def run_check(options: CheckOptions) -> int:
     started = time.time()
-    max_bytes = options.max_file_size or DEFAULT_MAX_BYTES
+    # a limit past what any file can hold is no limit (and must not overflow a C size)
+    max_bytes = min(options.max_file_size or DEFAULT_MAX_BYTES, sys.maxsize - 1)
+    if options.jobs is not None and not 0 <= options.jobs <= MAX_JOBS:
+        raise NewslintError(f"--jobs must be from 0 (every core) to {MAX_JOBS:,}, not {options.jobs}")
     if options.format not in (*FORMATS, "parquet"):
         raise NewslintError(f"unknown format {options.format!r} (choose from {', '.join(FORMATS)}, parquet)")
     if options.format == "parquet" and options.output_file is None:
@@ -186,7 +199,7 @@ def run_check(options: CheckOptions) -> int:
         data["rules-enabled"] = [r.id for r in rules]
         data["rules-replaced"] = overridden_rules(rules)
         data["cache"] = str(settings.root / CACHE_DIR) if options.cache else None
-        sys.stdout.write(json.dumps(data, indent=2) + "\n")
+        write_stdout(json.dumps(data, indent=2) + "\n")
         return 0
     if not options.paths:
         raise NewslintError("no files or folders given (e.g. `newslint check .`)")
@@ -208,6 +221,12 @@ def run_check(options: CheckOptions) -> int:
         scheduler=options.scheduler,
     )
     result, files, stdin = run.result, run.files, run.stdin
+    from newslint.core.output_file import refuse_inputs
+
+    if options.output_file is not None:
+        refuse_inputs(options.output_file, files, "output")
+    if options.write_baseline is not None:
+        refuse_inputs(options.write_baseline, files, "baseline")
     if options.verbose:
         for path, reason in run.skipped:
             sys.stderr.write(f"newslint: skipped {escape_control(path)}: {reason}\n")
@@ -298,21 +317,51 @@ def _stdin_excluded(options: CheckOptions, settings: Settings, max_bytes: int) -
 
 
 def read_stdin(max_bytes: int) -> bytes:
-    data = sys.stdin.buffer.read(max_bytes + 1)
+    """Standard input, up to ``max_bytes`` (read in blocks: the limit may be any size)."""
+    if sys.stdin is None:
+        raise NewslintError("standard input is closed")
+    chunks = []
+    left = max_bytes + 1
+    try:
+        while left > 0 and (chunk := sys.stdin.buffer.read(min(left, 1 << 20))):
+            chunks.append(chunk)
+            left -= len(chunk)
+    except OSError as exc:
+        raise NewslintError(f"cannot read standard input: {exc.strerror or exc}") from None
+    data = b"".join(chunks)
     if len(data) > max_bytes:
         raise NewslintError(f"standard input is {too_large(max_bytes)}")
     return data
 
 
 def write_output(text: str, output_file: Path | None) -> None:
+    """The report on standard output or in ``output_file`` (:mod:`newslint.core.output_file`)."""
     if output_file is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        write_stdout(text)
         return
+    from newslint.core.output_file import write_text
+
+    write_text(output_file, text)
+
+
+def write_stdout(text: str | bytes) -> None:
+    """Write to standard output; a full disk or a closed stream is a one-line error (a reader
+    that went away is left to the entry point, as ``head`` expects)."""
     try:
-        output_file.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise NewslintError(f"cannot write output: {exc.strerror}", str(output_file)) from None
+        if isinstance(text, bytes):
+            sys.stdout.buffer.write(text)
+        else:
+            try:
+                sys.stdout.write(text)
+            except UnicodeEncodeError:  # encoded whole before any of it is written
+                encoding = sys.stdout.encoding or "utf-8"
+                sys.stdout.write(text.encode(encoding, "replace").decode(encoding))
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except (OSError, AttributeError, ValueError) as exc:  # AttributeError: closed at start (None)
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "it is closed"
+        raise NewslintError(f"cannot write standard output: {reason}") from None
 
 
 def run_fixes(
@@ -347,8 +396,7 @@ def run_fixes(
         outcome = fix_data(stdin[1], data, lint, unsafe) if fixable else FixResult(stdin[1], data, data)
         outcomes.append(outcome)
         if options.fix and not options.diff:  # --diff changes nothing and prints only the diff
-            sys.stdout.buffer.write(outcome.fixed if outcome.error is None else outcome.original)
-            sys.stdout.flush()
+            write_stdout(outcome.fixed if outcome.error is None else outcome.original)
     changed = [o for o in outcomes if o.changed and o.error is None]
     for o in outcomes:
         if o.error:

@@ -341,8 +341,12 @@ def _rule_settings(node: Any, path: str, lines: _Lines) -> dict[str, RuleSetting
     return out
 
 
+#: rule folders before they were named after their categories (0.1): selectors naming them still work
+FORMER_GROUPS = {"dates": "date", "duplicates": "duplicate", "meta": "structure", "offtopic": "off-topic"}
+
+
 def matches(selector: str, rule_id: str, group: str, category: str) -> bool:
-    return selector in ("ALL", rule_id, group, category)
+    return FORMER_GROUPS.get(selector, selector) in ("ALL", rule_id, group, category)
 
 
 def select_rules(rules: Sequence[Any], settings: Settings, extra_ignore: Iterable[str] = ()) -> list[Any]:

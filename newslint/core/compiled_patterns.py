@@ -8,9 +8,17 @@ so a pattern compiled once is stored as those arguments (``marshal`` data, like 
 caches) and rebuilt in later runs by the C call alone, in some 50 microseconds.
 
 Entries are keyed by the pattern's text and flags, in a file named after the ``regex`` version
-(another version parses afresh).  A pattern rebuilt from the store must have the same text and
-flags, or it is compiled again.  Invalid patterns are never stored (compiling them raises as
-before).  :func:`save` writes the store back when a run added to it.
+(another version parses afresh).  The C call trusts its arguments (damaged pattern code crashes
+the interpreter or loops forever), so nothing reaches it that was not verified: the store file
+carries a checksum of its bytes (:mod:`newslint.cache`; a damaged store is dropped whole and
+rebuilt), an entry must have the layout ``regex`` itself produces, and a pattern rebuilt from
+it must have the same text and flags, or it is compiled again.  Invalid patterns are never
+stored (compiling them raises as before).
+
+The store stays small whatever the rules hold: a pattern whose code is larger than
+:data:`ENTRY_BYTES` (a rule with a huge token list) is compiled every run and never stored, and
+the store keeps only the most recent patterns that fit in :data:`STORE_BYTES`.
+:func:`save` writes the store back when a run added to it.
 """
 
 from __future__ import annotations
@@ -19,16 +27,20 @@ import copyreg
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 import regex
 
-from newslint.core.cache import cache_dir, read_cached, write_cached
+from newslint.core.cache import cache_dir, encoded, read_cached, write_cached
 
 #: bump when the stored layout changes
 FORMAT = 1
 #: patterns remembered (the built-in rules and modules hold about 150)
 LIMIT = 2048
+#: the largest pattern stored (bytes of marshalled code; the largest built-in one is about 6 kB)
+ENTRY_BYTES = 256 * 1024
+#: the store's size at most (the built-in patterns take about 40 kB)
+STORE_BYTES = 8 * 1024 * 1024
 
 Constructor = Callable[..., "regex.Pattern[str]"]
 
@@ -41,6 +53,7 @@ class PatternStore:
         self.path = path or default_path()
         stored = read_cached(self.path)
         self.entries: dict[str, tuple[Any, ...]] = stored if isinstance(stored, dict) else {}
+        self.sizes: dict[str, int] = {}  # bytes of the entries added in this process
         self.live: dict[str, regex.Pattern[str]] = {}  # compiled or rebuilt in this process
         self.changed = False
 
@@ -54,7 +67,7 @@ class PatternStore:
 
     def _rebuilt(self, key: str, source: str, flags: int) -> regex.Pattern[str] | None:
         arguments = self.entries.get(key)
-        if not isinstance(arguments, tuple):
+        if not _well_formed(arguments):
             return None
         try:
             pattern = _CONSTRUCTOR(*arguments)
@@ -65,17 +78,42 @@ class PatternStore:
 
     def _compiled(self, key: str, source: str, flags: int) -> regex.Pattern[str]:
         pattern = regex.compile(source, flags)  # raises on an invalid pattern: nothing is stored
-        if not flags & regex.LOCALE:  # a locale-dependent pattern is compiled for the run's locale
+        if flags & regex.LOCALE:  # a locale-dependent pattern is compiled for the run's locale
+            return pattern
+        arguments = _reduce(pattern)[1]
+        size = len(encoded((key, arguments)) or b"")
+        if 0 < size <= ENTRY_BYTES:
             self.entries.pop(key, None)
-            self.entries[key] = _reduce(pattern)[1]
+            self.entries[key] = arguments
+            self.sizes[key] = size
             self.changed = True
         return pattern
 
     def save(self) -> None:
-        """Write the store back if anything was added (the most recent ``LIMIT`` patterns)."""
-        if self.changed:
-            write_cached(self.path, dict(list(self.entries.items())[-LIMIT:]))
-            self.changed = False
+        """Write the store back if anything was added: the most recent patterns, at most
+        ``LIMIT`` of them and ``STORE_BYTES`` in all."""
+        if not self.changed:
+            return
+        kept: dict[str, tuple[Any, ...]] = {}
+        total = 0
+        for key, arguments in reversed(list(self.entries.items())[-LIMIT:]):
+            size = self.sizes.get(key) or len(encoded((key, arguments)) or b"")
+            if total + size > STORE_BYTES:
+                break
+            kept[key] = arguments
+            total += size
+        write_cached(self.path, dict(reversed(kept.items())))
+        self.changed = False
+
+
+def _well_formed(arguments: Any) -> TypeGuard[tuple[Any, ...]]:
+    """Whether a stored entry has the layout of ``regex``'s own reducer (the types of a pattern
+    compiled now: the text, the flags, the code, then the tables the C call reads)."""
+    return (
+        isinstance(arguments, tuple)
+        and len(arguments) == len(_LAYOUT)
+        and all(type(item) is kind for item, kind in zip(arguments, _LAYOUT, strict=True))
+    )
 
 
 def default_path() -> Path:
@@ -90,8 +128,9 @@ def _reduce(pattern: regex.Pattern[str]) -> tuple[Constructor, tuple[Any, ...]]:
     return reduced[0], reduced[1]
 
 
-#: the C call ``regex`` rebuilds a pickled pattern with
-_CONSTRUCTOR = _reduce(regex.compile(""))[0]
+#: the C call ``regex`` rebuilds a pickled pattern with, and the types of its arguments
+_CONSTRUCTOR, _EMPTY = _reduce(regex.compile(""))
+_LAYOUT = tuple(type(item) for item in _EMPTY)
 
 
 _STORE: PatternStore | None = None

@@ -122,9 +122,11 @@ _WRAP_SPREAD = 35  # ...and its lines but the last differ in length by at most t
 def decode(data: bytes, encoding: str | None = None) -> tuple[str, bool]:
     """Decode file bytes as UTF-8 (BOM allowed), or in the configured ``encoding``; reject
     binary data.  A byte the encoding cannot decode is reported with its line."""
-    if b"\x00" in data[:8192]:
-        raise DecodeError("binary file (contains NUL bytes)")
     name = encoding or "utf-8"
+    # UTF-16 and UTF-32 write ASCII with NUL bytes: for them a NUL character, not byte, is binary
+    wide = encoding is not None and _is_wide(encoding)
+    if not wide and b"\x00" in data[:8192]:
+        raise DecodeError("binary file (contains NUL bytes)")
     try:
         text = data.decode(name)
     except UnicodeDecodeError as exc:
@@ -136,8 +138,20 @@ def decode(data: bytes, encoding: str | None = None) -> tuple[str, bool]:
         ) from exc
     except UnicodeError as exc:  # a codec that fails without naming a byte (e.g. 'idna')
         raise DecodeError(f"cannot be decoded as {name} ({str(exc).splitlines()[0][:120]})") from None
+    if wide and "\x00" in text[:8192]:
+        raise DecodeError("binary file (contains NUL characters)")
     bom = text.startswith(BOM)
     return (text[1:] if bom else text), bom
+
+
+def _is_wide(encoding: str) -> bool:
+    """Whether ``encoding`` is UTF-16 or UTF-32 (of either byte order)."""
+    import codecs
+
+    try:
+        return codecs.lookup(encoding).name.startswith(("utf-16", "utf-32"))
+    except LookupError:
+        return False
 
 
 def _detect_newline(text: str) -> str:

@@ -28,7 +28,8 @@ def normalise(text: str) -> str:
 def _hash(*parts: str) -> str:
     import hashlib  # on the first finding: loading OpenSSL is a hundredth of a one-file run
 
-    return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:20]
+    # surrogatepass: a record's text may hold a lone surrogate; other text hashes as before
+    return hashlib.sha1("\x1f".join(parts).encode("utf-8", "surrogatepass")).hexdigest()[:20]
 
 
 def fingerprint(doc: Document, rule_id: str, start: int, end: int, message: str = "") -> str:

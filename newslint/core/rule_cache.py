@@ -6,6 +6,11 @@ resolved path and used only while the file's size and modification time (ns) are
 A file modified in the last two seconds is not stored (its time stamp may not yet tell a
 second edit from the first), nor is data marshal cannot hold (YAML dates, binary values).
 Errors are unaffected: a rule that fails validation is re-read with line numbers.
+
+The cache stays small whatever the rule files hold: a file whose data is larger than
+:data:`ENTRY_BYTES` is parsed every run and never stored, and the cache keeps only the most
+recent files that fit in :data:`STORE_BYTES`.  The cache file itself is checksummed
+(:mod:`newslint.cache`); an entry of another shape is parsed again.
 """
 
 from __future__ import annotations
@@ -22,6 +27,10 @@ from newslint.core.cache import cache_dir, read_cached, write_cached
 FORMAT = 2
 #: files remembered (the built-in rules and a few user rule folders)
 LIMIT = 512
+#: the largest file's data stored (marshal bytes; the largest built-in rule takes about 3 kB)
+ENTRY_BYTES = 1024 * 1024
+#: the cache's size at most (the built-in rules take about 30 kB)
+STORE_BYTES = 8 * 1024 * 1024
 _SETTLED_NS = 2_000_000_000
 
 
@@ -45,7 +54,12 @@ class RuleFileCache:
         except OSError:
             return parse(file)  # let the parser report it
         entry = self.entries.get(key)
-        if isinstance(entry, tuple) and len(entry) == 3 and entry[:2] == (stat.st_mtime_ns, stat.st_size):
+        if (
+            isinstance(entry, tuple)
+            and len(entry) == 3
+            and entry[:2] == (stat.st_mtime_ns, stat.st_size)
+            and isinstance(entry[2], bytes)
+        ):
             try:
                 return marshal.loads(entry[2])
             except (ValueError, EOFError, TypeError):
@@ -59,16 +73,27 @@ class RuleFileCache:
         return data
 
     def save(self) -> None:
-        """Write the cache back if anything was added (the most recent ``LIMIT`` files)."""
-        if self.changed:
-            recent = dict(list(self.entries.items())[-LIMIT:])
-            write_cached(self.path, recent)
-            self.changed = False
+        """Write the cache back if anything was added: the most recent files, at most ``LIMIT``
+        of them and ``STORE_BYTES`` in all."""
+        if not self.changed:
+            return
+        kept: dict[str, tuple[int, int, bytes]] = {}
+        total = 0
+        for key, entry in reversed(list(self.entries.items())[-LIMIT:]):
+            if not (isinstance(entry, tuple) and len(entry) == 3 and isinstance(entry[2], bytes)):
+                continue  # damaged: dropped
+            total += len(entry[2])
+            if total > STORE_BYTES:
+                break
+            kept[key] = entry
+        write_cached(self.path, dict(reversed(kept.items())))
+        self.changed = False
 
 
 def _snapshot(data: Any) -> bytes | None:
-    """``data`` as marshal bytes, or None when marshal cannot hold it."""
+    """``data`` as marshal bytes, or None when marshal cannot hold it or it is too large."""
     try:
-        return marshal.dumps(data)
+        snapshot = marshal.dumps(data)
     except ValueError:
         return None
+    return snapshot if len(snapshot) <= ENTRY_BYTES else None

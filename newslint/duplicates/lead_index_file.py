@@ -18,6 +18,7 @@ from typing import Any
 
 from newslint.core.errors import NewslintError
 from newslint.core.jsondata import BadJSON, loads_bounded
+from newslint.core.surrogates import visible_surrogates
 from newslint.duplicates.minhash import HASHING, SIGNATURE_BYTES
 
 FORMAT = "newslint-lead-index"
@@ -52,11 +53,10 @@ def to_json(entries: Iterable[IndexEntry]) -> dict[str, Any]:
 
 def save_index(path: Path, entries: Iterable[IndexEntry]) -> None:
     data = json.dumps(to_json(entries), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    try:
-        with gzip.open(path, "wb") as handle:
-            handle.write(data)
-    except OSError as exc:
-        raise NewslintError(f"cannot write lead index: {exc.strerror}", str(path)) from None
+    from newslint.core.output_file import opened
+
+    with opened(path, "lead index") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw) as handle:
+        handle.write(data)
 
 
 def load_index(path: Path) -> list[IndexEntry]:
@@ -130,8 +130,11 @@ def _entry(item: Any, same_hashing: bool) -> IndexEntry:
     if item["line"] < 1:
         raise ValueError("'line' must be at least 1")
     words = tuple(item["words"].split())
+    # a path is only shown (and compared as a path): a lone surrogate in it, which no file name
+    # can hold, is shown as a visible escape from here on
+    path = visible_surrogates(item["path"])
     if not same_hashing:
-        return IndexEntry(item["path"], item["line"], words, None)
+        return IndexEntry(path, item["line"], words, None)
     encoded = item.get("signature")
     if not isinstance(encoded, str):
         raise ValueError(f"'signature' must be a string, not {type(encoded).__name__}")
@@ -141,4 +144,4 @@ def _entry(item: Any, same_hashing: bool) -> IndexEntry:
         raise ValueError("'signature' is not valid base64") from None
     if len(signature) != SIGNATURE_BYTES:
         raise ValueError(f"'signature' holds {len(signature)} bytes, not {SIGNATURE_BYTES}")
-    return IndexEntry(item["path"], item["line"], words, signature)
+    return IndexEntry(path, item["line"], words, signature)

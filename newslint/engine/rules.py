@@ -265,6 +265,7 @@ def load_rules(
             shown = str(file)
             rel = file.relative_to(folder)
             group = rel.parts[0] if len(rel.parts) > 1 else ""
+            _check_size(file, shown)
             try:
                 rule = parse_rule(shown, cache.load(file, _parse_fast), group)
             except RuleError:  # parse again keeping line numbers, to say where
@@ -280,6 +281,22 @@ def load_rules(
             origin[rule.id] = number
     cache.save()
     return sorted(rules.values(), key=lambda r: r.id)
+
+
+#: a rule file's size at most.  The largest built-in rule is under 8 kB; compiling a rule's
+#: tokens and patterns takes some 300 bytes of memory and 20 microseconds a byte, so a 15 MB file
+#: would take 4 GB, and every run would pay it again.  Long word lists belong in the files a rule
+#: reads as data (the spelling rule's accept_files), which are not compiled.
+MAX_RULE_BYTES = 256 * 1024
+
+
+def _check_size(file: Path, shown: str) -> None:
+    try:
+        size = file.stat().st_size
+    except OSError:
+        return  # the parser says what is wrong with it
+    if size > MAX_RULE_BYTES:
+        raise RuleError(f"rule file is {size:,} bytes, more than {MAX_RULE_BYTES:,}: not loaded", shown)
 
 
 def _parse_fast(file: Path) -> Any:

@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from newslint.config.config import Settings, select_rules
+from newslint.config.config import FORMER_GROUPS, Settings, select_rules
 from newslint.core.errors import ConfigError
 from newslint.core.options import OptionError
 from newslint.engine.rules import Rule, builtin_rules_dir, load_rules, with_overrides
@@ -156,6 +156,7 @@ def check_selectors(rules: Sequence[Rule], settings: Settings, extra_ignore: Seq
     known = (
         {"ALL"} | {r.id for r in rules} | {r.group for r in rules if r.group} | {r.category for r in rules}
     )
+    known |= {old for old, new in FORMER_GROUPS.items() if new in known}
     lists: list[tuple[str, Sequence[str], str | None]] = [
         ("select", settings.select or (), settings.source),
         ("extend-select", settings.extend_select, settings.source),

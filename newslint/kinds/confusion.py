@@ -2,7 +2,7 @@
 
 A spelling check cannot see "came form the city": every word is in the dictionary.  The words
 around it can.  For each word of a confusion set, the likelihood of each word of the set between
-the same two neighbours is compared under a bigram language model (``spelling_context``: word-pair
+the same two neighbours is compared under a bigram language model (``spelling.context``: word-pair
 counts from books): log P(w | left) + log P(right | w) = log c(left w) + log c(w right) - log c(w)
 up to terms that do not depend on w.  A pair the list lacks was written fewer times than the
 list's floor and than a tenth of its word's uses: for the word as written it is taken at that
@@ -24,10 +24,10 @@ from newslint.core.findings import Fix, Hit
 from newslint.core.kind import Fixes, Kind
 from newslint.core.options import Option
 from newslint.core.tokens import match_case
-from newslint.spelling_ranking import neighbours
+from newslint.spelling.ranking import neighbours
 
 if TYPE_CHECKING:
-    from newslint.spelling_context import Bigrams
+    from newslint.spelling.context import Bigrams
 
 _UNLISTED_OTHER = 1.0  # an unlisted pair of the other word: a tenth of the written word's estimate
 _PAIR_SHARE = 1.0  # an unlisted pair is at most a tenth of the uses of its word (log10)
@@ -67,7 +67,7 @@ class Confusion(Kind):
     def check(self, doc: Document) -> Iterator[Hit]:
         if not self.others or not any(w in doc.lowered_vocabulary for w in self.others):
             return
-        from newslint import spelling_context
+        from newslint.spelling import context as spelling_context
 
         model = spelling_context.load()
         if model is None:

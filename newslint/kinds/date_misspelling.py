@@ -83,7 +83,7 @@ class DateMisspelling(DateKind):
 
     def _common(self, word: str) -> bool:
         if self._zipf is None:
-            from newslint.spelling_lexicon import Lexicon  # shared with the spelling rule, loaded once
+            from newslint.spelling.lexicon import Lexicon  # shared with the spelling rule, loaded once
 
             self._zipf = Lexicon.load().freq
         return bool(self._zipf(word.lower()) >= self.options["max_zipf"])

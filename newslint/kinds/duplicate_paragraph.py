@@ -6,8 +6,9 @@ compared after :func:`~newslint.duplicates.tokens.tokens` normalisation with a
 token-level similarity; the later copy is reported, pointing at the first.
 ``target: lead`` reports copies of the lead (the common, severe case);
 ``target: other`` reports copies of any other paragraph, so one defect is
-reported once.  The headline, the source line, list items and short lines
-(bylines, ``ADVERTISEMENT``, crossheads) are never compared.
+reported once.  The headline, the source line, list items, short lines
+(bylines, ``ADVERTISEMENT``, crossheads) and captions repeated through the page
+(:mod:`newslint.duplicates.furniture`) are never compared.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from newslint.core.kind import Fixes, Kind
 from newslint.core.options import Option
 from newslint.core.patterns import MATCH_TIMEOUT, PatternTimeout, compile_pattern
 from newslint.duplicates.edit import MIN_SIMILARITY
+from newslint.duplicates.furniture import ends_a_sentence, repeated_furniture
 from newslint.duplicates.text import Comparable, EditPolicy, edited_copy, near_duplicate
 from newslint.duplicates.tokens import similarity
 from newslint.offtopic.junk import Cues, trailing_block, vocabulary
@@ -71,11 +73,21 @@ def _prepared(doc: Document) -> list[tuple[Paragraph, Comparable]]:
     return [(para, Comparable.of(para.text)) for para in doc.body if para.start not in items]
 
 
+def _not_furniture(doc: Document) -> list[tuple[Paragraph, Comparable]]:
+    """:func:`_prepared` without the captions and credits the text prints three times or more."""
+    paras = doc.memo("duplicate-paragraphs", lambda: _prepared(doc))
+    lead = lead_of(paras)
+    keep = lead[1].words if lead is not None and ends_a_sentence(lead[1].text) else ()
+    furniture = repeated_furniture([c.words for _, c in paras], keep)
+    return [pc for k, pc in enumerate(paras) if k not in furniture]
+
+
 def candidates(doc: Document, min_words: int) -> list[tuple[Paragraph, Comparable]]:
-    """Body paragraphs worth comparing: long enough, not list items, in order."""
+    """Body paragraphs worth comparing: long enough, not list items, not a caption or credit repeated
+    through the page (never the lead, never a copy), in order."""
     return [
         (p, c)
-        for p, c in doc.memo("duplicate-paragraphs", lambda: _prepared(doc))
+        for p, c in doc.memo("duplicate-candidates", lambda: _not_furniture(doc))
         if len(c.words) >= min_words
     ]
 
@@ -185,7 +197,10 @@ class DuplicateParagraph(Kind):
         "or a labelled field ('Portion: ...') repeats among them, those repeats; and a statement quoted "
         "in the story and also shown bare (an embedded post).  A paragraph or lead copied several times "
         "is one finding, at its first copy, the message counting the rest; a copy inside the page "
-        "furniture at the end is left to off-topic-tail.  In files of more than 200 paragraphs each "
+        "furniture at the end is left to off-topic-tail.  A caption or credit the page prints beside every "
+        "picture (a paragraph of at most 40 words printed in three or more places, with other paragraphs "
+        "between, and any paragraph opening with it; not the lead written as a sentence) is neither the "
+        "lead nor a copy.  In files of more than 200 paragraphs each "
         "paragraph is compared with at most 24 earlier ones sharing its first or last three words "
         "(per key), so the work grows linearly.  The (unsafe) fix deletes the later copy."
     )

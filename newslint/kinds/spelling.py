@@ -13,12 +13,13 @@ recurs in the article, or sits mid-sentence beside other capitalised words, is t
 Verdicts are memoised per process, so the common case is a couple of dict lookups per word.
 
 This module keeps the kind (options, scopes, the check loop); its jobs live beside it (issue 18):
-which forms to look at in ``newslint.spelling_forms``, the article's evidence in
-``newslint.spelling_evidence``, and the verdict on a word in ``newslint.spelling_verdict``.
+which forms to look at in ``newslint.spelling.forms``, the article's evidence in
+``newslint.spelling.evidence``, and the verdict on a word in ``newslint.spelling.verdict``.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any, ClassVar
@@ -30,19 +31,42 @@ from newslint.core.findings import Fix, Hit, RelatedSpan
 from newslint.core.kind import Fixes, Kind
 from newslint.core.options import Option
 from newslint.core.tokens import match_case
-from newslint.spelling_evidence import _CALENDAR, _NAME, _near_calendar
-from newslint.spelling_forms import _CHUNK_MEMO_LIMIT, SpellingForms, _not_prose, _rhymes, _scare_quoted
-from newslint.spelling_names import inconsistent_names
-from newslint.spelling_ranking import neighbours, rank_corrections
-from newslint.spelling_text import _occurrences, _stem
-from newslint.spelling_verdict import Verdict
+from newslint.spelling import (
+    CALENDAR,
+    CHUNK_MEMO_LIMIT,
+    NAME_MARGIN,
+    ArticleEvidence,
+    EditLimits,
+    FormFinder,
+    Margins,
+    Verdict,
+    Verdicts,
+    headline_slips,
+    inconsistent_names,
+    letter_for_digit,
+    load_bigrams,
+    near_calendar,
+    neighbours,
+    not_prose,
+    occurrences,
+    rank_corrections,
+    rhymes,
+    scare_quoted,
+    set_in_capitals,
+    split_words,
+    stem,
+)
 
+_LETTERS = regex.compile(r"\p{L}+")
 _MARK = regex.compile(r"\p{M}")  # combining marks: tokens of the lowercased text would split there
 _SIC = regex.compile(r"\s*[\[(]sic[\])]", regex.IGNORECASE)
+_WEIGHED_MIN = 200  # words weighed against their corrections in any article ...
+_CHARS_PER_WEIGHED = 200  # ... and one more per this many characters of a longer one
+_NAME_MAJORITY_USES = 3  # (names.py) a known name once is checked against a form written this often
 _NAME_SLIP_MAX_ZIPF = 1.5  # a capitalised form the web knows better than this is a name of its own
 
 
-class Spelling(SpellingForms, Kind):
+class Spelling(Kind):
     name = "spelling"
     scopes = SCOPES  # looks only inside doc.regions(rule.scope)
     overlap = "yields"  # a date rule or an agreeing rule on the same word reports it instead
@@ -61,8 +85,10 @@ class Spelling(SpellingForms, Kind):
         "and possessives (' and ’), names (capitalised words that recur or sit among capitalised words "
         "need much stronger evidence; one mid-sentence one slip from a common word is a name: Gotting).  "
         "Skipped: URLs, e-mail "
-        "addresses, @handles, #hashtags, `code`, words with digits or periods (U.S., 3rd, COVID-19), ALL-"
-        "CAPS words and MixedCase words (acronyms, brands), non-Latin scripts and emoji, words shorter "
+        "addresses, @handles, #hashtags, `code`, words with digits or periods (U.S., 3rd, COVID-19; but a "
+        "letter typed for a digit in a year is flagged: l982), ALL-CAPS words outside a headline set in "
+        "capitals (there a word the body never uses is checked: PRESSUE) and MixedCase words "
+        "(acronyms, brands), non-Latin scripts and emoji, words shorter "
         "than `min_length` or longer than 40 letters, and a word followed by [sic].  A hyphenated "
         "compound is judged whole first (have-nots); parts of a hyphenated name are names.  `reject` "
         "words are always flagged.  Suggestions are ranked by frequency, by how plausible the slip is (a "
@@ -118,69 +144,136 @@ class Spelling(SpellingForms, Kind):
 
     def __init__(self, rule: Any) -> None:
         super().__init__(rule)
-        from newslint.spelling_lexicon import Lexicon
-        from newslint.spelling_lists import load_accept, load_reject, resolve
+        from newslint.spelling import Lexicon, load_accept, load_reject, resolve
 
         bases = [Path(rule.source).parent] if getattr(rule, "source", "") else []
         opts = self.options
-        self.lexicon = Lexicon.load()
         files = [resolve(n, bases) for n in (*opts["wordlists"], *opts["accept_files"])]
-        self.accept = load_accept(files, opts["accept"])
-        self.reject = load_reject([resolve(n, bases) for n in opts["reject_files"]], opts["reject"])
-        self.locale: str = opts["locale"]
-        self.min_length: int = opts["min_length"]
-        self.common: float = opts["common"]
-        self.margins: tuple[float, float, float, float] = (
-            opts["margin"],
-            opts["margin_capitalised"],
-            opts["margin_name"],
-            opts["margin_evidence"],
+        reject = load_reject([resolve(n, bases) for n in opts["reject_files"]], opts["reject"])
+        self.verdicts = Verdicts(
+            Lexicon.load(),
+            load_accept(files, opts["accept"]),
+            reject,
+            locale=opts["locale"],
+            common=opts["common"],
+            max_edits=opts["max_edits"],
         )
-        self.max_edits: int = opts["max_edits"]
+        self.lexicon = self.verdicts.lexicon
+        self.accept = self.verdicts.accept
+        self.margins = Margins(
+            lowercase=opts["margin"],
+            capitalised=opts["margin_capitalised"],
+            name=opts["margin_name"],
+            evidence=opts["margin_evidence"],
+        )
+        self.limits = EditLimits(
+            most=opts["max_edits"], short=opts["max_edits_short"], capitalised=opts["max_edits_capitalised"]
+        )
+        self.forms = FormFinder(self.verdicts, opts["min_length"])
         self.check_names: bool = opts["names"]
-        self.max_edits_capitalised: int = opts["max_edits_capitalised"]
-        self.max_edits_short: int = opts["max_edits_short"]
-        self._memo: dict[tuple[str, int], Verdict | None] = {}
         self._unknown_names: dict[str, bool] = {}
-        self._no_name_slip: set[str] = set()  # lowercased tokens that cannot be a name slip
-        # Whether every dictionary word is fine as written: not when some are rejected, or with
-        # locale en-GB (color, center are flagged then).
-        self._dictionary_is_plain = not self.reject and self.locale == "en"
-        self._fine: dict[str, bool] = {}
-        self._plain: set[str] = set()  # surface forms that never need checking
-        self._plain_chunks: set[str] = set()  # whitespace-delimited chunks holding only plain forms
-        self._plain_tokens: set[str] = set()  # lowercased tokens all of whose forms are plain
-        self._odd_tokens: dict[str, tuple[str, ...]] = {}  # the others, and their odd forms
+        self._no_name_slip: set[str] = set()  # lowercased tokens that cannot be an unknown name slip
 
     def check(self, doc: Document) -> Iterator[Hit]:
         flagged: set[int] = set()
-        for hit in self._misspellings(doc):
+        evidence = ArticleEvidence(self.verdicts, self.margins, self.limits, doc)
+        for hit in self._misspellings(doc, evidence):
             flagged.add(hit.start)
             yield hit
-        if self.check_names and self._may_hold_name_slips(doc):
-            for hit in self._name_slips(doc):
+        unknown = self.check_names and self._may_hold_name_slips(doc)
+        if unknown or (self.check_names and self._has_frequent_name(doc)):
+            for hit in self._name_slips(doc, unknown):
                 if hit.start not in flagged:
+                    flagged.add(hit.start)
                     yield hit
+        for hit in (*self._headline_slips(doc), *self._digit_slips(doc), *self._split_words(doc)):
+            if hit.start not in flagged:
+                yield hit
+
+    def _in_scope(self, doc: Document, ws: int, we: int) -> bool:
+        return any(start <= ws and we <= end for start, end in doc.regions(self.rule.scope))
+
+    def _headline_slips(self, doc: Document) -> Iterator[Hit]:
+        """The words of a headline set in capitals, checked as words (``newslint.spelling.headline``)."""
+        head = doc.headline
+        text = doc.text
+        if head is None or not set_in_capitals(text[head.start : head.end]):
+            return
+        body = frozenset(_LETTERS.findall(doc.lowered_text, head.end))
+        for slip in headline_slips(text, head.start, head.end, body, self.verdicts):
+            ws, we = slip.start, slip.end
+            if not self._in_scope(doc, ws, we) or not_prose(text, ws, we):
+                continue
+            right = slip.suggestion.upper()
+            yield Hit(
+                ws,
+                we,
+                {"match": text[ws:we], "suggestion": right},
+                suggestions=(right,),
+                fix=Fix(ws, we, right, safe=False),
+            )
+
+    def _split_words(self, doc: Document) -> Iterator[Hit]:
+        """A word broken before its ending by a stray space (expand ed)."""
+        text = doc.text
+        lex = self.lexicon
+        for split in split_words(text, lex.words, lex.freq):
+            ws, we = split.start, split.end
+            if not self._in_scope(doc, ws, we) or not_prose(text, ws, we):
+                continue
+            yield Hit(
+                ws,
+                we,
+                {"match": text[ws:we], "suggestion": split.joined},
+                suggestions=(split.joined,),
+                fix=Fix(ws, we, split.joined, safe=False),
+            )
+
+    def _digit_slips(self, doc: Document) -> Iterator[Hit]:
+        """A letter typed for a digit in a year (l982, 2o15)."""
+        text = doc.text
+        for slip in letter_for_digit(text):
+            ws, we = slip.start, slip.end
+            if not self._in_scope(doc, ws, we) or not_prose(text, ws, we):
+                continue
+            yield Hit(
+                ws,
+                we,
+                {"match": text[ws:we], "suggestion": slip.number},
+                suggestions=(slip.number,),
+                fix=Fix(ws, we, slip.number, safe=False),
+            )
 
     def _may_hold_name_slips(self, doc: Document) -> bool:
         """Whether the document has a word of five letters or more that no dictionary lists and
-        the web hardly knows (what a name slip must be): one set difference over its vocabulary,
-        so most articles skip the name check's pass over the text."""
+        the web hardly knows (what an unknown name slip must be): one set difference over its
+        vocabulary, so most articles skip that part of the name check."""
         known = self._no_name_slip
         for token in doc.lowered_vocabulary - known:
-            stem = _stem(token)
-            if len(stem) >= 5 and stem.isalpha() and self._unknown_name(stem):
+            base = stem(token)
+            if len(base) >= 5 and base.isalpha() and self._unknown_name(base):
                 return True
             known.add(token)
-        if len(known) > _CHUNK_MEMO_LIMIT:
+        if len(known) > CHUNK_MEMO_LIMIT:
             known.clear()
         return False
+
+    def _has_frequent_name(self, doc: Document) -> bool:
+        """Whether some word no dictionary lists, of five letters or more, is written three times
+        or more (what the majority of a known name's slip must be): a count over the tokens, so
+        most articles skip the name check's pass over the text."""
+        words = self.lexicon.words
+        counts = Counter(doc.lowered_tokens)
+        return any(
+            n >= _NAME_MAJORITY_USES and len(t) >= 5 and t.isalpha() and t not in words
+            for t, n in counts.items()
+        )
 
     def _unknown_name(self, word: str) -> bool:
         """A capitalised form no dictionary lists and the web hardly knows (for the name check)."""
         unknown = self._unknown_names.get(word)
         if unknown is None:
-            lw = _stem(word).lower()
+            lw = stem(word).lower()
             lex = self.lexicon
             unknown = not (
                 lw in lex.words
@@ -188,21 +281,24 @@ class Spelling(SpellingForms, Kind):
                 or word in self.accept
                 or lex.freq(lw) >= _NAME_SLIP_MAX_ZIPF
             )
-            if len(self._unknown_names) > _CHUNK_MEMO_LIMIT:
+            if len(self._unknown_names) > CHUNK_MEMO_LIMIT:
                 self._unknown_names.clear()
             self._unknown_names[word] = unknown
         return unknown
 
-    def _name_slips(self, doc: Document) -> Iterator[Hit]:
+    def _name_slips(self, doc: Document, unknown_suspects: bool) -> Iterator[Hit]:
         """A name spelled two ways in the article: the minority form, pointing at the majority."""
         text = doc.text
         regions = list(doc.regions(self.rule.scope))
         lex = self.lexicon
-        for slip in inconsistent_names(text, self._unknown_name, lex.freq, lex.words.__contains__):
+        found = inconsistent_names(
+            text, self._unknown_name, lex.freq, lex.words.__contains__, unknown_suspects
+        )
+        for slip in found:
             ws, we = slip.start, slip.end
             if not any(start <= ws and we <= end for start, end in regions):
                 continue
-            if _not_prose(text, ws, we) or _SIC.match(text, we) or _scare_quoted(text, ws, we):
+            if not_prose(text, ws, we) or _SIC.match(text, we) or scare_quoted(text, ws, we):
                 continue
             yield Hit(
                 ws,
@@ -213,18 +309,22 @@ class Spelling(SpellingForms, Kind):
                 fix=Fix(ws, we, slip.majority, safe=False),
             )
 
-    def _misspellings(self, doc: Document) -> Iterator[Hit]:
+    def _misspellings(self, doc: Document, evidence: ArticleEvidence) -> Iterator[Hit]:
         text = doc.text
         lower: str | None = None
         whole = self.rule.scope == "text" and (text.isascii() or not _MARK.search(text))
+        # Words weighed against their corrections (the costly step, about a millisecond each):
+        # prose has a handful; a text with more than this is a list or a dump, and the rest of it
+        # is left unweighed so the time stays linear in its size.
+        budget = max(_WEIGHED_MIN, len(text) // _CHARS_PER_WEIGHED)
         for start, end in doc.regions(self.rule.scope):
             if whole:
-                odd = self._odd_forms_of(doc.lowered_vocabulary)
+                odd = self.forms.odd_forms_of(doc.lowered_vocabulary)
             else:
-                odd = self._odd_forms(text[start:end] if start or end != len(text) else text)
+                odd = self.forms.odd_forms(text[start:end] if start or end != len(text) else text)
             if not odd:
                 continue
-            for ws, word in sorted(self._single_uses(text, start, end, odd)):
+            for ws, word in sorted(self.forms.single_uses(text, start, end, odd, evidence.repeated_slip)):
                 we = ws + len(word)
                 if (we + 1 < len(text) and text[we] in ".@-_/\\" and text[we + 1].isalnum()) or (
                     ws > 1 and text[ws - 1] in ".@_/\\" and text[ws - 2].isalnum()
@@ -232,22 +332,22 @@ class Spelling(SpellingForms, Kind):
                     continue  # part of U.S., a domain, a path or a dotted name
                 if text[we : we + 1] == "&" or text[ws - 1 : ws] in ("&", "#", ";"):
                     continue  # an HTML entity around it (clich&#233;)
-                norm = _stem(word)
+                norm = stem(word)
                 we = ws + len(norm)
                 lw = norm.lower()
-                if _not_prose(text, ws, we) or _SIC.match(text, we) or _scare_quoted(text, ws, we):
+                if not_prose(text, ws, we) or _SIC.match(text, we) or scare_quoted(text, ws, we):
                     continue
                 if self.accept.phrases and self.accept.in_phrase(text, ws, we):
                     continue  # joie de vivre: a word of a listed phrase, in it
                 if norm in self.accept:
                     continue  # as written: a Capitalised entry (Britian) matches exactly
-                if lw == norm and _rhymes(text, ws, we, self.lexicon.words):
+                if lw == norm and rhymes(text, ws, we, self.lexicon.words):
                     continue  # "naming, shaming and faming": wordplay
                 if lw.endswith("in") and text[we : we + 1] in ("'", "’"):
                     continue  # nothin': the g left out on purpose, and marked
-                forced = self._forced(lw)
+                forced = self.verdicts.forced(lw)
                 margin = 0.0
-                proper = self._lowercased_name(norm)
+                proper = evidence.lowercased_name(norm)
                 if proper:
                     if not _in_compound(text, ws, we):
                         yield Hit(
@@ -261,28 +361,37 @@ class Spelling(SpellingForms, Kind):
                 if not forced:
                     if lower is None:
                         lower = text.lower()
-                    if _occurrences(lower, lw) > 1 and not self._repeated_slip(norm):
+                    if occurrences(lower, lw) > 1 and not evidence.repeated_slip(norm):
                         continue  # used twice: a name or a term of the story, not a slip
-                    margin = self._position_margin(text, ws, we, norm, doc)
-                    if margin >= _NAME and not (_near_calendar(lw) or self._unheard_of(norm)):
+                    margin = evidence.position_margin(ws, we, norm)
+                    rare = evidence.unheard_of(norm) or evidence.may_be_famous_slip(norm)
+                    if margin >= NAME_MARGIN and not (near_calendar(lw) or rare):
                         continue
+                budget -= 1
+                if budget < 0:
+                    return
                 # Taha, Randt (names), hoc, auf: two edits from The, And, his, and; Wensday stays.
                 # Only words that may use the far corrections pay for searching them.
-                limit = self.max_edits if forced else self._max_edits_for(norm)
-                verdict = self.verdict(lw, self.max_edits if _near_calendar(lw) else limit)
+                most = self.limits.most
+                limit = most if forced else evidence.max_edits_for(norm)
+                verdict = self.verdicts.verdict(lw, most if near_calendar(lw) else limit)
                 if verdict is None:
                     continue
-                if not forced and not (verdict.suggestions and verdict.suggestions[0] in _CALENDAR):
+                if not forced and not (verdict.suggestions and verdict.suggestions[0] in CALENDAR):
                     verdict = verdict.within(limit)
                     if verdict is None:
                         continue
                 hyphenated = _in_compound(text, ws, we)
-                if not forced and hyphenated and self._compound_fine(text, ws, we):
+                if not forced and hyphenated and (lw in self.lexicon.words or evidence.compound_fine(ws, we)):
+                    continue  # clay-courters: a listed word in a coined compound
+                if (
+                    not forced
+                    and verdict.shape
+                    and evidence.shape_unlikely(norm, margin, verdict, hyphenated)
+                ):
                     continue
-                if not forced and verdict.shape and self._shape_unlikely(norm, margin, verdict, hyphenated):
-                    continue
-                needed = self._needed(norm, margin, verdict, text, hyphenated)
-                if not forced and verdict.gap < needed + self._attested_extra(lw, verdict):
+                needed = evidence.needed(norm, margin, verdict, hyphenated)
+                if not forced and verdict.gap < needed + evidence.attested_extra(lw, verdict):
                     continue
                 ordered = self._ordered(norm, verdict, doc, ws, we)
                 suggestions = tuple(match_case(s, norm) for s in ordered[:3])
@@ -292,19 +401,17 @@ class Spelling(SpellingForms, Kind):
                     we,
                     {"match": text[ws:we], "suggestion": top or "?"},
                     suggestions=suggestions,
-                    fix=self._fix(ws, we, norm, verdict, top, forced),
+                    fix=self.verdicts.fix(ws, we, norm, verdict, top, forced),
                 )
 
     def _ordered(self, word: str, verdict: Verdict, doc: Document, ws: int, we: int) -> tuple[str, ...]:
         """The flagged word's corrections, best first: by the channel, the article and the words
-        either side (``newslint.spelling_ranking``)."""
-        pool = self.corrections(word.lower(), verdict)
+        either side (``newslint.spelling.ranking``)."""
+        pool = self.verdicts.corrections(word.lower(), verdict)
         if len(pool) < 2:
             return verdict.suggestions
-        from newslint import spelling_context
-
         context = neighbours(doc.text, ws, we)
-        bigrams = spelling_context.load()
+        bigrams = load_bigrams()
         return rank_corrections(pool, doc.lowered_vocabulary, self.lexicon, context, bigrams, word)
 
 

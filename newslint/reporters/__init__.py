@@ -16,6 +16,9 @@ FORMATS = ("text", "json", "jsonl", "github", "sarif", "junit")
 
 @dataclass(frozen=True)
 class Report:
+    """What a reporter renders.  Its findings, errors and paths hold no lone surrogate (they are
+    shown as visible escapes, :mod:`newslint.reporters.escape`): every format can write them."""
+
     findings: Sequence[Finding]
     errors: Sequence[FileError] = ()
     files: int = 0
@@ -26,6 +29,19 @@ class Report:
     #: (path, line) -> source line, shown under each text finding (empty: concise output)
     snippets: Mapping[tuple[str, int], str] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        from newslint.reporters.escape import clean_error, clean_finding, visible_surrogates
+
+        object.__setattr__(self, "findings", [clean_finding(f) for f in self.findings])
+        object.__setattr__(self, "errors", [clean_error(e) for e in self.errors])
+        if any(visible_surrogates(path) != path for path, _ in self.snippets):
+            snippets = {
+                (visible_surrogates(p), n): visible_surrogates(t) for (p, n), t in self.snippets.items()
+            }
+            object.__setattr__(self, "snippets", snippets)
+        if isinstance(self.extra.get("paths"), list):
+            self.extra["paths"] = [visible_surrogates(p) for p in self.extra["paths"]]
 
     def summary(self) -> dict[str, Any]:
         return {

@@ -10,6 +10,7 @@ locations, and a content fingerprint that survives inserted lines
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 from urllib.parse import quote
 
@@ -24,16 +25,26 @@ FINGERPRINT_KEY = "newslintContent/v1"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
 
+#: a byte of a file name that was not UTF-8, as the report shows it (``\xff``)
+_SHOWN_BYTE = re.compile(r"\\x([89a-f][0-9a-f])")
+
+
 def _absolute(posix: str) -> bool:
     return posix.startswith("/") or (len(posix) > 2 and posix[0].isalpha() and posix[1:3] == ":/")
 
 
 def uri(path: str) -> str:
-    """A relative URI reference for a reported path (absolute paths become file: URIs)."""
-    posix = path.replace("\\", "/")
-    if _absolute(posix):
-        return "file://" + quote(posix if posix.startswith("/") else "/" + posix)
-    return quote(posix.removeprefix("./"))
+    """A relative URI reference for a reported path (absolute paths become file: URIs).
+
+    A byte of the name that was not UTF-8 (shown as ``\xff``) is that byte percent-encoded."""
+    pieces = _SHOWN_BYTE.split(path)  # text, byte, text, ...
+    posix = [piece.replace("\\", "/") if i % 2 == 0 else piece for i, piece in enumerate(pieces)]
+    absolute = _absolute(posix[0])
+    posix[0] = posix[0].removeprefix("./")
+    if absolute and not posix[0].startswith("/"):
+        posix[0] = "/" + posix[0]
+    encoded = "".join(quote(piece) if i % 2 == 0 else f"%{piece.upper()}" for i, piece in enumerate(posix))
+    return "file://" + encoded if absolute else encoded
 
 
 def rule_name(rule_id: str) -> str:

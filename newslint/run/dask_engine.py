@@ -102,10 +102,22 @@ def client_for(scheduler: str | None, workers: int | None = None) -> Any:
     """A client of the cluster at ``scheduler``, or of a new local cluster of processes."""
     distributed = need_dask()
     if scheduler:
+        from distributed.comm.addressing import parse_address, parse_host_port
+
+        try:
+            protocol, where = parse_address(scheduler)
+            if protocol in ("tcp", "tls"):
+                parse_host_port(where)
+        except ValueError as exc:
+            raise NewslintError(f"--scheduler: not a Dask scheduler address: {exc}") from None
         try:
             return distributed.Client(scheduler, timeout="20s")
         except (OSError, TimeoutError) as exc:
             raise NewslintError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
+        except Exception as exc:  # whatever answered there spoke something else: its bytes decide
+            raise NewslintError(
+                f"{scheduler} did not answer as a Dask scheduler ({type(exc).__name__}: {exc})"
+            ) from None
     from newslint.run.runner import default_jobs
 
     cluster = distributed.LocalCluster(

@@ -118,7 +118,8 @@ def lint_paths(
     result.errors = sorted([*result.errors, *found.errors], key=lambda e: e.path)
     groups = {r.id: r.group for r in chosen}
     result.findings = filter_per_file(result.findings, settings, groups)
-    return LintRun(result, chosen, files, stdin, groups, found.skipped, found.warnings)
+    warnings = [*found.warnings, *([store.refused] if store is not None and store.refused else [])]
+    return LintRun(result, chosen, files, stdin, groups, found.skipped, warnings)
 
 
 def word_lists(rules: Sequence[Rule]) -> set[str]:

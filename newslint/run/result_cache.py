@@ -10,20 +10,30 @@ stored: rules that compare files (duplicate-lead-across-files) run afresh on eve
 Concurrent runs are safe: a cache file is replaced atomically (a reader sees one whole
 version), and a writer merges what is on disk first, so at worst an entry is computed again.
 A missing, damaged or unwritable cache only costs the work it would have saved.
+
+The folder sits in the project, so it may come with a cloned repository: nothing in it is
+trusted.  A results file is read only if this user's newslint wrote it (a digest keyed with a
+secret from the user cache folder, :mod:`newslint.cache`), and every entry is checked field by
+field before it becomes a finding.  A symbolic link or any other non-regular file where the
+folder, its ``.gitignore``, its ``CACHEDIR.TAG`` or the results file should be is never followed
+or written through: the run goes uncached and :attr:`ResultCache.refused` says why (the
+caller warns once).
 """
 
 from __future__ import annotations
 
 import importlib.util
 import json
+import os
 import shutil
+import stat
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 from newslint import __version__
 from newslint.core.cache import MISSING, read_cached, write_cached
-from newslint.core.findings import Finding, Fix, Related
+from newslint.core.findings import SEVERITIES, Finding, Fix, Related
 from newslint.engine.rules import Rule
 
 CACHE_DIR = ".newslint_cache"
@@ -99,13 +109,53 @@ def _pack(f: Finding) -> tuple[Any, ...]:
 
 
 def _unpack(path: str, t: Any) -> Finding:
-    fix = None if t[10] is None else Fix(*t[10])
-    related = tuple(Related(line, message, where) for line, message, where in t[9])
+    """A stored finding, checked field by field (ValueError when anything is off)."""
+    if not (isinstance(t, tuple) and len(t) == 13):
+        raise ValueError("not a stored finding")
     line, column, end_line, end_column, rule, category, severity, message = t[:8]
+    suggestions, related, fix, flagged, fingerprint = t[8:]
+    if not (
+        all(_count(n) for n in (line, column, end_line, end_column))
+        and all(isinstance(v, str) for v in (rule, category, message, flagged, fingerprint))
+        and severity in SEVERITIES
+        and isinstance(suggestions, tuple)
+        and all(isinstance(v, str) for v in suggestions)
+        and isinstance(related, tuple)
+        and all(_related(r) for r in related)
+        and (fix is None or _fix(fix))
+    ):
+        raise ValueError("not a stored finding")
     return Finding(
         path, line, column, end_line, end_column, rule, category, severity, message,
-        tuple(t[8]), related, fix, t[11], t[12],
+        suggestions, tuple(Related(*r) for r in related), None if fix is None else Fix(*fix),
+        flagged, fingerprint,
     )  # fmt: skip
+
+
+def _count(value: Any) -> bool:
+    return type(value) is int and value >= 0
+
+
+def _related(r: Any) -> bool:
+    return (
+        isinstance(r, tuple)
+        and len(r) == 3
+        and _count(r[0])
+        and isinstance(r[1], str)
+        and (r[2] is None or isinstance(r[2], str))
+    )
+
+
+def _fix(f: Any) -> bool:
+    return (
+        isinstance(f, tuple)
+        and len(f) == 4
+        and _count(f[0])
+        and _count(f[1])
+        and f[0] <= f[1]
+        and isinstance(f[2], str)
+        and type(f[3]) is bool
+    )
 
 
 class ResultCache:
@@ -114,13 +164,20 @@ class ResultCache:
     def __init__(self, root: Path, key: str) -> None:
         self.folder = root / CACHE_DIR
         self.file = self.folder / f"results-{key}.marshal"
-        stored = read_cached(self.file)
+        #: why the cache is not used (a link or special file in its place), else None
+        self.refused = unsafe_place(self.folder, self.file.name)
+        stored = MISSING if self.refused else read_cached(self.file, keyed=True)
         self.entries: dict[str, tuple[str, tuple[Any, ...]]] = stored if isinstance(stored, dict) else {}
         self.added: dict[str, tuple[str, tuple[Any, ...]]] = {}
 
     def get(self, path: str, data: bytes) -> list[Finding] | None:
         entry = self.entries.get(path)
-        if not (isinstance(entry, tuple) and len(entry) == 2 and entry[0] == digest(data)):
+        if not (
+            isinstance(entry, tuple)
+            and len(entry) == 2
+            and isinstance(entry[1], tuple)
+            and entry[0] == digest(data)
+        ):
             return None
         try:
             return [_unpack(path, t) for t in entry[1]]
@@ -132,9 +189,9 @@ class ResultCache:
 
     def save(self) -> None:
         """Merge the new entries into what is on disk now, and replace it atomically."""
-        if not self.added:
+        if not self.added or self.refused:
             return
-        stored = read_cached(self.file)
+        stored = read_cached(self.file, keyed=True)
         merged = stored if isinstance(stored, dict) and stored is not MISSING else {}
         for path in self.added:
             merged.pop(path, None)
@@ -142,22 +199,66 @@ class ResultCache:
         if len(merged) > LIMIT:
             merged = dict(list(merged.items())[-LIMIT:])
         _prepare(self.folder)
-        write_cached(self.file, merged)
+        if unsafe_place(self.folder, self.file.name) is None:  # what _prepare met may have changed
+            write_cached(self.file, merged, keyed=True)
         self.added = {}
 
 
+#: the files newslint makes in the cache folder besides the results
+_MARKERS = (".gitignore", "CACHEDIR.TAG")
+
+
+def unsafe_place(folder: Path, results: str) -> str | None:
+    """Why the cache ``folder`` must not be used (it, a marker file or the ``results`` file is a
+    link or a special file), as ``path: what it is: ...``; None when it is safe (or absent)."""
+    for path in (folder, *(folder / name for name in (*_MARKERS, results))):
+        try:
+            mode = os.lstat(path).st_mode
+        except FileNotFoundError:
+            if path == folder:
+                return None
+            continue
+        except OSError as exc:
+            return f"{path}: {exc.strerror or exc}: result cache not used"
+        wanted = stat.S_ISDIR if path == folder else stat.S_ISREG
+        if not wanted(mode):
+            return f"{path}: {_kind(mode)}: result cache not used (remove it)"
+    return None
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISLNK(mode):
+        return "a symbolic link"
+    if stat.S_ISDIR(mode):
+        return "a folder, not a file"
+    from newslint.sources.files import kind_of
+
+    return f"{kind_of(mode)}, not {'a folder' if stat.S_ISREG(mode) else 'a regular file'}"
+
+
+_MARKER_TEXT = {
+    ".gitignore": "# Automatically created by newslint.\n*\n",
+    "CACHEDIR.TAG": "Signature: 8a477f597d28d172789f06886806bc55\n# newslint's result cache\n",
+}
+
+
 def _prepare(folder: Path) -> None:
-    """Create the folder with a ``.gitignore`` (so it is never committed) and a CACHEDIR.TAG."""
-    if (folder / ".gitignore").is_file():
-        return
+    """Create the folder with a ``.gitignore`` (so it is never committed) and a CACHEDIR.TAG.
+
+    Each file is created only where nothing is (``O_EXCL``: an existing file, or a link even
+    to nowhere, is left as it is and never written through)."""
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        (folder / ".gitignore").write_text("# Automatically created by newslint.\n*\n", encoding="utf-8")
-        (folder / "CACHEDIR.TAG").write_text(
-            "Signature: 8a477f597d28d172789f06886806bc55\n# newslint's result cache\n", encoding="utf-8"
-        )
+        folder.mkdir(exist_ok=True)
     except OSError:
         return
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+    for name, text in _MARKER_TEXT.items():
+        try:
+            fd = os.open(folder / name, flags, 0o644)
+        except OSError:  # there already (or a read-only folder)
+            continue
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            out.write(text)
 
 
 def clean(root: Path) -> list[Path]:

@@ -12,6 +12,7 @@ ruff: pre-commit names every staged file, and the configuration's ``exclude`` mu
 
 from __future__ import annotations
 
+import errno
 import fnmatch
 import functools
 import os
@@ -144,9 +145,11 @@ def find_files(
             continue
         try:
             info = os.stat(arg)
-        except OSError:
+        except OSError as exc:
             if os.path.lexists(arg):
                 raise NewslintError("broken symbolic link", arg) from None
+            if exc.errno == errno.ENAMETOOLONG:  # longer than the system can look up
+                raise NewslintError("name too long", arg) from None
             raise NewslintError("no such file or folder", arg) from None
         mode = info.st_mode
         if stat.S_ISDIR(mode):

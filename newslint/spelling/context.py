@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Protocol
 
 from newslint.core.cache import MISSING, cache_dir, fits, read_cached, write_cached
-from newslint.word_tables import WordSet, pack_mapping
+from newslint.spelling.word_tables import WordSet, pack_mapping
 
 _PACKAGE = "symspellpy"
 _BIGRAMS = "frequency_bigramdictionary_en_243_342.txt"

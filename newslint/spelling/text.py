@@ -9,12 +9,12 @@ from __future__ import annotations
 _WORD_INNER = ".'’-"  # besides letters, what a word before a name may hold (St. John's, Jean-Luc)
 
 
-def _stem(word: str) -> str:
+def stem(word: str) -> str:
     """The word with its apostrophes straightened and a possessive 's dropped (Kim’s -> Kim)."""
     return word.replace("’", "'").removesuffix("'s")
 
 
-def _initial_before(text: str, ws: int, floor: int) -> str:
+def initial_before(text: str, ws: int, floor: int) -> str:
     """The first letter of the word that ends one space before ``ws`` (not before ``floor``), or "".
 
     The word is the run of letters and ``.'’-`` ending there, from its first letter: what the
@@ -35,7 +35,7 @@ def _initial_before(text: str, ws: int, floor: int) -> str:
     return ""
 
 
-def _occurrences(text: str, word: str) -> int:
+def occurrences(text: str, word: str) -> int:
     """How often ``word`` occurs in ``text`` as a whole word (case as given)."""
     n = 0
     i = text.find(word)
@@ -47,16 +47,16 @@ def _occurrences(text: str, word: str) -> int:
     return n
 
 
-def _dropped_or_swapped(word: str, other: str) -> bool:
+def dropped_or_swapped(word: str, other: str) -> bool:
     """``other`` with one letter left out (Hollwood) or two neighbours swapped (Thaliand): the
     slips of a typist, where a one-letter difference between two real names is usually a change
     of letter or an added one (Levin, Lievin)."""
     if len(word) == len(other) - 1:
         return any(other[:i] + other[i + 1 :] == word for i in range(len(other)))
-    return _transposed(word, other)
+    return transposed(word, other)
 
 
-def _transposed(word: str, other: str) -> bool:
+def transposed(word: str, other: str) -> bool:
     """Whether two adjacent letters of ``other`` are swapped in ``word`` (and nothing else differs)."""
     if len(word) != len(other):
         return False

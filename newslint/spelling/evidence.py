@@ -8,6 +8,7 @@ out of ``newslint/kinds/spelling.py`` (issue 18) so each job reads on its own.
 from __future__ import annotations
 
 import functools
+from dataclasses import dataclass
 
 import regex
 from rapidfuzz import process
@@ -15,13 +16,14 @@ from rapidfuzz.distance import OSA
 
 from newslint.core.calendar import calendar_names
 from newslint.core.document import Document
-from newslint.spelling_morphology import (
+from newslint.spelling.morphology import (
     agent_noun,
+    collapse_triples,
     misplaced_apostrophe,
     prefixed,
 )
-from newslint.spelling_text import _dropped_or_swapped, _initial_before, _occurrences, _stem, _transposed
-from newslint.spelling_verdict import _WELL_KNOWN_SLIP_ZIPF, Verdict, WordVerdicts
+from newslint.spelling.text import dropped_or_swapped, initial_before, occurrences, stem, transposed
+from newslint.spelling.verdict import WELL_KNOWN_SLIP_ZIPF, Verdict, Verdicts
 
 _NEXT_WORD = regex.compile(r"(?:'s|’s)? (\p{L}+)")
 # followed by two more capitalised items of a comma-separated list (a team list, a roll of names)
@@ -43,11 +45,11 @@ _ATTESTED_EXTRA = 1.0  # more margin for a word the web or pyspellchecker knows,
 _LISTED_RARE_MAX_ZIPF = 3.0  # (none for a word only pyspellchecker lists, rarer than this on the web:
 # its list is counted from subtitles and keeps their misspellings: pervious, surprize) ...
 _LISTED_RARE_COMMONER = 2.5  # ... one slip from a word the web writes this much more often)
-_NAME = 99.0  # the margin of a capitalised word among capitalised words: a name, never flagged
+NAME_MARGIN = 99.0  # the margin of a capitalised word among capitalised words: a name, never flagged
 _PROPER_MIN_ZIPF = 4.0  # a name this common, lowercased, is a slip (british); a rarer one may be a word
-_CALENDAR = calendar_names()  # month and weekday names: the calendar vocabulary
+CALENDAR = calendar_names()  # month and weekday names: the calendar vocabulary
 _INITIAL_BEFORE = frozenset(".!?:;—–-…\n\r\"“”‘'([")
-_CALENDAR_NAMES = sorted(_CALENDAR)
+_CALENDAR_NAMES = sorted(CALENDAR)
 _NAME_BEFORE_REACH = 60  # characters looked back for a capitalised word before a name
 _REPEATED_SLIP_MIN_LETTERS = 6  # a shorter word written twice is a term of the story, not a slip
 _REPEATED_SLIP_MAX_ZIPF = 2.5  # ... and so is one this common on the web
@@ -62,17 +64,48 @@ _SHORT_WORD_MAX_LETTERS = 4  # a word this short takes max_edits_short (hoc, auf
 _LONG_WORD_MIN_LETTERS = 7  # a word this long, in no list, may be two slips from its correction
 _UNLISTED_MIN_LETTERS = 5  # an unlisted word this long one slip from a word: a slip (recieve)
 _UNHEARD_OF_MIN_LETTERS = 5  # a shorter capitalised form the web lacks is an abbreviation or a name
+_COMMON_SLIP_MIN_LETTERS = 7  # a capitalised slip of a common word flagged anywhere is this long ...
+_COMMON_SLIP_MIN_ZIPF = 3.5  # ... and its correction at least this common
+_FAMOUS_SLIP_MIN_LETTERS = 10  # a capitalised form this long (shorter: Peston, Patrik are names) ...
+_FAMOUS_SLIP_MAX_ZIPF = 2.5  # ... rarer than this on the web ...
+_FAMOUS_MIN_ZIPF = 3.4  # ... a learned slip of a name at least this common ...
+_FAMOUS_COMMONER = 1.5  # ... and this much commoner than the form as written ...
+_MARGIN_FAMOUS_SLIP = 0.5  # ... needs only this margin (Volkswagon, Beiber, Cristie)
+_VOWELS = frozenset("aeiouy")
+_HYPHENATED_SLIP_MAX_ZIPF = 1.5  # a part of a hyphenated compound this rare alone is weighed as a word
 _LOWERCASED_NAME_MIN_LETTERS = 5  # a shorter lowercased name is often a foreign word (des, van)
 
 
-class SpellingEvidence(WordVerdicts):
-    """The ``spelling`` kind's weighing of a word in its article (a mixin: the kind sets the attributes)."""
+@dataclass(frozen=True)
+class Margins:
+    """How much likelier (Zipf units) a correction must be than the word as written."""
 
-    margins: tuple[float, float, float, float]
-    max_edits_capitalised: int
-    max_edits_short: int
+    lowercase: float  # a lowercase word
+    capitalised: float  # a capitalised word opening a sentence or in the headline
+    name: float  # a capitalised word mid-sentence (usually a name)
+    evidence: float  # any word whose correction the article uses elsewhere
 
-    # ------------------------------------------------------------ document evidence
+
+@dataclass(frozen=True)
+class EditLimits:
+    """How many edits away a correction may be."""
+
+    most: int  # any word
+    short: int  # a word of four letters or fewer (hoc, auf are not slips of his, and)
+    capitalised: int  # a capitalised word (a name two edits from a common word is a name)
+
+
+class ArticleEvidence:
+    """The weighing of words in one article: the margin a word needs from its case and place and
+    from what the article writes elsewhere (built per document by the ``spelling`` kind)."""
+
+    def __init__(self, verdicts: Verdicts, margins: Margins, limits: EditLimits, doc: Document) -> None:
+        self.verdicts = verdicts
+        self.lexicon = verdicts.lexicon
+        self.margins = margins
+        self.limits = limits
+        self.doc = doc
+        self.text = doc.text
 
     @staticmethod
     def _initial(text: str, start: int, floor: int) -> bool:
@@ -84,64 +117,65 @@ class SpellingEvidence(WordVerdicts):
             i -= 1
         return i < floor or text[i] in _INITIAL_BEFORE
 
-    def _position_margin(self, text: str, ws: int, we: int, word: str, doc: Document) -> float:
+    def position_margin(self, ws: int, we: int, word: str) -> float:
         """The margin a word needs from its case and place: lowercase, sentence-initial, mid-sentence,
         or among other capitalised words (a name: effectively never flagged)."""
+        text, doc = self.text, self.doc
         if not word[0].isupper():
-            return float(self.margins[0])
+            return self.margins.lowercase
         if _NAME_LIST.match(text, we):
-            return _NAME  # "Replacements: Gotting, Smith, Lock": one of a list of names
+            return NAME_MARGIN  # "Replacements: Gotting, Smith, Lock": one of a list of names
         inner = word[1:-1]
         if ("'" in inner or "’" in inner) and not misplaced_apostrophe(
             word.lower().replace("’", "'"), self.lexicon.words
         ):
-            return _NAME  # Ma'a, Sa'id: an apostrophe inside a name, not a contraction (Wer'e)
+            return NAME_MARGIN  # Ma'a, Sa'id: an apostrophe inside a name, not a contraction (Wer'e)
         para = doc.paragraph_at(ws)
         if (doc.headline and ws < doc.headline.end) or self._initial(text, ws, para.start if para else 0):
-            return float(self.margins[1])
-        if _initial_before(text, ws, max(0, ws - _NAME_BEFORE_REACH)).isupper():
-            return _NAME
+            return self.margins.capitalised
+        if initial_before(text, ws, max(0, ws - _NAME_BEFORE_REACH)).isupper():
+            return NAME_MARGIN
         after = _NEXT_WORD.match(text, we)
         if after and after.group(1)[:1].isupper():
-            return _NAME
-        return float(self.margins[2])
+            return NAME_MARGIN
+        return self.margins.name
 
-    def _max_edits_for(self, word: str) -> int:
+    def max_edits_for(self, word: str) -> int:
         """How far a correction may be: less for capitalised words (names) and short words
         (abbreviations, foreign words), where two edits reach a common word by chance."""
-        limit = self.max_edits
+        limit = self.limits.most
         if word[:1].isupper():
-            limit = min(limit, self.max_edits_capitalised)
+            limit = min(limit, self.limits.capitalised)
         if len(word) <= _SHORT_WORD_MAX_LETTERS:
-            limit = min(limit, self.max_edits_short)
+            limit = min(limit, self.limits.short)
         return limit
 
-    def _shape_unlikely(self, word: str, margin: float, verdict: Verdict, hyphenated: bool) -> bool:
+    def shape_unlikely(self, word: str, margin: float, verdict: Verdict, hyphenated: bool) -> bool:
         """A lost space or apostrophe is not what happened to a part of a hyphenated compound, a
         capitalised word mid-sentence (Aton, Cluedo: names), or a capitalised word that would
         split in two (Windo at the start of a sentence) or take a g (Linkin)."""
         top = verdict.suggestions[0] if verdict.suggestions else ""
         dropped_g = top == word.lower() + "g"  # Linkin Park
-        return hyphenated or (word[0].isupper() and (margin == self.margins[2] or " " in top or dropped_g))
+        return hyphenated or (word[0].isupper() and (margin == self.margins.name or " " in top or dropped_g))
 
-    def _repeated_slip(self, word: str) -> bool:
+    def repeated_slip(self, word: str) -> bool:
         """A lowercase word written more than once that is still a slip (honourary twice): in no
         dictionary, rare on the web, and one plain slip from a word far likelier, or a well-known
         misspelling of one the web writes far more often (a word of the story the web lacks,
         ariary, is no such slip).  A writer repeats a misspelling they
         believe in; a coined term has no such near word."""
-        lw = _stem(word)
+        lw = stem(word)
         if (
             not lw.islower()
             or len(lw) < _REPEATED_SLIP_MIN_LETTERS
-            or self._attested(lw)
+            or self.verdicts.attested(lw)
             or self.lexicon.freq(lw) >= _REPEATED_SLIP_MAX_ZIPF
         ):
             return False
         words = self.lexicon.words
         if self.lexicon.is_compound(lw) or prefixed(lw, words) or agent_noun(lw, words):
             return False  # paycuts, rebanding, sentencers: made on purpose
-        verdict = self.verdict(lw, 1)
+        verdict = self.verdicts.verdict(lw, 1)
         return (
             verdict is not None
             and not verdict.shape
@@ -155,12 +189,12 @@ class SpellingEvidence(WordVerdicts):
         evidence too, so the bar is higher than for a single use (pestis, pests: a Latin name)."""
         lex = self.lexicon
         freq = lex.freq(lw)
-        if freq < _WELL_KNOWN_SLIP_ZIPF or not verdict.ranked or verdict.ranked[0][1] != 1:
+        if freq < WELL_KNOWN_SLIP_ZIPF or not verdict.ranked or verdict.ranked[0][1] != 1:
             return False
         top = verdict.ranked[0][0]
         return top in lex.words and lex.freq(top) - freq >= _REPEATED_SLIP_COMMONER
 
-    def _lowercased_name(self, word: str) -> str | None:
+    def lowercased_name(self, word: str) -> str | None:
         """The capitalised form of a well-known name written in lowercase (british, friday), when
         no dictionary has the lowercase word (china, march are words too); not a short one (des,
         van: French, Dutch)."""
@@ -168,7 +202,7 @@ class SpellingEvidence(WordVerdicts):
             len(word) < _LOWERCASED_NAME_MIN_LETTERS
             or not word.isalpha()
             or not word.islower()
-            or word in self.accept
+            or word in self.verdicts.accept
         ):
             return None
         lex = self.lexicon
@@ -176,19 +210,20 @@ class SpellingEvidence(WordVerdicts):
             return word[:1].upper() + word[1:]
         return None
 
-    def _unheard_of(self, word: str) -> bool:
+    def unheard_of(self, word: str) -> bool:
         """A capitalised word of five letters or more that no dictionary lists and hardly any web
         page has: a name the web has never seen, or a slip."""
         lw = word.lower()
         return (
             len(word) >= _UNHEARD_OF_MIN_LETTERS
             and self.lexicon.freq(lw) < _UNHEARD_OF_ZIPF
-            and not self._attested(lw)
+            and not self.verdicts.attested(lw)
         )
 
-    def _compound_fine(self, text: str, ws: int, we: int) -> bool:
+    def compound_fine(self, ws: int, we: int) -> bool:
         """A hyphenated compound judged whole first: listed as such (have-nots, touchy-feely), or
         a name (any part capitalised: Chong-gyu, Ngo-Anh), or with a number (18-year-olds)."""
+        text = self.text
         start, end = ws, we
         while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-'’"):
             start -= 1
@@ -198,57 +233,62 @@ class SpellingEvidence(WordVerdicts):
         parts = [p for p in whole.split("-") if p]
         if any(p[:1].isupper() or any(ch.isdigit() for ch in p) for p in parts):
             return True
-        lowered = _stem(whole).lower()
-        return lowered in self.lexicon.words or lowered in self.accept
+        lowered = stem(whole).lower()
+        return lowered in self.lexicon.words or lowered in self.verdicts.accept
 
-    def _needed(
-        self, word: str, margin: float, verdict: Verdict, text: str, hyphenated: bool = False
-    ) -> float:
+    def needed(self, word: str, margin: float, verdict: Verdict, hyphenated: bool = False) -> float:
         """Lower the positional margin on evidence: the article spells the correction right
         elsewhere, the correction is a month or weekday (Febuary, Wensday), or no dictionary
         and hardly any web page has the word as written (recieve, Hollwood)."""
         top = verdict.suggestions[0] if verdict.suggestions else ""
         lw = word.lower()
+        if word[0].isupper() and not hyphenated and self.common_word_slip(word, verdict):
+            return min(margin, self.margins.lowercase)  # Aquisitions, Commmittee: a word, not a name
+        if word[0].isupper() and not hyphenated and self.famous_name_slip(word, verdict):
+            return min(margin, _MARGIN_FAMOUS_SLIP)  # Volkswagon, Beiber: a famous name misspelled
         if (
             word[0].isupper()
-            and margin == self.margins[2]
+            and margin == self.margins.name
             and top[:1].islower()
             and top not in self.lexicon.names
-            and not _occurrences(text, top[:1].upper() + top[1:])
+            and not occurrences(self.text, top[:1].upper() + top[1:])
         ):
-            return _NAME  # Gotting, Paion mid-sentence: a name one slip from a common word, not a slip of it
-        if margin >= _NAME:  # among names (PSV Einhoven): only a name the dictionaries know, mistyped
+            return NAME_MARGIN  # Gotting, Paion mid-sentence: a name a slip from a common word
+        if margin >= NAME_MARGIN:  # among names (PSV Einhoven): only a name the dictionaries know, mistyped
             known = self._well_known_name(top, word)
-            if known and verdict.distance == 1 and self._unheard_of(word) and not hyphenated:
-                return _MARGIN_UNLISTED_NAME if _dropped_or_swapped(lw, top) else margin
+            if known and verdict.distance == 1 and self.unheard_of(word) and not hyphenated:
+                return _MARGIN_UNLISTED_NAME if dropped_or_swapped(lw, top) else margin
             return margin
         if (
-            not self._attested(lw)
+            not self.verdicts.attested(lw)
             and not hyphenated
             and not word[0].isupper()
             and len(word) >= _LONG_WORD_MIN_LETTERS
         ):
             margin = min(margin, _MARGIN_UNLISTED_FAR)  # definatly, tommorow: two slips in a long word
-        unlisted = not self._attested(lw) and len(word) >= _UNLISTED_MIN_LETTERS and not hyphenated
+        # in a hyphenated compound only a word the web hardly writes alone (one-hundreth; a coined
+        # part such as vaxxers is written alone often enough)
+        alone = not hyphenated or self.lexicon.freq(lw) < _HYPHENATED_SLIP_MAX_ZIPF
+        unlisted = not self.verdicts.attested(lw) and len(word) >= _UNLISTED_MIN_LETTERS and alone
         if unlisted and verdict.distance == 1 and not word[0].isupper():
             margin = min(margin, _MARGIN_UNLISTED)  # recieve: receive is one slip away
         rare_listed = lw in self.lexicon.us_words and self.lexicon.freq(lw) < _LISTED_RARE_MAX_ZIPF
         if (
-            (not self._attested(lw) or rare_listed)
+            (not self.verdicts.attested(lw) or rare_listed)
             and len(word) >= _UNLISTED_MIN_LETTERS
-            and not hyphenated
+            and alone
             and not word[0].isupper()
             and self._commoner_near(lw, verdict)
         ):
-            return -_NAME  # pharoah, hinderance, definetly: the web writes the correction far more
+            return -NAME_MARGIN  # pharoah, hinderance, definetly: the web writes the correction far more
         if (
             verdict.distance == 1
             and not hyphenated
             and word[0].isupper()
-            and self._unheard_of(word)
+            and self.unheard_of(word)
             and self.lexicon.freq(top) >= _known_floor(word)
-            and (margin <= self.margins[1] or top in self.lexicon.names)  # mid-sentence: a name
-            and _dropped_or_swapped(lw, top)
+            and (margin <= self.margins.capitalised or top in self.lexicon.names)  # mid-sentence: a name
+            and dropped_or_swapped(lw, top)
         ):
             # Hollwood, Thaliand, Subtitute: a known name or word with a letter dropped or two
             # swapped, and the form as written on hardly any web page: wherever it stands.
@@ -257,9 +297,9 @@ class SpellingEvidence(WordVerdicts):
             if (
                 len(top) >= 5
                 and self.lexicon.freq(top) < _USED_ELSEWHERE_MAX_ZIPF
-                and _occurrences(text, top)
+                and occurrences(self.text, top)
             ):
-                return min(margin, self.margins[3])
+                return min(margin, self.margins.evidence)
             return margin
         cased = top[:1].upper() + top[1:]
         variant = word.startswith(cased) or cased.startswith(word)  # Magic/Magica: a real variant
@@ -267,21 +307,62 @@ class SpellingEvidence(WordVerdicts):
             len(top) >= 5
             and self.lexicon.freq(top) < _USED_CAPITALISED_MAX_ZIPF
             and not variant
-            and _occurrences(text, cased)
-            and not _occurrences(text, top)
+            and occurrences(self.text, cased)
+            and not occurrences(self.text, top)
         ):
-            margin = min(margin, self.margins[3] + _CAPITALISED_EVIDENCE_EXTRA)
-        if top in _CALENDAR and len(top) > 5:
-            margin = min(margin, self.margins[3])  # Febuary, Wensday: a misspelled common name
+            margin = min(margin, self.margins.evidence + _CAPITALISED_EVIDENCE_EXTRA)
+        if top in CALENDAR and len(top) > 5:
+            margin = min(margin, self.margins.evidence)  # Febuary, Wensday: a misspelled common name
         elif (
             len(word) >= _TRANSPOSED_MIN_LETTERS
             and self.lexicon.freq(top) >= _TRANSPOSED_MIN_ZIPF
-            and _transposed(word.lower(), top)
+            and transposed(word.lower(), top)
         ):
             margin = min(
-                margin, self.margins[3] + _CAPITALISED_EVIDENCE_EXTRA
+                margin, self.margins.evidence + _CAPITALISED_EVIDENCE_EXTRA
             )  # Britian, Bangaldesh: two letters swapped
         return margin
+
+    def common_word_slip(self, word: str, verdict: Verdict) -> bool:
+        """A capitalised word no web page writes, long, and a common lowercase word (no name) with
+        a letter left out, doubled or held, or two swapped (Aquisitions, Commmittee): a slip
+        wherever it stands.  Names one letter from a word are changes of a letter or additions
+        (Gotting, Lievin), and the web knows most names that newswires print."""
+        lw = word.lower()
+        lex = self.lexicon
+        if len(lw) < _COMMON_SLIP_MIN_LETTERS or lex.freq(lw) > 0 or not verdict.suggestions:
+            return False
+        top = verdict.suggestions[0]
+        if " " in top or top not in lex.words or top in lex.names or lex.freq(top) < _COMMON_SLIP_MIN_ZIPF:
+            return False
+        if verdict.shape:
+            return len(verdict.suggestions) == 1 and collapse_triples(lw) == top
+        return verdict.distance == 1 and (dropped_or_swapped(lw, top) or _doubled(lw, top))
+
+    def may_be_famous_slip(self, word: str) -> bool:
+        """Whether a capitalised word among names is worth weighing as a famous name misspelled:
+        long, and rarer on the web than a famous name (cheap: no search)."""
+        lw = word.lower()
+        return len(lw) >= _FAMOUS_SLIP_MIN_LETTERS and self.lexicon.freq(lw) < _FAMOUS_SLIP_MAX_ZIPF
+
+    def famous_name_slip(self, word: str, verdict: Verdict) -> bool:
+        """A capitalised form the web writes rarely, one learned slip (a letter dropped, doubled
+        or undoubled, two swapped, a vowel for a vowel) from a name the web writes far more often
+        (Volkswagon, Beiber, Cristie): the famous name misspelled, wherever it stands."""
+        lw = word.lower()
+        lex = self.lexicon
+        if not self.may_be_famous_slip(word) or verdict.shape or verdict.distance != 1 or not verdict.ranked:
+            return False
+        if self.verdicts.attested(lw):
+            return False
+        top = verdict.ranked[0][0]
+        famous = lex.freq(top)
+        return (
+            top in lex.names
+            and famous >= _FAMOUS_MIN_ZIPF
+            and famous - lex.freq(lw) >= _FAMOUS_COMMONER
+            and _learned_slip(lw, top)
+        )
 
     def _well_known_name(self, top: str, word: str) -> bool:
         """Whether the correction of a capitalised word among names is well known: a name the
@@ -311,10 +392,10 @@ class SpellingEvidence(WordVerdicts):
             return commoner >= _UNLISTED_COMMONER_SIX
         return edits == 2 and len(lw) >= 7 and commoner >= _UNLISTED_COMMONER_FAR
 
-    def _attested_extra(self, lw: str, verdict: Verdict) -> float:
+    def attested_extra(self, lw: str, verdict: Verdict) -> float:
         """The extra margin for a word the web or pyspellchecker knows though no dictionary does:
         none for a rare one a slip from a dictionary word the web writes far more often."""
-        if not self._attested(lw):
+        if not self.verdicts.attested(lw):
             return 0.0
         lex = self.lexicon
         freq = lex.freq(lw)
@@ -326,6 +407,22 @@ class SpellingEvidence(WordVerdicts):
         return _ATTESTED_EXTRA
 
 
+def _learned_slip(word: str, other: str) -> bool:
+    """A letter of ``other`` left out, doubled or undoubled, two neighbours swapped, or one vowel
+    written for another: the slips of a writer who half-remembers a name."""
+    if dropped_or_swapped(word, other) or _doubled(word, other) or _doubled(other, word):
+        return True
+    diff = [i for i in range(len(word)) if len(word) == len(other) and word[i] != other[i]]
+    return len(diff) == 1 and word[diff[0]] in _VOWELS and other[diff[0]] in _VOWELS
+
+
+def _doubled(word: str, other: str) -> bool:
+    """``other`` with one of its letters written twice (Commitee, Committtee)."""
+    return len(word) == len(other) + 1 and any(
+        word[i] == word[i - 1] and word[:i] + word[i + 1 :] == other for i in range(1, len(word))
+    )
+
+
 def _known_floor(word: str) -> float:
     """How common on the web the correction of an unheard-of capitalised word must be: less for
     a long word (Blomefontein), as a long name one slip from a known one is rarely a third."""
@@ -333,6 +430,6 @@ def _known_floor(word: str) -> float:
 
 
 @functools.lru_cache(maxsize=65536)
-def _near_calendar(word: str) -> bool:
+def near_calendar(word: str) -> bool:
     """Within two edits of a month or weekday name (one C call over the nineteen names)."""
     return process.extractOne(word, _CALENDAR_NAMES, scorer=OSA.distance, score_cutoff=2) is not None

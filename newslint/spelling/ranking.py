@@ -7,7 +7,7 @@ Three kinds of evidence, added in log10 units (a noisy channel with a bigram lan
   silent e added or dropped likelier still, and a second slip far less likely than one);
 * the article: a content word it uses elsewhere is likelier meant (negotation where
   "negotiations" recurs), when it was nearly as likely anyway;
-* the words either side: how well each correction fits between them (``spelling_context``), so
+* the words either side: how well each correction fits between them (``spelling.context``), so
   "pere share" is "per share" and "wnat to" is "want to", though pure and what are commoner.
 
 Whether a word is flagged at all is decided before, by the verdict and the article's evidence;
@@ -22,8 +22,8 @@ from typing import TYPE_CHECKING
 import regex
 
 if TYPE_CHECKING:
-    from newslint.spelling_context import Bigrams
-    from newslint.spelling_lexicon import Lexicon
+    from newslint.spelling.context import Bigrams
+    from newslint.spelling.lexicon import Lexicon
 
 _USED_BOOST = 2.0  # a correction the article uses elsewhere (a word recurs in a story) ...
 _USED_REACH = 1.5  # ... moves up past corrections at most this much likelier

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from rapidfuzz import process
 from rapidfuzz.distance import OSA, Levenshtein
 
-from newslint.word_tables import WordSet, pack
+from newslint.spelling.word_tables import WordSet, pack
 
 _ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 _KEY_POS = {ch: (r, c) for r, row in enumerate(_ROWS) for c, ch in enumerate(row)}
@@ -155,7 +155,7 @@ class CandidateIndex:
     ) -> None:
         """``allowed``: the words corrections are drawn from (called only when the tables are
         built, not when they come from the cache)."""
-        from newslint.spelling_lexicon import cached
+        from newslint.spelling.lexicon import cached
 
         self.zipf = zipf
         far = f"{far_same_first}-{far_any_first}-{_FAR_LONG_LETTERS}-{_FAR_LONG_ZIPF}"

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import regex
 
-from newslint.spelling_lexicon import Lexicon
+from newslint.spelling.lexicon import Lexicon
 
 _WORD = regex.compile(r"(?<=[\p{L},;] )\p{Lu}\p{Ll}+(?:['’]\p{Ll}+)?")  # capitalised, mid-sentence
 
@@ -43,4 +43,6 @@ def archive_files(folder: Path) -> list[Path]:
 
 def write_list(names: list[str], out: Path, source: str) -> None:
     header = f"# Names learned by `newslint vocab learn` from {source}; one a line.\n"
-    out.write_text(header + "".join(f"{name}\n" for name in names), encoding="utf-8")
+    from newslint.core.output_file import write_text  # never through a link: the list is kept in a repository
+
+    write_text(out, header + "".join(f"{name}\n" for name in names), "accept list", follow_links=False)

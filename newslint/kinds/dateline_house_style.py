@@ -23,7 +23,7 @@ _DASHES = ("-", "--", "–", "—")
 
 
 class DatelineForm(Kind):
-    name = "dateline-form"
+    name = "dateline-house-style"
     fixes = Fixes.SOMETIMES
     scopes = ("dateline", "text")  # it reads only the dateline: `text` (the default) means the same
     description = (

@@ -2,7 +2,7 @@
 
 Three sources, combined once per process:
 
-* the Hunspell en_GB and en_US dictionaries, affixes expanded (see ``spelling_hunspell``): the
+* the Hunspell en_GB and en_US dictionaries, affixes expanded (see ``spelling.hunspell``): the
   curated "is this a word" test, and the names they list;
 * pyspellchecker's English list (MIT): American spellings for ``locale``, and a word the web and
   this list know but no dictionary does is judged with a larger margin (it also holds misspellings);
@@ -30,10 +30,17 @@ import os
 import re
 from collections.abc import Callable, Iterator, Mapping, Set
 from pathlib import Path
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from newslint.core.cache import MISSING, cache_dir, fits, read_cached, write_cached
-from newslint.word_tables import MIN_SEARCHES, SEARCHES_PER_WORD, WordSet, WordValues, pack, pack_mapping
+from newslint.spelling.word_tables import (
+    MIN_SEARCHES,
+    SEARCHES_PER_WORD,
+    WordSet,
+    WordValues,
+    pack,
+    pack_mapping,
+)
 
 T = TypeVar("T")
 
@@ -110,7 +117,7 @@ def _version(package: str) -> str:
 
 def _hunspell_stamp() -> str:
     """An identity of the Hunspell dictionaries found: their paths and sizes."""
-    from newslint.spelling_hunspell import dictionary_files
+    from newslint.spelling.hunspell import dictionary_files
 
     stamp = 0
     for aff, dic in dictionary_files():
@@ -177,11 +184,21 @@ def cached(name: str, build: Callable[[], T], shape: tuple[type, ...] | None = N
 COMMON_ZIPF = 2.0
 
 
-def _tiers() -> tuple[dict[str, float], frozenset[str], str, bytes, frozenset[str], frozenset[str], str]:
-    """(common words' Zipf, pyspellchecker's words, the rare words sorted and joined, their Zipf x
-    100, the Hunspell dictionaries' lowercase words that pyspellchecker lacks, pyspellchecker's
-    words that they lack, their names lowercased, sorted and joined)."""
-    from newslint.spelling_hunspell import build_forms
+class Tiers(NamedTuple):
+    """The word data as built from the installed packages, before it is packed for the cache."""
+
+    common: dict[str, float]  # words at least COMMON_ZIPF common, and their Zipf
+    dictionary: frozenset[str]  # pyspellchecker's words
+    rare: str  # the rarer words, sorted and newline-joined
+    rare_values: bytes  # their Zipf x 100 (array "H"), in the same order
+    extra: frozenset[str]  # the Hunspell dictionaries' lowercase words pyspellchecker lacks
+    missing: frozenset[str]  # pyspellchecker's words the Hunspell dictionaries lack
+    names: str  # the dictionaries' names, lowercased, sorted and newline-joined
+
+
+def _tiers() -> Tiers:
+    """The word data in tiers: common words in a dict, the long tail as a sorted block."""
+    from newslint.spelling.hunspell import build_forms
 
     zipf, us = _build()
     dictionary = frozenset(us)
@@ -191,7 +208,7 @@ def _tiers() -> tuple[dict[str, float], frozenset[str], str, bytes, frozenset[st
     rare = sorted(w for w in zipf if w not in common)
     values = array.array("H", (round(zipf[w] * 100) for w in rare))
     extra, missing = (curated - dictionary, dictionary - curated) if curated else (frozenset(), frozenset())
-    return common, dictionary, "\n".join(rare), values.tobytes(), extra, missing, "\n".join(names)
+    return Tiers(common, dictionary, "\n".join(rare), values.tobytes(), extra, missing, "\n".join(names))
 
 
 #: a table of words: stored (:class:`WordSet`) or any set (tests, a lexicon built in memory)
@@ -271,14 +288,14 @@ Tables = tuple[WordValues, WordSet, RareWords, CuratedWords, WordSet]
 def _packed() -> tuple[bytes, ...]:
     """:func:`_tiers` as stored: each table a sorted block of words and their offsets (see
     ``word_tables``), which a process loads in one copy instead of hashing every word."""
-    common, dictionary, rare, values, extra, missing, names = _tiers()
+    tiers = _tiers()
     return (
-        *pack_mapping(common),
-        *pack(dictionary),
-        *_pack_rare(rare, values),
-        *pack(extra),
-        *pack(missing),
-        *pack(names.split("\n") if names else []),
+        *pack_mapping(tiers.common),
+        *pack(tiers.dictionary),
+        *_pack_rare(tiers.rare, tiers.rare_values),
+        *pack(tiers.extra),
+        *pack(tiers.missing),
+        *pack(tiers.names.split("\n") if tiers.names else []),
     )
 
 
