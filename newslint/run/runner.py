@@ -12,7 +12,7 @@ import gc
 import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from newslint.core.document import Document
 from newslint.core.errors import NewslintError
@@ -22,6 +22,7 @@ from newslint.engine.rules import Rule
 from newslint.kinds import CorpusKind, get_kind
 from newslint.sources.excerpts import with_excerpts
 from newslint.sources.files import DEFAULT_MAX_BYTES, read_document, read_limited
+from newslint.sources.partitions import RANGE_BYTES, Part, count_part, numbered, part_records, plan
 from newslint.sources.records import Record, RecordError, RecordFields, is_archive, read_records
 from newslint.sources.wire_xml import WireXMLError, is_wire_xml, parse_wire_xml
 
@@ -30,6 +31,8 @@ if TYPE_CHECKING:
 
 #: below this many files a pool costs more than it saves
 POOL_THRESHOLD = 24
+#: an uncompressed JSON Lines archive larger than this is linted in ranges of this many bytes across the pool
+SPLIT_ARCHIVE_BYTES = RANGE_BYTES
 
 
 @dataclass
@@ -178,6 +181,7 @@ def lint_wire_xml(
     return FileResult(shown, placed, None, collected)
 
 
+_Item = TypeVar("_Item")
 _WORKER_LINTER: DocumentLinter | None = None
 #: (encoding, want_digest, max_bytes, excerpts, record fields) of the run, set in each worker
 _Setup = tuple[str | None, bool, int, bool, RecordFields]
@@ -193,12 +197,14 @@ def _init_worker(rules: Sequence[Rule] | None, setup: _Setup) -> None:
         _WORKER_LINTER.timings.clear()
 
 
-def _work(paths: list[str]) -> tuple[list[FileResult], dict[str, float]]:
+def _work(paths: list[str | Part]) -> tuple[list[FileResult], dict[str, float]]:
     assert _WORKER_LINTER is not None
     before = dict(_WORKER_LINTER.timings)
     encoding, want_digest, max_bytes, excerpts, fields = _WORKER_SETUP
     results = [
-        lint_one(
+        lint_records(_WORKER_LINTER, p.path, part_records(p, fields), excerpts=excerpts)
+        if isinstance(p, Part)
+        else lint_one(
             _WORKER_LINTER,
             p,
             encoding=encoding,
@@ -213,7 +219,7 @@ def _work(paths: list[str]) -> tuple[list[FileResult], dict[str, float]]:
     return results, spent
 
 
-def from_both_ends(chunks: list[list[str]]) -> list[list[str]]:
+def from_both_ends(chunks: list[list[_Item]]) -> list[list[_Item]]:
     """The chunks in the order first, last, second, second-to-last, ...
 
     Idle workers take the next chunk in turn, so with two workers one works from the front of
@@ -221,7 +227,7 @@ def from_both_ends(chunks: list[list[str]]) -> list[list[str]]:
     topic) share names and terms, and each worker judges a word it has not seen before only
     once: keeping each worker's files together spares judging the same new words in both.
     """
-    ordered: list[list[str]] = []
+    ordered: list[list[_Item]] = []
     front, back = 0, len(chunks) - 1
     while front <= back:
         ordered.append(chunks[front])
@@ -283,7 +289,8 @@ def run(
         )
     want_digest = cache is not None
     total = len(files)
-    if jobs <= 1 or total < POOL_THRESHOLD:
+    split = _split_archives(files) if jobs > 1 else {}
+    if jobs <= 1 or (total < POOL_THRESHOLD and not split):
         for i, path in enumerate(files, 1):
             results.append(
                 lint_one(
@@ -310,8 +317,11 @@ def run(
             gc.freeze()
         context = multiprocessing.get_context("fork" if fork else "spawn")
         _WORKER_LINTER = linter if fork else None
-        size = max(1, min(64, total // (jobs * 8)))
-        chunks = from_both_ends([list(files[i : i + size]) for i in range(0, total, size)])
+        whole = [p for p in files if p not in split]
+        size = max(1, min(64, len(whole) // (jobs * 8)))
+        chunks: list[list[str | Part]] = [[part] for parts in split.values() for part in parts]
+        chunks += from_both_ends([list[str | Part](whole[i : i + size]) for i in range(0, len(whole), size)])
+        total = len(chunks) if split else total
         done = 0
         with ProcessPoolExecutor(
             jobs,
@@ -322,17 +332,58 @@ def run(
                 (encoding, want_digest, max_bytes, excerpts, fields or RecordFields()),
             ),
         ) as pool:
+            if split:  # each range's first record number, from the ranges' record counts
+                ranges = [part for parts in split.values() for part in parts]
+                counts = dict(enumerate(pool.map(count_part, ranges)))
+                chunks[: len(ranges)] = [[part] for part in numbered(ranges, counts)]
+            pieces: list[FileResult] = []
             for chunk_results, spent in pool.map(_work, chunks):
-                results.extend(chunk_results)
+                pieces.extend(chunk_results)
                 for key, value in spent.items():
                     timings[key] = timings.get(key, 0.0) + value
-                done += len(chunk_results)
+                done += len(chunk_results) if not split else 1
                 if progress:
                     progress(done, total)
+            results.extend(_merged(pieces, set(split)))
         _WORKER_LINTER = None
         if fork:
             gc.unfreeze()  # the workers are gone: this process's objects are collectable again
     return _finish(linter, results, timings, cache, compare)
+
+
+def _split_archives(files: Sequence[str]) -> dict[str, list[Part]]:
+    """The uncompressed JSON Lines archives big enough to lint in byte ranges across the pool
+    (a million records on one process took minutes), each with its ranges."""
+    out: dict[str, list[Part]] = {}
+    for path in files:
+        if not path.lower().endswith((".jsonl", ".ndjson")):
+            continue
+        try:
+            big = os.stat(path).st_size > SPLIT_ARCHIVE_BYTES
+        except OSError:
+            continue  # lint_one reports it
+        if big:
+            parts = plan([path], SPLIT_ARCHIVE_BYTES)
+            if len(parts) > 1 and all(p.kind == "jsonl" for p in parts):
+                out[path] = parts
+    return out
+
+
+def _merged(results: Sequence[FileResult], split: set[str]) -> list[FileResult]:
+    """The results of an archive's ranges as one result per archive (records in any order:
+    the run sorts them); other results as they are."""
+    out: list[FileResult] = []
+    whole: dict[str, FileResult] = {}
+    for r in results:
+        if r.path not in split:
+            out.append(r)
+            continue
+        merged = whole.setdefault(r.path, FileResult(r.path))
+        merged.findings.extend(r.findings)
+        merged.records.extend(r.records)
+        merged.record_errors.extend(r.record_errors)
+        merged.error = merged.error or r.error
+    return out + list(whole.values())
 
 
 def is_corpus_rule(rule: Rule) -> bool:
