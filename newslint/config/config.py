@@ -194,11 +194,24 @@ def check_encoding(value: Any, where: str, path: str | None = None, line: int | 
         raise ConfigError(f"{where} must be an encoding name such as 'latin-1'", path, line)
     try:
         info = codecs.lookup(value)
-    except LookupError:
+    except (LookupError, ValueError):  # ValueError: a name holding a NUL
         raise ConfigError(f"{where}: unknown encoding {value!r}", path, line) from None
     if not hasattr(info, "_is_text_encoding") or info._is_text_encoding is False:  # e.g. 'rot13', 'hex'
         raise ConfigError(f"{where}: {value!r} is not a text encoding", path, line)
+    for probe in _TEXT_PROBES:  # a character set decodes text or names the byte it cannot
+        try:
+            probe.decode(info.name)
+        except UnicodeDecodeError:
+            pass
+        except (UnicodeError, ValueError, TypeError):  # e.g. 'punycode', 'undefined'
+            raise ConfigError(
+                f"{where}: {value!r} is not a character set for text files", path, line
+            ) from None
     return info.name
+
+
+#: bytes any character set for news copy reads, or refuses with a UnicodeDecodeError
+_TEXT_PROBES = (b"The cat, 1.\n", "The caf\u00e9, 2.\n".encode())
 
 
 def parse_settings(data: Any, path: str, root: Path, locator: Locator) -> Settings:
@@ -254,8 +267,25 @@ def _rule_paths(names: Sequence[str], root: Path, path: str, lines: _Lines) -> t
         folder = root / Path(name).expanduser()
         if not folder.is_dir():
             raise ConfigError(f"rule-paths: folder not found: {folder}", path, lines("rule-paths", i))
+        if _too_broad(folder):
+            raise ConfigError(
+                f"rule-paths: {folder} is the root or home folder, not a folder of rule files",
+                path,
+                lines("rule-paths", i),
+            )
         out.append(folder)
     return tuple(out)
+
+
+def _too_broad(folder: Path) -> bool:
+    """Whether ``folder`` is the file system's root or the user's home (walking either for
+    rule files would read the whole disk)."""
+    resolved = folder.resolve()
+    try:
+        home = Path.home().resolve()
+    except (KeyError, RuntimeError):  # no home folder known
+        home = None
+    return resolved == Path(resolved.anchor) or resolved == home
 
 
 def _rule_settings(node: Any, path: str, lines: _Lines) -> dict[str, RuleSettings]:

@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from newslint.config.yamlload import MAX_BYTES, key_line, load_yaml_text
+from newslint.config.yamlload import MAX_BYTES, load_yaml_located
 from newslint.core.errors import ConfigError
 from newslint.sources.files import read_limited
 
@@ -30,26 +30,9 @@ class Locator:
         raise NotImplementedError
 
 
-class YamlLocator(Locator):
-    def __init__(self, root: Any) -> None:
-        self.root = root
-
-    def line(self, *path: str | int) -> int | None:
-        node, found = self.root, None
-        for key in path:
-            present = (
-                key in node
-                if isinstance(node, Mapping)
-                else (isinstance(node, list) and isinstance(key, int) and 0 <= key < len(node))
-            )
-            here = key_line(node, key) if present else None
-            if here is None:
-                return found
-            found, node = here, node[key]
-        return found
-
-
 class TomlLocator(Locator):
+    """Lines from a table of key paths (TOML's scan, or the YAML parser's events)."""
+
     def __init__(self, lines: Mapping[KeyPath, int], prefix: tuple[str, ...]) -> None:
         self.lines = lines
         self.prefix = prefix
@@ -168,6 +151,19 @@ def toml_key_lines(text: str) -> dict[KeyPath, int]:
 
 
 _AT_LINE = re.compile(r"\(at line (\d+), column \d+\)")
+#: parts of one dotted TOML key (the standard library's parser slows quadratically with them:
+#: 20,000 parts take gigabytes; real keys have a handful)
+MAX_KEY_PARTS = 64
+_ONE_LINE_KEY = rf"(?:{_BARE}|\"[^\"\n]*\"|'[^'\n]*')"
+_KEY_CHAIN = re.compile(rf"{_ONE_LINE_KEY}(?:[ \t]*\.[ \t]*{_ONE_LINE_KEY}){{{MAX_KEY_PARTS},}}")
+
+
+def _check_key_parts(text: str, path: str) -> None:
+    """Refuse a dotted key of more than :data:`MAX_KEY_PARTS` parts before the parser sees it."""
+    chain = _KEY_CHAIN.search(text)
+    if chain is not None:
+        line = text.count("\n", 0, chain.start()) + 1
+        raise ConfigError(f"invalid TOML: a dotted key of more than {MAX_KEY_PARTS} parts", path, line)
 
 
 def _decode(data: bytes, path: str) -> str:
@@ -199,6 +195,7 @@ def parse_toml(file: Path) -> dict[str, Any]:
         import tomli as tomllib  # type: ignore[import-not-found, unused-ignore]
 
     text = _decode(read_bytes(file), str(file))
+    _check_key_parts(text, str(file))
     try:
         document: dict[str, Any] = tomllib.loads(text)
         return document
@@ -226,8 +223,8 @@ def read_config(file: Path) -> tuple[Any, Locator]:
     """
     if not is_toml(file):
         text = _decode(read_bytes(file), str(file))
-        data = load_yaml_text(text, str(file), ConfigError)
-        return ({} if data is None else data), YamlLocator(data)
+        data, lines = load_yaml_located(text, str(file), ConfigError)
+        return ({} if data is None else data), TomlLocator(lines, ())
     document = parse_toml(file)
     lines = toml_key_lines(_decode(read_bytes(file), str(file)))
     tool = document.get("tool")

@@ -27,6 +27,10 @@ MAX_BYTES = 16 * 1024 * 1024
 MAX_ALIAS_NODES = 10_000
 #: nesting depth of mappings and sequences (rule files and configs need under ten)
 MAX_DEPTH = 100
+#: characters the round-trip loader (which keeps line numbers) may read: its comment scan grows
+#: a string a character at a time, quadratic in the worst case (a 2 MB comment took a minute);
+#: larger texts are read with the fast parser only, their lines taken from its events
+MAX_ROUND_TRIP_CHARS = 256 * 1024
 #: digits of a plain number (Python refuses to convert longer ones)
 MAX_DIGITS = 4000
 _NUMBER = re.compile(r"[-+]?[0-9_.]+$")
@@ -161,6 +165,97 @@ def load_yaml_fast(file: Path, error: type[NewslintError]) -> Any:
         return load_yaml(file, error)  # raises, with the line
 
 
+KeyPath = tuple[Any, ...]
+_NULL_KEYS = ("", "~", "null", "Null", "NULL")
+_INT_KEY = re.compile(r"[-+]?[0-9]+$")
+
+
+def _plain_key(event: Any) -> Any:
+    """A key scalar as the loader builds it (text, or a plain null or integer)."""
+    value = getattr(event, "value", None)
+    if not isinstance(value, str) or getattr(event, "style", None):
+        return value
+    if value in _NULL_KEYS:
+        return None
+    return int(value) if _INT_KEY.match(value) and len(value) < MAX_DIGITS else value
+
+
+def load_yaml_located(text: str, path: str, error: type[NewslintError]) -> tuple[Any, dict[KeyPath, int]]:
+    """Plain data and the 1-based line of each mapping key and sequence item (by key path),
+    both from the fast parser, whatever the size of the comments.  Text the fast parser refuses
+    is read again by the round-trip loader (to report the error at its line, or to read YAML
+    only it accepts) when it is small enough; the lines are then taken from its nodes."""
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+    screen(text, path, error)
+    try:
+        lines = _event_lines(_fast_loader().parse(text))
+        return _fast_loader().load(text), lines
+    except (YAMLError, ValueError, RecursionError) as exc:
+        if len(text) <= MAX_ROUND_TRIP_CHARS:
+            data = load_yaml_text(text, path, error)
+            return data, _node_lines(data, ())
+        mark = exc.problem_mark if isinstance(exc, MarkedYAMLError) else None
+        problem = exc.problem if isinstance(exc, MarkedYAMLError) else type(exc).__name__
+        raise error(f"invalid YAML: {problem}", path, mark.line + 1 if mark is not None else None) from None
+
+
+@dataclass
+class _Collection:
+    path: KeyPath
+    mapping: bool
+    key: Any = None
+    expect_key: bool = True
+    index: int = 0
+
+
+def _event_lines(events: Any) -> dict[KeyPath, int]:
+    """Key path -> line of the key (or sequence item), from a parser's events."""
+    from ruamel.yaml.events import CollectionEndEvent, CollectionStartEvent, MappingStartEvent, NodeEvent
+
+    lines: dict[KeyPath, int] = {}
+    stack: list[_Collection] = []
+    for event in events:
+        if isinstance(event, CollectionEndEvent):
+            stack.pop()
+            continue
+        if not isinstance(event, NodeEvent):
+            continue
+        line = event.start_mark.line + 1
+        child: KeyPath = ()
+        if stack:
+            top = stack[-1]
+            if top.mapping and top.expect_key:
+                top.key, top.expect_key = _plain_key(event), False
+                lines.setdefault((*top.path, top.key), line)
+                continue
+            if top.mapping:
+                top.expect_key = True
+                child = (*top.path, top.key)
+            else:
+                child = (*top.path, top.index)
+                top.index += 1
+                lines.setdefault(child, line)
+        if isinstance(event, CollectionStartEvent):
+            stack.append(_Collection(child, isinstance(event, MappingStartEvent)))
+    return lines
+
+
+def _node_lines(node: Any, path: KeyPath) -> dict[KeyPath, int]:
+    """Key path -> line, from the round-trip loader's nodes."""
+    lines: dict[KeyPath, int] = {}
+    keys: list[Any] = (
+        list(node) if isinstance(node, dict) else list(range(len(node))) if isinstance(node, list) else []
+    )
+    for key in keys:
+        here = key_line(node, key)
+        if here is not None:
+            inner: KeyPath = (*path, key)
+            lines[inner] = here
+            lines.update(_node_lines(node[key], inner))
+    return lines
+
+
 def load_yaml_text(text: str, path: str, error: type[NewslintError]) -> Any:
     from ruamel.yaml import YAML
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
@@ -183,10 +278,14 @@ def load_yaml_text(text: str, path: str, error: type[NewslintError]) -> Any:
 
 
 def load_yaml(file: Path, error: type[NewslintError]) -> Any:
+    """Data keeping line numbers (round-trip), or plain data when the file is too large for
+    the round-trip loader (see :data:`MAX_ROUND_TRIP_CHARS`): its errors then name no line."""
     try:
         text = read_limited(str(file), MAX_BYTES).decode("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise error(f"cannot read: {exc}", str(file)) from None
+    if len(text) > MAX_ROUND_TRIP_CHARS:
+        return load_yaml_located(text, str(file), error)[0]
     return load_yaml_text(text, str(file), error)
 
 

@@ -12,7 +12,7 @@ import bisect
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from newslint.core.compiled_patterns import compiled
 from newslint.core.markdown_code import is_markdown, mask_code
@@ -33,6 +33,9 @@ from newslint.core.tokens import (
     split_sentences,
     tokenize_words,
 )
+
+if TYPE_CHECKING:
+    from newslint.core.patterns import SharedAllowance
 
 BOM = "\ufeff"
 T = TypeVar("T")
@@ -61,7 +64,28 @@ def whole_word_spans(text: str, word: str) -> Iterator[tuple[int, int]]:
 
 
 class DecodeError(ValueError):
-    """The bytes are not text newslint can read (binary or not UTF-8)."""
+    """The bytes are not text newslint can read (binary or not UTF-8, or not an article)."""
+
+
+#: lines an article may have: each becomes objects (a line, a paragraph, its words), so ten
+#: megabytes of "a" and blank lines (6.6 million lines) took 3 GB; a 10 MB file of real copy has
+#: a few hundred thousand lines at most
+MAX_LINES = 400_000
+
+
+def too_many_lines(text: str) -> str | None:
+    """Why ``text`` is not linted as one article (too many lines), or None (counted in C)."""
+    lines = max(text.count("\n"), text.count("\r"))
+    if lines > MAX_LINES:
+        return f"has {lines:,} lines, more than an article's {MAX_LINES:,}: not linted"
+    return None
+
+
+def check_lines(text: str) -> None:
+    """:class:`DecodeError` when ``text`` has more lines than an article may."""
+    reason = too_many_lines(text)
+    if reason is not None:
+        raise DecodeError(reason)
 
 
 @dataclass(frozen=True)
@@ -112,6 +136,8 @@ def decode(data: bytes, encoding: str | None = None) -> tuple[str, bool]:
         raise DecodeError(
             f"not {what} text (invalid byte 0x{data[exc.start]:02x} at line {line}{hint})"
         ) from exc
+    except UnicodeError as exc:  # a codec that fails without naming a byte (e.g. 'idna')
+        raise DecodeError(f"cannot be decoded as {name} ({str(exc).splitlines()[0][:120]})") from None
     if wide and "\x00" in text[:8192]:
         raise DecodeError("binary file (contains NUL characters)")
     bom = text.startswith(BOM)
@@ -203,6 +229,7 @@ class Document:
     @classmethod
     def from_bytes(cls, path: str, data: bytes, encoding: str | None = None) -> Document:
         text, bom = decode(data, encoding)
+        check_lines(text)
         return cls(path, text, bom=bom)
 
     # ------------------------------------------------------------ structure
@@ -261,6 +288,13 @@ class Document:
         """Body paragraphs written as bulleted or numbered entries."""
         return tuple(p for p in self.body if is_list_item(p.text))
 
+    @cached_property
+    def pattern_allowance(self) -> SharedAllowance:
+        """The time the rules' user patterns may lose to running out, over all rules together."""
+        from newslint.core.patterns import SharedAllowance  # patterns imports the option machinery
+
+        return SharedAllowance(len(self.text))
+
     # ------------------------------------------------------------ tokens
 
     @cached_property
@@ -269,8 +303,16 @@ class Document:
 
     @cached_property
     def lowered_words(self) -> list[str]:
-        """``words`` lowercased, aligned with ``words`` (for case-blind word lookups)."""
-        return [w.text.lower() for w in self.words]
+        """``words`` lowercased, aligned with ``words`` (for case-blind word lookups); a word
+        repeated shares one lowercased string (a million "the" are one object, not a million)."""
+        seen: dict[str, str] = {}
+        out: list[str] = []
+        for w in self.words:
+            low = seen.get(w.text)
+            if low is None:
+                low = seen[w.text] = w.text.lower()
+            out.append(low)
+        return out
 
     @cached_property
     def lowered_text(self) -> str:

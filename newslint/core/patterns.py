@@ -3,9 +3,11 @@
 Rule authors write patterns; a pathological one must not hang a run, so every
 match runs under the ``regex`` package's timeout.  The time is a budget for the whole run of a
 rule on a document (:class:`Budget`), shared by all its scope regions and its exception
-patterns: a hundred one-line regions do not get a hundred allowances.  A word-list pattern
-(checked against single words, thousands of times a run) gets a small allowance per word, and
-one that ran out once is not tried again in this process (:func:`fullmatch_word`).
+patterns: a hundred one-line regions do not get a hundred allowances; and the rules of one
+document together lose at most a few allowances to patterns that run out
+(:class:`SharedAllowance`).  A word-list pattern (checked against single words, thousands of
+times a run) gets a small allowance per word, and one that ran out once is not tried again in
+this process (:func:`fullmatch_word`).
 """
 
 from __future__ import annotations
@@ -24,6 +26,11 @@ MATCH_TIMEOUT = 2.0
 TIMEOUT_PER_100K = 1.0
 
 
+#: the rules of one document together may lose this many of their own allowances to patterns
+#: that run out of time: twenty catastrophic rules then cost two allowances, not twenty
+SHARED_ALLOWANCES = 2
+
+
 #: seconds a word-list pattern may spend on one word (words are at most a few dozen characters)
 WORD_TIMEOUT = 0.05
 
@@ -35,18 +42,50 @@ class PatternTimeout(Exception):
         return f"pattern {self.args[0]!r} ran past its time limit and was stopped"
 
 
-class Budget:
-    """The time one rule may spend matching on one document, shared by every match it runs."""
+def allowance(chars: int) -> float:
+    """Seconds one rule's patterns may spend on a text of ``chars`` characters."""
+    return MATCH_TIMEOUT + TIMEOUT_PER_100K * chars / 100_000
+
+
+class SharedAllowance:
+    """The time that patterns running out of time may take from one document, over all rules.
+
+    Each rule has its own :class:`Budget`; a rule whose patterns ran out charges the time it
+    spent here, and once :data:`SHARED_ALLOWANCES` allowances are spent every later rule on the
+    document stops at once (and says so) instead of spending its own."""
 
     def __init__(self, chars: int) -> None:
-        self.deadline = time.monotonic() + MATCH_TIMEOUT + TIMEOUT_PER_100K * chars / 100_000
+        self.left = SHARED_ALLOWANCES * allowance(chars)
+
+    def charge(self, seconds: float) -> None:
+        self.left -= seconds
+
+
+class Budget:
+    """The time one rule may spend matching on one document, shared by every match it runs
+    (and bounded by the document's :class:`SharedAllowance`, when given)."""
+
+    def __init__(self, chars: int, shared: SharedAllowance | None = None) -> None:
+        self.started = time.monotonic()
+        self.deadline = self.started + allowance(chars)
+        self.shared = shared
 
     def left(self, pattern: regex.Pattern[str]) -> float:
         """Seconds left, or :class:`PatternTimeout` when none are."""
-        remaining = self.deadline - time.monotonic()
+        now = time.monotonic()
+        remaining = self.deadline - now
+        if self.shared is not None:
+            remaining = min(remaining, self.shared.left - (now - self.started))
         if remaining <= 0:
-            raise PatternTimeout(pattern.pattern[:80])
+            raise self.ran_out(pattern)
         return remaining
+
+    def ran_out(self, pattern: regex.Pattern[str]) -> PatternTimeout:
+        """The error for ``pattern`` running out, its time charged to the shared allowance."""
+        if self.shared is not None:
+            self.shared.charge(time.monotonic() - self.started)
+            self.shared = None  # charged once
+        return PatternTimeout(pattern.pattern[:80])
 
 
 def compile_pattern(source: str, key: str, *, ignorecase: bool = False) -> regex.Pattern[str]:
@@ -82,7 +121,7 @@ def finditer(
     try:
         yield from pattern.finditer(text, start, end, timeout=budget.left(pattern))
     except TimeoutError:
-        raise PatternTimeout(pattern.pattern[:80]) from None
+        raise budget.ran_out(pattern) from None
 
 
 def fullmatch(pattern: regex.Pattern[str], text: str, budget: Budget) -> bool:
@@ -90,7 +129,7 @@ def fullmatch(pattern: regex.Pattern[str], text: str, budget: Budget) -> bool:
     try:
         return pattern.fullmatch(text, timeout=budget.left(pattern)) is not None
     except TimeoutError:
-        raise PatternTimeout(pattern.pattern[:80]) from None
+        raise budget.ran_out(pattern) from None
 
 
 def search(pattern: regex.Pattern[str], text: str, budget: Budget) -> bool:
@@ -98,7 +137,7 @@ def search(pattern: regex.Pattern[str], text: str, budget: Budget) -> bool:
     try:
         return pattern.search(text, timeout=budget.left(pattern)) is not None
     except TimeoutError:
-        raise PatternTimeout(pattern.pattern[:80]) from None
+        raise budget.ran_out(pattern) from None
 
 
 _SLOW_WORD_PATTERNS: set[str] = set()

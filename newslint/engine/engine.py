@@ -8,6 +8,7 @@ once).  It names no rule, kind or category.
 
 from __future__ import annotations
 
+import itertools
 import time
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -21,6 +22,25 @@ from newslint.core.messages import MAX_MESSAGE, clip
 from newslint.core.suppression import apply_suppressions
 from newslint.engine.rules import Rule
 from newslint.kinds import CorpusKind, Kind, get_kind
+
+#: findings one rule may report on one document: past this many the rule is stopped and says so
+#: once (5 MB of "the the" would otherwise make a million findings, gigabytes and minutes)
+MAX_HITS_PER_RULE = 1000
+
+
+def bounded(hits: Iterable[Hit]) -> list[Hit]:
+    """The first :data:`MAX_HITS_PER_RULE` hits, and a note in place of the rest (not computed)."""
+    out = list(itertools.islice(hits, MAX_HITS_PER_RULE + 1))
+    if len(out) > MAX_HITS_PER_RULE:
+        out[MAX_HITS_PER_RULE:] = [
+            Hit(
+                0,
+                0,
+                message=f"rule stopped after {MAX_HITS_PER_RULE:,} findings in this file: "
+                "the rest are not reported",
+            )
+        ]
+    return out
 
 
 def build_kind(rule: Rule) -> Kind:
@@ -50,7 +70,7 @@ class DocumentLinter:
         for rule, kind in self.checks:
             started = time.perf_counter()
             try:
-                hits = list(kind.check(doc))
+                hits = bounded(kind.check(doc))
             except Exception as exc:  # a broken rule must not hide the other rules' findings
                 hits = [
                     Hit(0, 0, message=f"rule {rule.id!r} failed on this file: {type(exc).__name__}: {exc}")

@@ -215,13 +215,30 @@ def _fixes(path: str, data: Mapping[str, Any], declared: Fixes) -> Fixes:
     return fixes
 
 
+#: names a rule folder's walk may meet (the built-in rules are a few dozen files)
+MAX_RULE_WALK = 10_000
+#: folders deep a rule folder may nest
+MAX_RULE_DEPTH = 8
+
+
 def rule_files(folder: Path) -> Iterator[Path]:
     """The ``.yaml`` files under ``folder``, then the ``.yml`` ones, each sorted as paths.
 
     Walked with ``os.walk`` (symlinked folders not followed, as ``Path.rglob`` does): ``rglob``
-    compiles its patterns with ``re`` on every run, a hundredth of a one-file run."""
+    compiles its patterns with ``re`` on every run, a hundredth of a one-file run.  The walk is
+    bounded (:data:`MAX_RULE_WALK` names, :data:`MAX_RULE_DEPTH` folders deep): a rule folder
+    set to ``/`` or a home folder is an error, not a walk of the whole disk."""
     found: dict[str, list[Path]] = {".yaml": [], ".yml": []}
-    for root, _dirs, names in os.walk(folder):
+    seen = 0
+    base_depth = str(folder).rstrip(os.sep).count(os.sep)
+    for root, dirs, names in os.walk(folder):
+        seen += len(names) + len(dirs)
+        if seen > MAX_RULE_WALK or root.rstrip(os.sep).count(os.sep) - base_depth > MAX_RULE_DEPTH:
+            raise RuleError(
+                f"holds more than {MAX_RULE_WALK:,} files or is more than {MAX_RULE_DEPTH} folders "
+                "deep: not a rule folder",
+                str(folder),
+            )
         for name in names:
             suffix = name[name.rfind(".") :]
             if suffix in found:

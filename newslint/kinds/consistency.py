@@ -144,7 +144,7 @@ class Consistency(Kind):
                             self.options["skip_names"] and _is_name(doc.text, start)
                         ):
                             out[pair].append((side, start, end))
-        budget = Budget(len(doc.text))  # one allowance for the probes and all the regions
+        budget = Budget(len(doc.text), doc.pattern_allowance)  # one for the probes and all regions
         if self.pattern.pattern != "(?!)" and self._mixed(doc.text, budget):
             for start, end in regions:
                 for m in finditer(self.pattern, doc.text, start, end, budget):

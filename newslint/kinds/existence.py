@@ -60,7 +60,7 @@ class Existence(Kind):
             haystack = doc.lowered_text if self.options["ignorecase"] else doc.text
             if not any(r in haystack for r in self.requires):
                 return
-        budget = Budget(len(doc.text))  # for the patterns and the exceptions together
+        budget = Budget(len(doc.text), doc.pattern_allowance)  # patterns and exceptions together
         try:
             for m in matches_in(self.pattern, doc.text, doc.regions(self.rule.scope), budget):
                 if m.end() == m.start() or any(fullmatch(e, m.group(), budget) for e in self.exceptions):

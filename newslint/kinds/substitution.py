@@ -12,7 +12,7 @@ from newslint.core.document import SCOPES, Document
 from newslint.core.findings import Fix, Hit
 from newslint.core.kind import Fixes, Kind
 from newslint.core.options import Option
-from newslint.core.patterns import PatternTimeout, compile_pattern, matches_in
+from newslint.core.patterns import Budget, PatternTimeout, compile_pattern, matches_in
 from newslint.core.tokens import match_case
 
 _PLAIN = compiled(r"[\p{L}\p{N} '’-]+")
@@ -80,7 +80,8 @@ class Substitution(Kind):
         if not self._may_match(doc):
             return
         try:
-            for m in matches_in(self.pattern, doc.text, doc.regions(self.rule.scope)):
+            budget = Budget(len(doc.text), doc.pattern_allowance)
+            for m in matches_in(self.pattern, doc.text, doc.regions(self.rule.scope), budget):
                 if m.end() == m.start():
                     continue
                 found = m.group()

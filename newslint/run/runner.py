@@ -20,11 +20,12 @@ from newslint.core.findings import FileError
 from newslint.engine.engine import DocumentLinter
 from newslint.engine.rules import Rule
 from newslint.kinds import CorpusKind, get_kind
-from newslint.run.results import FileResult, Linted
+from newslint.run.results import FileResult, Linted, merged
 from newslint.run.settings import RunSettings
 from newslint.sources.excerpts import lines_of, with_excerpts
 from newslint.sources.files import read_bytes, read_document
 from newslint.sources.formats import SourceDocument, documents_of, format_of, records_as_documents
+from newslint.sources.partitions import RANGE_BYTES, Part, count_part, numbered, part_records, plan
 from newslint.sources.records import Record, RecordError
 
 if TYPE_CHECKING:
@@ -32,6 +33,8 @@ if TYPE_CHECKING:
 
 #: below this many files a pool costs more than it saves
 POOL_THRESHOLD = 24
+#: an uncompressed JSON Lines archive larger than this is linted in ranges of this many bytes across the pool
+SPLIT_ARCHIVE_BYTES = RANGE_BYTES
 
 #: the settings of a lint that asks for nothing more than findings
 PLAIN = RunSettings()
@@ -120,10 +123,16 @@ def _init_worker(rules: Sequence[Rule] | None, settings: RunSettings) -> None:
         _WORKER_LINTER.timings.clear()
 
 
-def _work(items: list[Work]) -> tuple[list[FileResult], dict[str, float]]:
+def _work(items: list[Work | Part]) -> tuple[list[FileResult], dict[str, float]]:
     assert _WORKER_LINTER is not None
     before = dict(_WORKER_LINTER.timings)
-    results = [lint_one(_WORKER_LINTER, path, _WORKER_SETTINGS, data) for path, data in items]
+    settings = _WORKER_SETTINGS
+    results = [
+        lint_records(_WORKER_LINTER, item.path, part_records(item, settings.fields), settings)
+        if isinstance(item, Part)
+        else lint_one(_WORKER_LINTER, item[0], settings, item[1])
+        for item in items
+    ]
     spent = {k: v - before.get(k, 0.0) for k, v in _WORKER_LINTER.timings.items()}
     return results, spent
 
@@ -189,7 +198,8 @@ def run(
         results.append(lint_one(linter, stdin[1], replace(settings, cache=False), stdin[0], display=stdin[1]))
     total = len(work)
     fresh: list[FileResult] = []
-    if jobs <= 1 or total < POOL_THRESHOLD:
+    split = _split_archives([path for path, _ in work]) if jobs > 1 else {}
+    if jobs <= 1 or (total < POOL_THRESHOLD and not split):
         for i, (path, data) in enumerate(work, 1):
             fresh.append(lint_one(linter, path, settings, data))
             if settings.progress:
@@ -206,8 +216,11 @@ def run(
             gc.freeze()
         context = multiprocessing.get_context("fork" if fork else "spawn")
         _WORKER_LINTER = linter if fork else None
-        size = max(1, min(64, total // (jobs * 8)))
-        chunks = from_both_ends([list(work[i : i + size]) for i in range(0, total, size)])
+        whole = [item for item in work if item[0] not in split]
+        size = max(1, min(64, len(whole) // (jobs * 8)))
+        chunks: list[list[Work | Part]] = [[part] for parts in split.values() for part in parts]
+        chunks += from_both_ends([list[Work | Part](whole[i : i + size]) for i in range(0, len(whole), size)])
+        total = len(chunks) if split else total
         done = 0
         with ProcessPoolExecutor(
             jobs,
@@ -215,19 +228,43 @@ def run(
             initializer=_init_worker,
             initargs=(None if fork else list(rules), settings.for_workers()),
         ) as pool:
+            if split:  # each range's first record number, from the ranges' record counts
+                ranges = [part for parts in split.values() for part in parts]
+                counts = dict(enumerate(pool.map(count_part, ranges)))
+                chunks[: len(ranges)] = [[part] for part in numbered(ranges, counts)]
+            pieces: list[FileResult] = []
             for chunk_results, spent in pool.map(_work, chunks):
-                fresh.extend(chunk_results)
+                pieces.extend(chunk_results)
                 for key, value in spent.items():
                     timings[key] = timings.get(key, 0.0) + value
-                done += len(chunk_results)
+                done += len(chunk_results) if not split else 1
                 if settings.progress:
                     settings.progress(done, total)
+            fresh.extend(merged(pieces))  # an archive's ranges joined again
         _WORKER_LINTER = None
         if fork:
             gc.unfreeze()  # the workers are gone: this process's objects are collectable again
     if cache is not None:
         _store(fresh, cache)
     return Linted(results + fresh, linter, timings)
+
+
+def _split_archives(files: Sequence[str]) -> dict[str, list[Part]]:
+    """The uncompressed JSON Lines archives big enough to lint in byte ranges across the pool
+    (a million records on one process took minutes), each with its ranges."""
+    out: dict[str, list[Part]] = {}
+    for path in files:
+        if not path.lower().endswith((".jsonl", ".ndjson")):
+            continue
+        try:
+            big = os.stat(path).st_size > SPLIT_ARCHIVE_BYTES
+        except OSError:
+            continue  # lint_one reports it
+        if big:
+            parts = plan([path], SPLIT_ARCHIVE_BYTES)
+            if len(parts) > 1 and all(p.kind == "jsonl" for p in parts):
+                out[path] = parts
+    return out
 
 
 def is_corpus_rule(rule: Rule) -> bool:

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from newslint.core.document import BOM, Document
+from newslint.core.document import BOM, Document, too_many_lines
 from newslint.core.errors import NewslintError
 from newslint.core.findings import FileError, Finding
 from newslint.sources.excerpts import lines_of
@@ -142,6 +142,8 @@ def _xml_source_lines(raw: bytes, shown: str) -> tuple[str, ...]:
     text = raw.decode("utf-8", errors="replace")
     if text.startswith(BOM):
         text = text[1:]
+    if too_many_lines(text) is not None:  # shown without its lines rather than held as millions
+        return ()
     return lines_of(Document(shown, text))
 
 

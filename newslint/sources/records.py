@@ -13,12 +13,13 @@ import csv
 import gzip
 import io
 import json
-import zlib
+import os
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import IO, Any
 
+from newslint.core.document import too_many_lines
 from newslint.core.errors import NewslintError
 
 #: the endings that make a path an archive of records rather than one article
@@ -27,6 +28,18 @@ ARCHIVE_SUFFIXES = (".jsonl", ".jsonl.gz", ".jsonl.zst", ".ndjson", ".parquet", 
 MAX_RECORD_CHARS = 10_000_000
 #: a JSON Lines line longer than this (bytes) is reported and skipped without being held whole
 MAX_RECORD_BYTES = 4 * MAX_RECORD_CHARS
+#: a ``.zst`` frame asking for a larger window (bytes of history) is refused, not allocated
+MAX_ZSTD_WINDOW = 1 << 27
+#: compressed bytes handed to zstd at a time: a byte inflates to at most about 32 KiB (a run-length
+#: block), so one hand-over never inflates past a few tens of MiB
+ZSTD_FEED = 512
+#: a compressed archive inflating to more than this many times the bytes read of it is refused as
+#: a decompression bomb (news text compresses about 3 to 12 times; a bomb thousands of times) ...
+MAX_INFLATE_RATIO = 100
+#: ... once it has inflated to this many bytes (small archives inflate as they like)
+INFLATE_FLOOR = 64 << 20
+#: Parquet rows decoded at a time (a batch of 2 MB texts is 128 MB, not 1,024 of them)
+PARQUET_BATCH_ROWS = 64
 
 
 @dataclass(frozen=True)
@@ -86,6 +99,9 @@ def from_mapping(number: int, row: Any, fields: RecordFields) -> Record | Record
     text = article_text(body, title)
     if len(text) > MAX_RECORD_CHARS:
         return RecordError(number, rid, f"is longer than {MAX_RECORD_CHARS:,} characters: not linted")
+    too_many = too_many_lines(text)
+    if too_many is not None:
+        return RecordError(number, rid, too_many)
     return Record(number, rid, text)
 
 
@@ -164,7 +180,7 @@ def _open(path: str, data: bytes | None) -> Iterator[IO[bytes]]:
     with raw:
         if lower.endswith(".gz"):
             with gzip.GzipFile(fileobj=raw) as inflated:
-                yield _guarded(inflated, path, "gzip")
+                yield _guarded(inflated, path, "gzip", raw)
         elif lower.endswith(".zst"):
             try:
                 import zstandard
@@ -172,18 +188,54 @@ def _open(path: str, data: bytes | None) -> Iterator[IO[bytes]]:
                 raise NewslintError(
                     "reading .zst archives needs zstandard: pip install 'newslint[records]'", path
                 ) from None
-            reader = zstandard.ZstdDecompressor().stream_reader(raw)
-            with io.BufferedReader(reader) as inflated:
-                yield _guarded(inflated, path, "zstd")
+            yield _guarded(io.BufferedReader(_Zstd(raw, zstandard)), path, "zstd", raw)
         else:
             yield raw
 
 
-class _Guarded(io.RawIOBase):
-    """A stream whose decompression errors become a NewslintError naming the file."""
+class _Zstd(io.RawIOBase):
+    """zstd frames inflated a small feed at a time; a stream that ends inside a frame (an
+    archive cut short) is an error, where zstandard's stream reader just stops."""
 
-    def __init__(self, inner: Any, path: str, what: str) -> None:
-        self.inner, self.path, self.what = inner, path, what
+    def __init__(self, raw: IO[bytes], zstandard: Any) -> None:
+        self.raw, self.zstd = raw, zstandard.ZstdDecompressor(max_window_size=MAX_ZSTD_WINDOW)
+        self.inflater = self.zstd.decompressobj()
+        self.pending = b""  # inflated, read from ``offset`` on
+        self.offset = 0
+        self.started = False  # the current frame has been fed bytes
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        while self.offset == len(self.pending):
+            self.pending, self.offset = b"", 0
+            chunk = self.raw.read(ZSTD_FEED)
+            if not chunk:
+                if self.started:
+                    raise EOFError("it ends inside a zstd frame: cut short")
+                return 0
+            while chunk:
+                if self.inflater.eof:  # the next frame of a multi-frame archive
+                    self.inflater, self.started = self.zstd.decompressobj(), False
+                self.started = True
+                self.pending += self.inflater.decompress(chunk)
+                chunk = self.inflater.unused_data if self.inflater.eof else b""
+                if self.inflater.eof:
+                    self.started = False
+        size = min(len(buffer), len(self.pending) - self.offset)
+        buffer[:size] = memoryview(self.pending)[self.offset : self.offset + size]
+        self.offset += size
+        return size
+
+
+class _Guarded(io.RawIOBase):
+    """An inflating stream whose decompression errors become a NewslintError naming the file,
+    and which refuses to inflate more than :data:`MAX_INFLATE_RATIO` times the bytes read."""
+
+    def __init__(self, inner: Any, path: str, what: str, raw: IO[bytes]) -> None:
+        self.inner, self.path, self.what, self.raw = inner, path, what, raw
+        self.inflated = 0
 
     def readable(self) -> bool:
         return True
@@ -191,17 +243,25 @@ class _Guarded(io.RawIOBase):
     def readinto(self, buffer: Any) -> int:
         try:
             chunk = self.inner.read(len(buffer))
-        except (OSError, EOFError, zlib.error, ValueError) as exc:
+        except Exception as exc:  # zlib.error, EOFError, OSError, zstandard's ZstdError, ...
             suffix = ".gz" if self.what == "gzip" else ".zst"
+            reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
             raise NewslintError(
-                f"not a {self.what} file (the name ends in {suffix}), or a damaged one ({exc})", self.path
+                f"not a {self.what} file (the name ends in {suffix}), or a damaged one ({reason})", self.path
             ) from None
+        self.inflated += len(chunk)
+        if self.inflated > INFLATE_FLOOR and self.inflated > MAX_INFLATE_RATIO * max(1, self.raw.tell()):
+            raise NewslintError(
+                f"inflates more than {MAX_INFLATE_RATIO} times its compressed size "
+                f"(a decompression bomb?): read no further than {self.inflated:,} bytes",
+                self.path,
+            )
         buffer[: len(chunk)] = chunk
         return len(chunk)
 
 
-def _guarded(inner: Any, path: str, what: str) -> IO[bytes]:
-    return io.BufferedReader(_Guarded(inner, path, what))
+def _guarded(inner: Any, path: str, what: str, raw: IO[bytes]) -> IO[bytes]:
+    return io.BufferedReader(_Guarded(inner, path, what, raw))
 
 
 def _lines(handle: IO[bytes], start: int, end: int | None) -> Iterator[bytes | None]:
@@ -213,7 +273,15 @@ def _lines(handle: IO[bytes], start: int, end: int | None) -> Iterator[bytes | N
         position = start
         if handle.read(1) != b"\n":  # mid-line: the line under way is the previous range's
             position += _skip_line(handle)
+    peek = getattr(handle, "peek", None)
     while end is None or position < end:
+        if peek is not None:  # runs of blank lines skipped a buffer at a time, not a line at a time
+            ahead = peek(1 << 16)
+            blank = len(ahead) - len(ahead.lstrip(b"\n"))
+            if blank:
+                handle.read(blank)
+                position += blank
+                continue
         line = handle.readline(MAX_RECORD_BYTES + 1)
         if not line:
             return
@@ -254,8 +322,12 @@ def _jsonl_rows(lines: Iterable[bytes | None], first: int = 1) -> Iterator[Any]:
             continue
         try:
             yield json.loads(text)
-        except (json.JSONDecodeError, RecursionError) as exc:
-            reason = exc.msg if isinstance(exc, json.JSONDecodeError) else "nested too deeply"
+        except json.JSONDecodeError as exc:
+            yield RecordError(number, str(number), f"is not valid JSON ({exc.msg})")
+        except RecursionError:
+            yield RecordError(number, str(number), "is not valid JSON (nested too deeply)")
+        except ValueError as exc:  # an integer of over 4,300 digits
+            reason = str(exc).split(";")[0].split(":")[0]
             yield RecordError(number, str(number), f"is not valid JSON ({reason})")
 
 
@@ -288,18 +360,42 @@ def _pyarrow_parquet(path: str) -> Any:
 def _parquet_rows(
     path: str, data: bytes | None, group: int | None = None, fields: RecordFields | None = None
 ) -> Iterator[Any]:
-    """The rows of a Parquet file (or of its row group ``group``), streamed a batch at a time;
-    with ``fields``, only the columns they name are read."""
+    """The rows of a Parquet file (or of its row group ``group``), streamed a small batch at a
+    time; with ``fields``, only the columns they name are read.
+
+    Parquet compresses a column of repeated texts to almost nothing, so the text decoded is
+    bounded against the file's size as an inflated archive's is; dates, times and durations
+    are read as text (Python's own types cannot hold every value Parquet can)."""
     pq = _pyarrow_parquet(path)
     try:
         source: Any = io.BytesIO(data) if data is not None else path
+        size = len(data) if data is not None else os.path.getsize(path)
         table = pq.ParquetFile(source)
         columns = None
         if fields is not None:
             wanted = {fields.text, fields.title, fields.id} - {None}
             columns = [c for c in table.schema_arrow.names if c in wanted]
         groups = None if group is None else [group]
-        for batch in table.iter_batches(batch_size=1024, row_groups=groups, columns=columns):
-            yield from batch.to_pylist()
+        inflated = 0
+        for batch in table.iter_batches(batch_size=PARQUET_BATCH_ROWS, row_groups=groups, columns=columns):
+            inflated += batch.nbytes
+            if inflated > INFLATE_FLOOR and inflated > MAX_INFLATE_RATIO * max(1, size):
+                raise NewslintError(
+                    f"inflates more than {MAX_INFLATE_RATIO} times its size on disk "
+                    f"(a decompression bomb?): read no further than {inflated:,} bytes",
+                    path,
+                )
+            yield from _temporal_as_text(batch).to_pylist()
     except (OSError, ValueError) as exc:  # pyarrow's ArrowInvalid is a ValueError
         raise NewslintError(f"cannot read Parquet: {exc}", path) from None
+
+
+def _temporal_as_text(batch: Any) -> Any:
+    """The batch with its date, time, timestamp and duration columns cast to strings."""
+    import pyarrow as pa
+
+    temporal = [i for i, f in enumerate(batch.schema) if pa.types.is_temporal(f.type)]
+    if not temporal:
+        return batch
+    arrays = [c.cast(pa.string()) if i in temporal else c for i, c in enumerate(batch.columns)]
+    return pa.RecordBatch.from_arrays(arrays, names=batch.schema.names)

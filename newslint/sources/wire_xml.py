@@ -91,6 +91,10 @@ def parse_wire_xml(data: bytes) -> WireArticle:
         parser.Parse(data, True)
     except expat.ExpatError as exc:
         raise WireXMLError(f"not well-formed XML (line {exc.lineno}, column {exc.offset + 1})") from None
+    except LookupError as exc:  # the declaration names an encoding Python does not know
+        raise WireXMLError(f"declares an encoding that cannot be read ({exc})") from None
+    except (UnicodeError, ValueError) as exc:  # a codec that cannot decode this XML
+        raise WireXMLError(f"cannot be decoded as the encoding it declares ({exc})") from None
     if not root or root[0] not in _ROOTS:
         raise WireXMLError(f"root element is <{root[0] if root else ''}>, not <nitf> or NewsML-G2 <newsItem>")
     text_parts: list[str] = []
