@@ -5,9 +5,9 @@ files (or records) with near-identical leads.  Each worker sends back its file's
 MinHash signature (:func:`summarise`); the main process walks the files in path order, asks
 an LSH index of the leads seen so far (an archive index from ``--against`` first) for
 neighbours, and scores those exactly (at most ``BUCKET_FIRST + BUCKET_RECENT`` of each bucket,
-so that many copies of one lead cost linear, not quadratic, time).  The later file is reported, with the earlier file(s)
-as related locations.  Signatures and banding are :mod:`newslint.duplicates.minhash`'s, the index file
-:mod:`newslint.duplicates.lead_index_file`'s.
+so that many copies of one lead cost linear, not quadratic, time).  The later file is reported,
+with the earlier file(s) as related locations.  Signatures and banding are
+:mod:`newslint.duplicates.minhash`'s, the index file :mod:`newslint.duplicates.lead_index_file`'s.
 """
 
 from __future__ import annotations
