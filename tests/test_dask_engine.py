@@ -154,6 +154,24 @@ def test_band_join_finds_the_pairs_the_in_memory_buckets_find(cluster: str) -> N
         assert band_join(client, items, 0.5) == expected
 
 
+def test_band_join_bounds_a_crowded_bucket_as_the_in_memory_buckets_do(cluster: str) -> None:
+    """Copies of one lead past the bucket cap: the cluster pairs each with the same bounded set of
+    earlier copies as the in-memory index (issue #27 item 11), not with every earlier one."""
+    from newslint.duplicates.minhash import BUCKET_FIRST, BUCKET_RECENT, LSHBuckets, signature_of
+    from newslint.run.dask_engine import band_join
+
+    count = 3 * (BUCKET_FIRST + BUCKET_RECENT)
+    items = [(i, signature_of(LEAD.split())) for i in range(count)]
+    buckets = LSHBuckets(0.5)
+    expected = set()
+    for i, signature in items:
+        expected |= {(j, i) for j in buckets.candidates(signature)}
+        buckets.add(i, signature)
+    assert len(expected) < count * (BUCKET_FIRST + BUCKET_RECENT)
+    with distributed.Client(cluster) as client:
+        assert band_join(client, items, 0.5) == expected
+
+
 def _table(rows: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
     keys = ("record", "line", "column", "end_line", "end_column", "rule", "message", "related")
     return sorted(tuple(r[k] for k in keys) for r in rows)

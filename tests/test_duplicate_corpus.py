@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import time
 from pathlib import Path
 
 import pytest
@@ -117,3 +118,42 @@ def test_check_against_a_missing_index_is_a_usage_error(tmp_path: Path) -> None:
     result = run_newslint("check", "--against", str(tmp_path / "missing.idx"), str(folder))
     assert result.returncode == 2
     assert "missing.idx" in result.stderr and "lead index" in result.stderr
+
+
+def test_a_bucket_compares_a_bounded_number_of_earlier_members_and_the_shuffle_agrees() -> None:
+    """Many copies of one lead: each is compared with the first members of its bucket and the
+    latest ones (issue #27 item 11), and the shuffle join's pairs are the same pairs."""
+    from newslint.duplicates.minhash import (
+        BUCKET_FIRST,
+        BUCKET_RECENT,
+        LSHBuckets,
+        pairs_in_bucket,
+        signature_of,
+    )
+
+    signature = signature_of(LEAD.split())
+    buckets = LSHBuckets(0.5)
+    expected = set()
+    for item in range(1_000):
+        earlier = buckets.candidates(signature)
+        assert len(earlier) == min(item, BUCKET_FIRST + BUCKET_RECENT)
+        assert item == 0 or 0 in earlier  # the first copy is always among them
+        expected |= {(e, item) for e in earlier}
+        buckets.add(item, signature)
+    assert set(pairs_in_bucket(range(1_000))) == expected
+
+
+def test_thousands_of_records_sharing_one_lead_finish_in_seconds(tmp_path: Path) -> None:
+    """5,000 records with one lead took minutes when each was compared with all before it."""
+    archive = tmp_path / "wire.jsonl"
+    with archive.open("w", encoding="utf-8") as out:
+        for i in range(5_000):
+            text = f"Rates story {i}\n\n{LEAD}\n\nParagraph {i} of the body differs from the others.\n"
+            out.write(json.dumps({"id": f"r{i:05d}", "text": text}) + "\n")
+    started = time.monotonic()
+    findings = check_json("--select", RULE, str(archive))["findings"]
+    assert time.monotonic() - started < 30
+    assert len(findings) == 4_999
+    first = f"{archive}#1"
+    assert {f["related"][0]["path"] for f in findings} == {first}
+    assert all(f["message"].startswith(f"Lead repeats the lead of {first}:3 ") for f in findings)

@@ -10,7 +10,7 @@ datasketch are imported on first use (half a second that a run without these rul
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from typing import Any, TypeVar
@@ -22,6 +22,12 @@ SCHEME = "affine32"  # datasketch's MinHash hashing scheme; stored in index file
 #: how signatures are made; an index made another way has its signatures recomputed on load
 HASHING = {"num_perm": NUM_PERM, "seed": SEED, "scheme": SCHEME, "shingle": SHINGLE}
 SIGNATURE_BYTES = 4 * NUM_PERM
+# A new item is compared with at most BUCKET_FIRST + BUCKET_RECENT earlier members of each band
+# bucket: the first ones (a copy of a copy matches the original, so the first copy is enough to
+# find it) and the latest ones (chains of edits drift); without the cap, n copies of one lead
+# cost n² / 2 comparisons.  Ordinary buckets hold a handful of items, far below the cap.
+BUCKET_FIRST = 8
+BUCKET_RECENT = 24
 
 
 def shingles(words: Sequence[str]) -> set[bytes]:
@@ -63,21 +69,45 @@ def band_keys(signature: bytes, threshold: float) -> list[bytes]:
     return [bytes([b]) + signature[b * width : (b + 1) * width] for b in range(bands)]
 
 
+class _Bucket:
+    """The members of one band bucket a new item is compared with: the first ``BUCKET_FIRST``
+    and the latest ``BUCKET_RECENT`` after them (so memory and comparisons stay bounded)."""
+
+    __slots__ = ("first", "recent")
+
+    def __init__(self) -> None:
+        self.first: list[int] = []
+        self.recent: deque[int] = deque(maxlen=BUCKET_RECENT)
+
+    def add(self, item: int) -> None:
+        if len(self.first) < BUCKET_FIRST:
+            self.first.append(item)
+        else:
+            self.recent.append(item)
+
+
 class LSHBuckets:
-    """Items by band key; ``candidates`` are the items sharing a band with a signature."""
+    """Items by band key; ``candidates`` are the items sharing a band with a signature, at most
+    ``BUCKET_FIRST + BUCKET_RECENT`` of each band (items are added in order, earliest first)."""
 
     def __init__(self, threshold: float) -> None:
         self.threshold = threshold
-        self._buckets: dict[bytes, list[int]] = defaultdict(list)
+        self._buckets: dict[bytes, _Bucket] = {}
 
     def add(self, item: int, signature: bytes) -> None:
         for key in band_keys(signature, self.threshold):
-            self._buckets[key].append(item)
+            bucket = self._buckets.get(key)
+            if bucket is None:
+                bucket = self._buckets[key] = _Bucket()
+            bucket.add(item)
 
     def candidates(self, signature: bytes) -> set[int]:
         found: set[int] = set()
         for key in band_keys(signature, self.threshold):
-            found.update(self._buckets.get(key, ()))
+            bucket = self._buckets.get(key)
+            if bucket is not None:
+                found.update(bucket.first)
+                found.update(bucket.recent)
         return found
 
 
@@ -85,8 +115,12 @@ _Item = TypeVar("_Item", int, str)
 
 
 def pairs_in_bucket(members: Iterable[_Item]) -> Iterator[tuple[_Item, _Item]]:
-    """(earlier, later) pairs of the items of one band bucket, as a shuffle join emits them."""
+    """(earlier, later) pairs of the items of one band bucket, as a shuffle join emits them: each
+    item with the earlier ones :class:`LSHBuckets` would compare it with (the first
+    ``BUCKET_FIRST`` and the ``BUCKET_RECENT`` just before it), so both give the same candidates."""
     ordered = sorted(set(members))
     for i, later in enumerate(ordered):
-        for earlier in ordered[:i]:
+        for earlier in ordered[: min(i, BUCKET_FIRST)]:
+            yield earlier, later
+        for earlier in ordered[max(BUCKET_FIRST, i - BUCKET_RECENT) : i]:
             yield earlier, later

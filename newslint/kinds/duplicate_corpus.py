@@ -4,9 +4,10 @@ A story filed twice, or copy whose lead was already published, shows up as two
 files (or records) with near-identical leads.  Each worker sends back its file's lead and
 MinHash signature (:func:`summarise`); the main process walks the files in path order, asks
 an LSH index of the leads seen so far (an archive index from ``--against`` first) for
-neighbours, and scores those exactly.  The later file is reported, with the earlier file(s)
-as related locations.  Signatures and banding are :mod:`newslint.duplicates.minhash`'s, the index file
-:mod:`newslint.duplicates.lead_index_file`'s.
+neighbours, and scores those exactly (at most ``BUCKET_FIRST + BUCKET_RECENT`` of each bucket,
+so that many copies of one lead cost linear, not quadratic, time).  The later file is reported,
+with the earlier file(s) as related locations.  Signatures and banding are
+:mod:`newslint.duplicates.minhash`'s, the index file :mod:`newslint.duplicates.lead_index_file`'s.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from newslint.core.findings import Related
 from newslint.core.kind import CorpusKind, PlacedHit
 from newslint.core.options import Option
 from newslint.duplicates.lead_index_file import IndexEntry, load_index, save_index, to_json
-from newslint.duplicates.minhash import LSHBuckets, signature_of
+from newslint.duplicates.minhash import BUCKET_FIRST, BUCKET_RECENT, LSHBuckets, signature_of
 from newslint.duplicates.tokens import similarity
 from newslint.kinds.duplicate_paragraph import candidates, lead_of
 
@@ -63,6 +64,7 @@ class LeadIndex:
     def __init__(self, threshold: float = 0.8, lsh_threshold: float = 0.5) -> None:
         self.threshold = threshold
         self.entries: list[IndexEntry] = []
+        self._real: list[str] = []  # each entry's resolved path, once (not once a comparison)
         self._buckets = LSHBuckets(lsh_threshold)
 
     def __len__(self) -> int:
@@ -72,6 +74,7 @@ class LeadIndex:
         signature = signature or signature_of(words)
         self._buckets.add(len(self.entries), signature)
         self.entries.append(IndexEntry(path, line, words, signature))
+        self._real.append(os.path.realpath(path))
 
     def query(self, words: Sequence[str], signature: bytes, *, skip_path: str | None = None) -> list[Match]:
         """Earlier leads at least ``threshold`` similar to ``words``, best first."""
@@ -85,7 +88,7 @@ class LeadIndex:
         out = []
         for key in keys:
             entry = self.entries[key]
-            if same is not None and os.path.realpath(entry.path) == same:
+            if same is not None and self._real[key] == same:
                 continue
             score = similarity(entry.words, words, self.threshold)
             if score >= self.threshold:
@@ -115,7 +118,9 @@ class DuplicateLeadCorpus(CorpusKind):
         "order) and, with `index`, with the leads of an archive built by `newslint index build`.  "
         "Leads are normalised like duplicate-paragraph's, bucketed by MinHash LSH (character 5-grams; "
         "`lsh_threshold` is the estimated Jaccard similarity at which leads share a bucket) and bucket "
-        "neighbours are scored with the token similarity; at least `threshold` is a duplicate.  The "
+        "neighbours are scored with the token similarity; at least `threshold` is a duplicate.  A lead "
+        f"is scored against at most {BUCKET_FIRST + BUCKET_RECENT} leads of a bucket (its first "
+        f"{BUCKET_FIRST} and latest {BUCKET_RECENT}), so many copies of one lead cost linear time.  The "
         "later file's lead line is reported; related locations name up to `max_related` earlier files.  "
         "Files whose lead is shorter than `min_words` words are skipped."
     )
