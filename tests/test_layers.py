@@ -37,14 +37,6 @@ RANK = {package: rank for rank, packages in enumerate(LAYERS) for package in pac
 MAX_TOP_MODULES = 16
 DOMAIN_PREFIXES = ("spelling_", "dask_", "lead_index", "date_")
 
-# Files other helpers are moving right now, filed under the package they are moving to.
-# The lead empties these once their branches are merged.
-MOVING: dict[str, str] = {}  # (the spelling modules are in spelling/ now)
-# Helpers in kinds/ that are not kinds (none left: the off-topic and duplicate helpers moved out).
-NOT_KINDS_YET: set[str] = set()
-# Import cycles another helper is breaking (none left: duplicates.tokens broke text/edit's).
-CYCLES_BEING_BROKEN: list[set[str]] = []
-
 
 def _module(path: Path) -> str:
     """``core.document`` for newslint/core/document.py, ``newslint`` for the package itself."""
@@ -55,9 +47,7 @@ def _module(path: Path) -> str:
 
 
 def package_of(module: str) -> str:
-    """The folder a module lives in (``TOP`` for newslint/*.py), or where it is moving to."""
-    if module in MOVING:
-        return MOVING[module]
+    """The folder a module lives in (``TOP`` for newslint/*.py)."""
     head = module.split(".")[0]
     return head if (PACKAGE / head).is_dir() else TOP
 
@@ -139,7 +129,7 @@ def _cycles(graph: dict[str, set[str]]) -> list[set[str]]:
 
 
 def test_no_import_cycle() -> None:
-    cycles = [c for c in _cycles(GRAPH) if c not in CYCLES_BEING_BROKEN]
+    cycles = _cycles(GRAPH)
     assert not cycles, [sorted(c) for c in cycles]
 
 
@@ -148,7 +138,7 @@ def test_the_cycle_finder_finds_a_cycle() -> None:
 
 
 def test_the_top_of_the_package_is_small() -> None:
-    top = sorted(p.stem for p in PACKAGE.glob("*.py") if p.stem not in MOVING)
+    top = sorted(p.stem for p in PACKAGE.glob("*.py"))
     assert len(top) <= MAX_TOP_MODULES, top
     domain = [name for name in top if name.startswith(DOMAIN_PREFIXES)]
     assert not domain, f"these belong in their domain's package: {domain}"
@@ -158,8 +148,6 @@ def test_the_top_of_the_package_is_small() -> None:
     "name", sorted(p.stem for p in (PACKAGE / "kinds").glob("*.py") if p.stem != "__init__")
 )
 def test_kinds_holds_only_kinds(name: str) -> None:
-    if name in NOT_KINDS_YET:
-        pytest.skip("not a kind; being moved out of kinds/")
     module = importlib.import_module(f"newslint.kinds.{name}")
     kinds = [
         value
