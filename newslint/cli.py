@@ -17,6 +17,7 @@ import typer
 
 from newslint import __version__
 from newslint.core.errors import NewslintError
+from newslint.core.output_file import discard_stdout
 
 if TYPE_CHECKING:
     from newslint.core.rule_model import Rule
@@ -517,7 +518,7 @@ def main() -> None:
             raise
         sys.stderr.write(f"newslint: cannot write standard output: {exc.strerror or exc}\n")
         status = 2
-        _discard_stdout()
+        discard_stdout()
     _exit(status)
 
 
@@ -568,15 +569,6 @@ def _closed_streams() -> None:
             sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - for the whole run
 
 
-def _discard_stdout() -> None:
-    """Point standard output at the null device once writing to it has failed and been said: what
-    is still buffered must not fail again at exit (the interpreter would then exit 120, not 2)."""
-    with contextlib.suppress(OSError, ValueError, AttributeError):
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        os.close(devnull)
-
-
 def _exit(status: object) -> None:
     """Flush and leave without tearing the interpreter down.
 
@@ -594,12 +586,12 @@ def _exit(status: object) -> None:
         sys.stdout.flush()
     except BrokenPipeError:  # pragma: no cover - the reader went away
         code = code or 1
-        _discard_stdout()
+        discard_stdout()
     except OSError as exc:  # e.g. /dev/full: what was buffered could not be written
         with contextlib.suppress(OSError):
             sys.stderr.write(f"newslint: cannot write standard output: {exc.strerror or exc}\n")
         code = 2
-        _discard_stdout()
+        discard_stdout()
     with contextlib.suppress(BrokenPipeError):
         sys.stderr.flush()
     if _measured():

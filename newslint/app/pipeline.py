@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from newslint.config.config import Settings, load_settings
 from newslint.core.errors import ConfigError, NewslintError
 from newslint.core.findings import SEVERITIES, FileError, Finding, severity_rank
+from newslint.core.output_file import discard_stdout
 from newslint.engine.rules import Rule
 from newslint.engine.ruleset import overridden_rules, resolve_rules
 from newslint.reporters import FORMATS, Report, get_reporter
@@ -373,6 +374,7 @@ def write_stdout(text: str | bytes) -> None:
         raise
     except (OSError, AttributeError, ValueError) as exc:  # AttributeError: closed at start (None)
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "it is closed"
+        discard_stdout()
         raise NewslintError(f"cannot write standard output: {reason}") from None
 
 

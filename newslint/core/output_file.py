@@ -19,6 +19,7 @@ import contextlib
 import errno
 import os
 import stat
+import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
@@ -89,3 +90,13 @@ def _why(exc: OSError, what: str) -> str:
     if exc.errno == errno.ELOOP:
         return f"{what} file is a symbolic link: not written through (name the real file)"
     return f"cannot write {what}: {exc.strerror or exc}"
+
+
+def discard_stdout() -> None:
+    """Point standard output at the null device once writing to it has failed and been said: what
+    is still buffered must not fail again at exit (a second message, or the interpreter's own
+    flush failing: exit 120 instead of 2)."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
